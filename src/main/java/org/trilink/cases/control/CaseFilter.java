@@ -1,0 +1,13 @@
+package org.trilink.cases.control;
+
+import java.time.LocalDate;
+import org.trilink.cases.entity.CaseStatus;
+import org.trilink.cases.entity.Channel;
+import org.trilink.cases.entity.DisputeType;
+import org.trilink.cases.entity.MatterKind;
+
+/** What a case list is narrowed to; null means "any". Dates are inclusive local dates. */
+public record CaseFilter(CaseStatus status, DisputeType disputeType, Channel channel, String regionCode,
+                         String officeCode, MatterKind matterKind, LocalDate acceptedFrom, LocalDate acceptedTo,
+                         String text) {
+}

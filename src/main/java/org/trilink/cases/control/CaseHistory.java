@@ -1,0 +1,46 @@
+package org.trilink.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.trilink.cases.entity.CaseEvent;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.platform.security.CurrentUser;
+
+/**
+ * Appends events to a case's history, in the transaction of the change they describe, so
+ * that a change and its record commit or roll back together. Integrations read these events;
+ * the core does not know them.
+ */
+@ApplicationScoped
+public class CaseHistory {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Event<CaseEventRecorded> recorded;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
+                            OffsetDateTime at) {
+        CaseEvent event = new CaseEvent(c.id(), type, at, user.username(), user.officeCode(), detail, before, after);
+        em.persist(event);
+        recorded.fire(new CaseEventRecorded(c, event));
+        return event;
+    }
+
+    public List<CaseEvent> of(DisputeCase c) {
+        return em.createQuery("select e from CaseEvent e where e.caseId = :id order by e.id", CaseEvent.class)
+                .setParameter("id", c.id())
+                .getResultList();
+    }
+}

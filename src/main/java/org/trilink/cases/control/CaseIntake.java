@@ -1,0 +1,124 @@
+package org.trilink.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.trilink.cases.entity.CaseParticipant;
+import org.trilink.cases.entity.CaseStatus;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Party;
+import org.trilink.cases.entity.PartyRole;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
+
+/** Registers a dispute (登记): the case, its parties, the office handling it, and the first event. */
+@ApplicationScoped
+public class CaseIntake {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    CaseNumbers numbers;
+
+    @Inject
+    CaseHistory history;
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    CurrentUser user;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Registers the dispute for the caller's office (an admin names the office). Every rule
+     * is checked before anything is written, and all of it is one transaction.
+     */
+    @Transactional
+    public DisputeCase register(IntakeCommand command) {
+        access.requireCaseWorker();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (offices.region(command.regionCode()).isEmpty()) {
+            errors.add(new Problem.FieldError("regionCode", "unknown region code"));
+        }
+        String officeCode = receivingOffice(command.receivingOfficeCode(), errors);
+        if (command.parties().stream().noneMatch(p -> p.role() == PartyRole.APPLICANT)) {
+            errors.add(new Problem.FieldError("parties", "at least one APPLICANT is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
+                    .withErrors(errors));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
+                command.intakeMode() != null ? command.intakeMode() : IntakeCommand.modeFor(command.channel()),
+                command.disputeType(), command.summary().strip(), command.regionCode(), command.address(),
+                command.amountInvolved(), command.peopleInvolved(), command.riskLevel(), officeCode,
+                command.occurredAt(), now, user.username());
+        for (IntakeCommand.PartyData p : command.parties()) {
+            c.addParty(new Party(p.role(), p.kind(), p.name().strip(), p.idNumber(), p.creditCode(), p.phone(),
+                    p.address()));
+        }
+        em.persist(c);
+        em.flush();
+        em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
+        history.record(c, "RECEIVED", "channel=" + c.channel() + ", type=" + c.disputeType(), null,
+                CaseStatus.RECEIVED.name(), now);
+        return c;
+    }
+
+    private String receivingOffice(String requested, List<Problem.FieldError> errors) {
+        String own = user.officeCode();
+        if (requested == null || requested.isBlank()) {
+            if (own == null) {
+                errors.add(new Problem.FieldError("receivingOfficeCode",
+                        "required: you do not work for an office, so name the receiving office"));
+            }
+            return own;
+        }
+        Office office = offices.office(requested).orElse(null);
+        if (office == null || !office.active()) {
+            errors.add(new Problem.FieldError("receivingOfficeCode", "unknown or inactive office"));
+        } else if (!user.admin() && !Objects.equals(requested, own)) {
+            throw ProblemException.forbidden("Staff register disputes for their own office only.");
+        }
+        return requested;
+    }
+
+    /**
+     * Open cases, visible to the caller, in which a party with the same ID number or credit
+     * code already appears: the same dispute may be registered twice.
+     */
+    public List<String> openCasesWithSameParties(DisputeCase c) {
+        List<String> ids = c.parties().stream()
+                .map(p -> p.idNumber() != null ? p.idNumber() : p.creditCode())
+                .filter(Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createQuery("select distinct c.caseNumber from DisputeCase c, Party p"
+                        + " where p.disputeCase = c and c.id <> :self and c.status not in :closed"
+                        + " and (p.idNumber in :ids or p.creditCode in :ids)" + access.visibilityClause(), String.class)
+                .setParameter("self", c.id())
+                .setParameter("closed", List.of(CaseStatus.CLOSED, CaseStatus.DECLINED))
+                .setParameter("ids", ids)
+                .setMaxResults(20);
+        access.bindVisibility(query);
+        return query.getResultList();
+    }
+}

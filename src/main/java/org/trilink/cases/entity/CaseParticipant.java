@@ -1,0 +1,89 @@
+package org.trilink.cases.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * An office taking part in a case: the one handling it, one joining it (联合调解), or one
+ * that handled it before a referral moved it on. Access to a case is decided by these rows.
+ */
+@Entity
+@Table(name = "case_participant")
+@IdClass(CaseParticipant.Key.class)
+public class CaseParticipant {
+
+    public enum Part { HANDLING, JOINT, FORMER }
+
+    @Id
+    @Column(name = "case_id")
+    private Long caseId;
+
+    @Id
+    @Column(name = "office_code")
+    private String officeCode;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Part part;
+
+    private OffsetDateTime since;
+
+    protected CaseParticipant() {
+    }
+
+    public CaseParticipant(Long caseId, String officeCode, Part part, OffsetDateTime since) {
+        this.caseId = caseId;
+        this.officeCode = officeCode;
+        this.part = part;
+        this.since = since;
+    }
+
+    public Long caseId() {
+        return caseId;
+    }
+
+    public String officeCode() {
+        return officeCode;
+    }
+
+    public Part part() {
+        return part;
+    }
+
+    public void changePart(Part newPart, OffsetDateTime at) {
+        this.part = newPart;
+        this.since = at;
+    }
+
+    public OffsetDateTime since() {
+        return since;
+    }
+
+    public static class Key implements Serializable {
+        public Long caseId;
+        public String officeCode;
+
+        public Key() {
+        }
+
+        public Key(Long caseId, String officeCode) {
+            this.caseId = caseId;
+            this.officeCode = officeCode;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(caseId, k.caseId) && Objects.equals(officeCode, k.officeCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(caseId, officeCode);
+        }
+    }
+}

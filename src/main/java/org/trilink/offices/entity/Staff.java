@@ -1,0 +1,93 @@
+package org.trilink.offices.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A person who signs in: works for one office (none for district-wide roles). */
+@Entity
+@Table(name = "staff")
+public class Staff {
+
+    @Id
+    @SequenceGenerator(name = "staff_seq", sequenceName = "staff_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_seq")
+    private Long id;
+
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "office_code")
+    private String officeCode;
+
+    private boolean active = true;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    protected Staff() {
+    }
+
+    public Staff(String username, String passwordHash, String displayName, String officeCode, Set<Role> roles,
+                 OffsetDateTime createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.officeCode = officeCode;
+        this.roles = new HashSet<>(roles);
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String officeCode() {
+        return officeCode;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+}

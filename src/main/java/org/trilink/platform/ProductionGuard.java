@@ -1,0 +1,81 @@
+package org.trilink.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.offices.control.StaffDirectory;
+import org.trilink.offices.entity.Role;
+import org.trilink.offices.entity.Staff;
+import org.trilink.platform.demo.DemoAccounts;
+import org.trilink.platform.security.Passwords;
+
+/**
+ * In production, TriLink refuses to start while any account still has its published demo
+ * password, and creates the first district admin from a configured password when the
+ * database has no staff yet.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class ProductionGuard {
+
+    private static final Logger LOG = Logger.getLogger(ProductionGuard.class.getName());
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    Passwords passwords;
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "trilink.bootstrap.admin-password", defaultValue = "")
+    Optional<String> bootstrapAdminPassword;
+
+    @PostConstruct
+    void check() {
+        if (!configured.production()) {
+            return;
+        }
+        String bootstrap = bootstrapAdminPassword.orElse("").strip();
+        long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
+        if (staffCount == 0 && !bootstrap.isEmpty()) {
+            refuseIf(isDemoPassword(bootstrap), "TRILINK_BOOTSTRAP_ADMIN_PASSWORD is a demo password");
+            em.persist(new Staff("admin", passwords.hash(bootstrap), "District admin", null, EnumSet.of(Role.ADMIN),
+                    OffsetDateTime.now()));
+            LOG.info("Created the first district admin account 'admin'.");
+        }
+        for (DemoAccounts.Account demo : DemoAccounts.ALL) {
+            directory.byUsername(demo.username()).ifPresent(s -> refuseIf(
+                    s.active() && passwords.verify(demo.password(), s.passwordHash()),
+                    "account '" + demo.username() + "' still has its demo password"));
+        }
+    }
+
+    static boolean isDemoPassword(String password) {
+        return DemoAccounts.ALL.stream().anyMatch(a -> a.password().equals(password));
+    }
+
+    private static void refuseIf(boolean condition, String why) {
+        if (condition) {
+            String message = "TriLink refuses to start in production: " + why
+                    + ". Change the password (or set TRILINK_PROFILE=demo for a demonstration).";
+            LOG.severe(message);
+            throw new IllegalStateException(message);
+        }
+    }
+}

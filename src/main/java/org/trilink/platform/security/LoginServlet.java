@@ -1,0 +1,67 @@
+package org.trilink.platform.security;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The login form posts here; a wrong password comes back to the form with a message. */
+@WebServlet(urlPatterns = {"/login", "/logout"})
+public class LoginServlet extends HttpServlet {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getServletPath().equals("/logout")) {
+            logout(request, response);
+            return;
+        }
+        request.getRequestDispatcher("/login.html").forward(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getServletPath().equals("/logout")) {
+            logout(request, response);
+            return;
+        }
+        request.setCharacterEncoding("UTF-8");
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (username == null || password == null || username.isBlank()) {
+            response.sendRedirect(request.getContextPath() + "/login?error");
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username, password))
+                        .newAuthentication(true));
+        if (status == AuthenticationStatus.SUCCESS) {
+            response.sendRedirect(request.getContextPath() + "/");
+        } else if (!response.isCommitted()) {
+            response.reset();
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        }
+    }
+
+    private void logout(HttpServletRequest request, HttpServletResponse response) throws ServletException,
+            IOException {
+        request.logout();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + "/login");
+    }
+}

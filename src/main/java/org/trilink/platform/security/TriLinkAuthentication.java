@@ -1,0 +1,118 @@
+package org.trilink.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.trilink.platform.problem.Problem;
+
+/**
+ * One mechanism for both kinds of caller: scripts send HTTP Basic on every call (no session
+ * is made for them); people sign in on the login page, and their identity is kept in the
+ * HTTP session. An API call without valid credentials gets a 401 problem; a page redirects
+ * to the login page.
+ */
+@ApplicationScoped
+public class TriLinkAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "trilink.user";
+    static final String SESSION_GROUPS = "trilink.groups";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        // 1. a programmatic login from the login page
+        Credential given = context.getAuthParameters().getCredential();
+        if (given != null) {
+            CredentialValidationResult result = identityStores.validate(given);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                // the login page answers this itself, with a message beside the form
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate(); // a fresh session id at login, against session fixation
+            }
+            HttpSession session = request.getSession(true);
+            session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+            session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+            return context.notifyContainerAboutLogin(result);
+        }
+
+        // 2. HTTP Basic, checked on every request that carries it
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
+            CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
+                    : identityStores.validate(basic);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+            return challenge(request, response, context, "The credentials are not valid.");
+        }
+
+        // 3. a person signed in earlier in this session
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
+            @SuppressWarnings("unchecked")
+            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(user, groups);
+        }
+
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return challenge(request, response, context, "Sign in first: send HTTP Basic credentials.");
+    }
+
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context, String detail) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            try {
+                response.setStatus(401);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"TriLink\", charset=\"UTF-8\"");
+                response.setContentType(Problem.MEDIA_TYPE);
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"" + detail + "\"}");
+            } catch (IOException e) {
+                return context.responseUnauthorized();
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return context.redirect(request.getContextPath() + "/login");
+    }
+
+    static UsernamePasswordCredential decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

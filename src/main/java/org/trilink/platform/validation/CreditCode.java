@@ -1,0 +1,31 @@
+package org.trilink.platform.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** An 18-character unified social credit code with a valid check character; null is allowed. */
+@Documented
+@Constraint(validatedBy = CreditCode.Check.class)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CreditCode {
+    String message() default "must be an 18-character unified social credit code with a valid check character";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<CreditCode, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || IdentityNumbers.isCreditCode(value);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.trilink.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.testing.Api;
+import org.trilink.testing.Deployments;
+
+/**
+ * The foundation as a script or a partner meets it: login, reference data, intake, reading,
+ * listing, masking, access by office, and every way a bad request is refused without a trace
+ * in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CaseApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    @Test
+    void everyEndpointNeedsCredentialsButHealthOpenApiAndLogin() {
+        api.anonymous().get("/api/v1/cases").then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .header("WWW-Authenticate", startsWith("Basic"))
+                .body("status", equalTo(401));
+        api.anonymous().get("/api/v1/regions").then().statusCode(401);
+        api.anonymous().auth().preemptive().basic("police", "wrong-password").get("/api/v1/cases").then()
+                .statusCode(401);
+        api.anonymous().redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        api.anonymous().get("/login").then().statusCode(200).body(containsString("password"));
+
+        api.anonymous().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String openapi = api.anonymous().get("/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/v1/cases", "/api/v1/cases/{caseNumber}", "/api/v1/regions",
+                "/api/v1/offices", "/api/v1/cases/{caseNumber}/history");
+    }
+
+    @Test
+    void formLoginKeepsThePersonSignedIn() {
+        var login = api.anonymous().redirects().follow(false)
+                .contentType(ContentType.URLENC).formParam("username", "mediator").formParam("password", "mediator-demo")
+                .post("/login");
+        login.then().statusCode(302);
+        String session = login.getCookie("JSESSIONID");
+        assertThat(session).isNotBlank();
+        api.anonymous().cookie("JSESSIONID", session).get("/api/v1/regions").then().statusCode(200);
+
+        api.anonymous().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("username", "mediator").formParam("password", "nope").post("/login")
+                .then().statusCode(302).header("Location", containsString("error"));
+    }
+
+    @Test
+    void regionsAndOfficesOfTheDistrict() {
+        JsonPath regions = api.as("police").get("/api/v1/regions").then().statusCode(200).extract().jsonPath();
+        assertThat(regions.getList("code")).hasSize(12).contains("310118", "310118104");
+        assertThat(regions.getList("nameZh")).contains("青浦区", "赵巷镇", "徐泾镇", "华新镇", "重固镇", "白鹤镇",
+                "朱家角镇", "练塘镇", "金泽镇", "夏阳街道", "盈浦街道", "香花桥街道");
+
+        JsonPath offices = api.as("police").get("/api/v1/offices").then().statusCode(200).extract().jsonPath();
+        List<String> types = offices.getList("type");
+        assertThat(types.stream().filter("JUDICIAL_OFFICE"::equals)).hasSize(11);
+        assertThat(types.stream().filter("POLICE_STATION"::equals)).hasSize(11);
+        assertThat(types.stream().filter("LAW_FIRM"::equals)).hasSize(4);
+        assertThat(types).contains("MEDIATION_COMMITTEE", "COURT", "HOTLINE");
+
+        api.as("police").queryParam("type", "LAW_FIRM").get("/api/v1/offices").then().statusCode(200)
+                .body("size()", equalTo(4));
+        api.as("police").queryParam("type", "BAKERY").get("/api/v1/offices").then().statusCode(400)
+                .body("errors.field", hasItem("type"));
+    }
+
+    @Test
+    void intakeThenReadBackWithPartiesAndHistory() {
+        String marker = Api.marker();
+        var created = api.as("police").body(Api.intake(marker)).post("/api/v1/cases");
+        created.then().statusCode(201)
+                .header("Location", containsString("/api/v1/cases/TL"))
+                .body("status", equalTo("RECEIVED"))
+                .body("handlingOfficeCode", equalTo("PS-ZHAOXIANG"))
+                .body("intakeMode", equalTo("REFERRAL"));
+        String number = created.jsonPath().getString("caseNumber");
+        assertThat(number).matches("TL\\d{4}-\\d{6}");
+
+        // the police station handles it: full personal data
+        api.as("police").get("/api/v1/cases/" + number).then().statusCode(200)
+                .body("caseNumber", equalTo(number))
+                .body("summary", containsString(marker))
+                .body("disputeType", equalTo("NEIGHBOR"))
+                .body("amountInvolved", equalTo(12000.0f))
+                .body("peopleInvolved", equalTo(2))
+                .body("personalDataShown", equalTo(true))
+                .body("parties[0].name", equalTo("张三"))
+                .body("parties[0].role", equalTo("APPLICANT"))
+                .body("parties[0].idNumber", equalTo("11010519491231002X"))
+                .body("parties[0].phone", equalTo("13800138000"))
+                .body("parties[1].kind", equalTo("ORGANISATION"))
+                .body("parties[1].creditCode", equalTo("91310118MA1JL0XX5Q"));
+
+        // the district admin sees it, masked
+        api.as("admin").get("/api/v1/cases/" + number).then().statusCode(200)
+                .body("personalDataShown", equalTo(false))
+                .body("parties[0].idNumber", equalTo("1101**********002X"))
+                .body("parties[0].phone", equalTo("138****8000"));
+
+        // another office does not learn that the case exists; a drafter has no business here
+        api.as("mediator2").get("/api/v1/cases/" + number).then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        api.as("drafter").get("/api/v1/cases/" + number).then().statusCode(403);
+        api.as("drafter").get("/api/v1/cases").then().statusCode(403);
+
+        api.as("police").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
+                .body("[0].type", equalTo("RECEIVED"))
+                .body("[0].actor", equalTo("police"))
+                .body("[0].officeCode", equalTo("PS-ZHAOXIANG"));
+        api.as("mediator2").get("/api/v1/cases/" + number + "/history").then().statusCode(404);
+
+        // the same parties again: the answer points at the open case
+        api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
+                .body("possibleDuplicates", hasItem(number));
+    }
+
+    @Test
+    void listFiltersPagesAndMasks() {
+        String marker = Api.marker();
+        for (int i = 0; i < 3; i++) {
+            api.as("police").body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(201);
+        }
+        api.as("police").body(Api.intake(marker).replace("NEIGHBOR", "LABOR")).post("/api/v1/cases").then()
+                .statusCode(201);
+
+        JsonPath page0 = api.as("police").queryParam("q", marker).queryParam("size", 3).get("/api/v1/cases")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(page0.getLong("total")).isEqualTo(4);
+        assertThat(page0.getList("items")).hasSize(3);
+        assertThat(page0.getString("items[0].parties[0].idNumber")).isEqualTo("1101**********002X");
+        assertThat(page0.getString("items[0].parties[0].phone")).isEqualTo("138****8000");
+        assertThat(page0.getString("items[0].parties[0].address")).isNull();
+        JsonPath page1 = api.as("police").queryParam("q", marker).queryParam("size", 3).queryParam("page", 1)
+                .get("/api/v1/cases").then().statusCode(200).extract().jsonPath();
+        assertThat(page1.getList("items")).hasSize(1);
+
+        api.as("police").queryParam("q", marker).queryParam("disputeType", "LABOR").get("/api/v1/cases").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].disputeType", equalTo("LABOR"));
+        api.as("police").queryParam("q", marker).queryParam("status", "RECEIVED").queryParam("channel", "POLICE_110")
+                .queryParam("region", "310118104").queryParam("office", "PS-ZHAOXIANG").get("/api/v1/cases").then()
+                .statusCode(200).body("total", equalTo(4));
+        api.as("police").queryParam("q", marker).queryParam("region", "310118105").get("/api/v1/cases").then()
+                .statusCode(200).body("total", equalTo(0));
+        // not accepted yet: outside any accepted-date range
+        api.as("police").queryParam("q", marker).queryParam("acceptedFrom", "2020-01-01").get("/api/v1/cases").then()
+                .statusCode(200).body("total", equalTo(0));
+        // another office sees none of them; the admin sees all
+        api.as("mediator2").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(0));
+        api.as("admin").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(4));
+
+        api.as("police").queryParam("status", "ASLEEP").queryParam("page", "-1").queryParam("size", "100000")
+                .queryParam("acceptedFrom", "yesterday").get("/api/v1/cases").then().statusCode(400)
+                .body("errors.field", hasItems("status", "page", "size", "acceptedFrom"));
+        api.as("police").queryParam("acceptedFrom", "2026-02-01").queryParam("acceptedTo", "2026-01-01")
+                .get("/api/v1/cases").then().statusCode(400).body("errors.field", hasItem("acceptedFrom"));
+    }
+
+    @Test
+    void demoDataCoversTwoYearsOfEveryTownTypeAndOutcome() {
+        api.as("admin").queryParam("size", 1).get("/api/v1/cases").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2000));
+        for (String status : List.of("RECEIVED", "ACCEPTED", "IN_MEDIATION", "CONCLUDED", "CLOSED", "DECLINED")) {
+            long n = api.as("admin").queryParam("status", status).queryParam("size", 1).get("/api/v1/cases")
+                    .then().statusCode(200).extract().jsonPath().getLong("total");
+            assertThat(n).as("demo cases in status %s", status).isPositive();
+        }
+        long administrative = api.as("admin").queryParam("matterKind", "ADMINISTRATIVE").queryParam("size", 1)
+                .get("/api/v1/cases").then().extract().jsonPath().getLong("total");
+        assertThat(administrative).isPositive();
+        // the mediator of Zhaoxiang sees the town's cases, not Xujing's
+        JsonPath mine = api.as("mediator").queryParam("size", 200).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(mine.getLong("total")).isPositive();
+        assertThat(mine.getList("items.regionCode")).containsOnly("310118104");
+    }
+
+    @Test
+    void everyFaultyFieldIsListedAndNothingIsStored() {
+        String marker = Api.marker();
+        String bad = """
+                {"channel": "CARRIER_PIGEON", "disputeType": "FEUD", "summary": " %s",
+                 "regionCode": "", "amountInvolved": -5, "peopleInvolved": 0, "riskLevel": "EXTREME",
+                 "parties": [
+                   {"role": "RESPONDENT", "kind": "PERSON", "name": "李四",
+                    "idNumber": "110105194912310021", "phone": "23800138000"},
+                   {"role": "APPLICANT", "kind": "ORGANISATION", "name": "",
+                    "creditCode": "91310118MA1JL0XX5A"}
+                 ]}
+                """.formatted(marker);
+        JsonPath problem = api.as("police").body(bad).post("/api/v1/cases").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400))
+                .extract().jsonPath();
+        List<String> fields = problem.getList("errors.field");
+        assertThat(fields).contains("channel", "disputeType", "regionCode", "amountInvolved", "peopleInvolved",
+                "riskLevel", "parties[0].idNumber", "parties[0].phone", "parties[1].name", "parties[1].creditCode");
+        List<Map<String, String>> errors = problem.getList("errors");
+        assertThat(errors).anySatisfy(e -> {
+            assertThat(e.get("field")).isEqualTo("parties[0].idNumber");
+            assertThat(e.get("message")).contains("check digit");
+        });
+
+        // a well-formed request whose region does not exist, and one without an applicant
+        api.as("police").body(Api.intake(marker).replace("310118104", "999999")).post("/api/v1/cases").then()
+                .statusCode(400).body("errors.field", hasItem("regionCode"));
+        api.as("police").body(Api.intake(marker).replace("\"APPLICANT\"", "\"RESPONDENT\"")).post("/api/v1/cases")
+                .then().statusCode(400).body("errors.field", hasItem("parties"));
+        // staff register for their own office only
+        api.as("police").body(Api.intake(marker).replace("\"riskLevel\": \"LOW\",",
+                "\"riskLevel\": \"LOW\", \"receivingOfficeCode\": \"JO-XUJING\",")).post("/api/v1/cases").then()
+                .statusCode(403);
+        // the admin works for no office and must name one
+        api.as("admin").body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(400)
+                .body("errors.field", hasItem("receivingOfficeCode"));
+
+        api.as("police").body("{\"channel\": \"WALK_IN\", ").post("/api/v1/cases").then().statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        api.as("police").body("").post("/api/v1/cases").then().statusCode(400);
+        api.as("police").contentType(ContentType.XML).body("<case/>").post("/api/v1/cases").then().statusCode(415)
+                .contentType(containsString("application/problem+json"));
+        String huge = Api.intake(marker).replace("楼上漏水", "x".repeat(300 * 1024));
+        api.as("police").body(huge).post("/api/v1/cases").then().statusCode(413)
+                .contentType(containsString("application/problem+json"));
+
+        api.as("admin").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200).body("total", equalTo(0));
+    }
+}
