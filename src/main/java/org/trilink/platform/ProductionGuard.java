@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.offices.control.StaffDirectory;
@@ -59,18 +62,26 @@ public class ProductionGuard {
                     OffsetDateTime.now()));
             LOG.info("Created the first district admin account 'admin'.");
         }
-        for (DemoAccounts.Account demo : DemoAccounts.ALL) {
-            directory.byUsername(demo.username()).ifPresent(s -> refuseIf(
-                    s.active() && passwords.verify(demo.password(), s.passwordHash()),
-                    "account '" + demo.username() + "' still has its demo password"));
-        }
+        List<String> unsafe = accountsWithDemoPasswords(username -> directory.byUsername(username)
+                .filter(Staff::active).map(Staff::passwordHash), passwords::verify);
+        refuseIf(!unsafe.isEmpty(), "these accounts still have their demo passwords: " + unsafe);
+    }
+
+    /** The demo accounts that exist, are active and still accept their published password. */
+    static List<String> accountsWithDemoPasswords(Function<String, Optional<String>> activeHashOf,
+                                                   BiPredicate<String, String> verify) {
+        return DemoAccounts.ALL.stream()
+                .filter(demo -> activeHashOf.apply(demo.username())
+                        .map(hash -> verify.test(demo.password(), hash)).orElse(false))
+                .map(DemoAccounts.Account::username)
+                .toList();
     }
 
     static boolean isDemoPassword(String password) {
         return DemoAccounts.ALL.stream().anyMatch(a -> a.password().equals(password));
     }
 
-    private static void refuseIf(boolean condition, String why) {
+    static void refuseIf(boolean condition, String why) {
         if (condition) {
             String message = "TriLink refuses to start in production: " + why
                     + ". Change the password (or set TRILINK_PROFILE=demo for a demonstration).";

@@ -1,0 +1,43 @@
+package org.trilink.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProductionGuardTest {
+
+    /** A stand-in hash: "hash:" + password, so the check needs no container. */
+    static boolean verify(String password, String hash) {
+        return hash.equals("hash:" + password);
+    }
+
+    @Test
+    void findsEveryActiveAccountThatStillAcceptsItsDemoPassword() {
+        Map<String, String> hashes = Map.of(
+                "admin", "hash:admin-demo",          // unchanged: unsafe
+                "mediator", "hash:a-real-secret",    // changed: fine
+                "police", "hash:police-demo");       // unchanged: unsafe
+        assertThat(ProductionGuard.accountsWithDemoPasswords(u -> Optional.ofNullable(hashes.get(u)),
+                ProductionGuardTest::verify)).containsExactlyInAnyOrder("admin", "police");
+    }
+
+    @Test
+    void noDemoAccountsMeansNothingToRefuse() {
+        assertThat(ProductionGuard.accountsWithDemoPasswords(u -> Optional.empty(), ProductionGuardTest::verify))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesWithAMessageThatSaysWhatToDo() {
+        assertThatThrownBy(() -> ProductionGuard.refuseIf(true, "account 'admin' still has its demo password"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refuses to start in production")
+                .hasMessageContaining("admin");
+        ProductionGuard.refuseIf(false, "never");
+        assertThat(ProductionGuard.isDemoPassword("admin-demo")).isTrue();
+        assertThat(ProductionGuard.isDemoPassword("Tr1L!nk-prod")).isFalse();
+    }
+}
