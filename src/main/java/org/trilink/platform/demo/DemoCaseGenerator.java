@@ -162,7 +162,9 @@ public final class DemoCaseGenerator {
         // how far this case has come: older cases are further along
         double progress = Math.min(1.0, ageDays / 45.0) * 0.9 + random.nextDouble() * 0.1;
 
-        if (!administrative && channel.equals("POLICE_110")) {
+        // a third of non-police 110 incidents are mediated on the spot by the police station itself
+        boolean onTheSpot = random.nextInt(100) < 33;
+        if (!administrative && channel.equals("POLICE_110") && !onTheSpot) {
             // non-police 110 incidents are referred on to the town's judicial office
             OffsetDateTime sent = t.plusHours(1 + random.nextInt(4));
             if (sent.isBefore(now)) {
