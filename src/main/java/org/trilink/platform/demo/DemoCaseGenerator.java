@@ -211,7 +211,8 @@ public final class DemoCaseGenerator {
                         }
                     }
                 }
-                if ("RESOLVED".equals(status) && progress > 0.85 && adminResolved.plusDays(5).isBefore(now)) {
+                if ("RESOLVED".equals(status) && progress > 0.85 && random.nextInt(100) < 70
+                        && adminResolved.plusDays(5).isBefore(now)) {
                     closed = adminResolved.plusDays(5);
                     status = "CLOSED";
                     events.add(new EventRow("CLOSED", closed, worker, handling, null, "RESOLVED", "CLOSED"));
