@@ -145,16 +145,15 @@ public class CasesResource {
 
     static IntakeCommand toCommand(CaseIntakeRequest r) {
         return new IntakeCommand(
-                r.matterKind() == null ? MatterKind.PEOPLES_MEDIATION : MatterKind.valueOf(r.matterKind()),
-                Channel.valueOf(r.channel()),
-                r.intakeMode() == null ? null : IntakeMode.valueOf(r.intakeMode()),
-                DisputeType.valueOf(r.disputeType()),
-                r.summary(), r.regionCode(), r.address(), r.amountInvolved(), r.peopleInvolved(),
-                r.riskLevel() == null ? RiskLevel.LOW : RiskLevel.valueOf(r.riskLevel()),
-                blankToNull(r.receivingOfficeCode()), r.occurredAt(),
-                r.parties().stream().map(p -> new IntakeCommand.PartyData(PartyRole.valueOf(p.role()),
-                        PartyKind.valueOf(p.kind()), p.name(), p.idNumber(), p.creditCode(), p.phone(),
-                        p.address())).toList());
+                r.matterKind == null ? MatterKind.PEOPLES_MEDIATION : MatterKind.valueOf(r.matterKind),
+                Channel.valueOf(r.channel),
+                r.intakeMode == null ? null : IntakeMode.valueOf(r.intakeMode),
+                DisputeType.valueOf(r.disputeType),
+                r.summary, r.regionCode, r.address, r.amountInvolved, r.peopleInvolved,
+                r.riskLevel == null ? RiskLevel.LOW : RiskLevel.valueOf(r.riskLevel),
+                blankToNull(r.receivingOfficeCode), r.occurredAt,
+                r.parties.stream().map(p -> new IntakeCommand.PartyData(PartyRole.valueOf(p.role),
+                        PartyKind.valueOf(p.kind), p.name, p.idNumber, p.creditCode, p.phone, p.address)).toList());
     }
 
     private static <E> E code(String field, String value, Function<String, E> parse,

@@ -38,7 +38,6 @@ public class PartyRequest {
     @Size(max = 300)
     public String address;
 
-
     @AssertTrue(message = "a person has no credit code and an organisation no resident ID number")
     public boolean isIdentifierFitsKind() {
         if ("PERSON".equals(kind)) {
@@ -48,33 +47,5 @@ public class PartyRequest {
             return idNumber == null;
         }
         return true;
-    }
-
-    public String role() {
-        return role;
-    }
-
-    public String kind() {
-        return kind;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String idNumber() {
-        return idNumber;
-    }
-
-    public String creditCode() {
-        return creditCode;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
-    public String address() {
-        return address;
     }
 }
