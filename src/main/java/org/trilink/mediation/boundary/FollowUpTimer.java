@@ -25,7 +25,7 @@ public class FollowUpTimer {
     @Schedule(hour = "*", minute = "7", persistent = false, info = "follow-up visits")
     void check() {
         try {
-            followUps.flagOverdue(followUps.today());
+            followUps.flagAllOverdue(followUps.today());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Follow-up check failed: " + e.getClass().getName());
         }

@@ -58,6 +58,6 @@ public class FollowUpsResource {
         }
         OffsetDateTime at = CheckMoment.of(asOf, configured.production());
         var date = at.atZoneSameInstant(configured.zone()).toLocalDate();
-        return new CheckResult(date.toString(), followUps.flagOverdue(date));
+        return new CheckResult(date.toString(), followUps.flagAllOverdue(date));
     }
 }

@@ -45,6 +45,10 @@ public class FollowUps {
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
 
+    /** This bean through its proxy, so that each batch gets its own transaction. */
+    @Inject
+    FollowUps self;
+
     @Inject
     CaseLifecycle lifecycle;
 
@@ -159,6 +163,20 @@ public class FollowUps {
      *
      * @return how many cases this call marked
      */
+    /**
+     * The whole check, batch by batch (each its own transaction), until a batch comes back short.
+     * The timer and the admin's hand-run check call this.
+     */
+    public int flagAllOverdue(LocalDate today) {
+        int total = 0;
+        int n;
+        do {
+            n = self.flagOverdue(today);
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
     @Transactional
     public int flagOverdue(LocalDate today) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -27,7 +27,7 @@ public class ReferralDeadlineTimer {
     @Schedule(hour = "*", minute = "*/5", persistent = false, info = "referral deadlines")
     void check() {
         try {
-            deadlines.flagOverdue(OffsetDateTime.now());
+            deadlines.flagAllOverdue(OffsetDateTime.now());
         } catch (RuntimeException e) {
             // the next run tries again; a failure must not cancel the timer
             LOG.log(Level.WARNING, "Referral deadline check failed: " + e.getClass().getName());

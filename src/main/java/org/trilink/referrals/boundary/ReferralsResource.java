@@ -121,7 +121,7 @@ public class ReferralsResource {
             throw ProblemException.forbidden("Only the district admin runs checks by hand.");
         }
         OffsetDateTime at = CheckMoment.of(asOf, configured.production());
-        return new CheckResult(at, deadlines.flagOverdue(at));
+        return new CheckResult(at, deadlines.flagAllOverdue(at));
     }
 
     @GET

@@ -35,6 +35,10 @@ public class ReferralDeadlines {
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
 
+    /** This bean through its proxy, so that each batch gets its own transaction. */
+    @Inject
+    ReferralDeadlines self;
+
     @Inject
     Configured configured;
 
@@ -72,6 +76,20 @@ public class ReferralDeadlines {
      *
      * @return how many referrals this call marked
      */
+    /**
+     * The whole check, batch by batch (each its own transaction), until a batch comes back short.
+     * The timer and the admin's hand-run check call this.
+     */
+    public int flagAllOverdue(OffsetDateTime asOf) {
+        int total = 0;
+        int n;
+        do {
+            n = self.flagOverdue(asOf);
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
     @Transactional
     public int flagOverdue(OffsetDateTime asOf) {
         OffsetDateTime now = OffsetDateTime.now(clock);
