@@ -513,7 +513,7 @@ class LifecycleIT {
             assertThat(version("police", n)).isEqualTo(v + 1);
         }
         assertThat(api.as("police").get(path(n, "history")).then().extract().jsonPath()
-                .getList("findAll { it.type == 'RISK_CHANGED' }", Object.class)).hasSize(3);
+                .getList("findAll { it.type == 'RISK_CHANGED' }.id", Long.class)).hasSize(3);
     }
 
     // ---------------------------------------------------------------- administrative matters
