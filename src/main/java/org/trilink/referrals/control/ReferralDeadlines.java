@@ -139,11 +139,24 @@ public class ReferralDeadlines {
             throw ProblemException.forbidden("Only the district admin sets deadlines.");
         }
         offices.office(officeCode).orElseThrow(() -> ProblemException.notFound("No office " + officeCode));
-        em.createNativeQuery("update office set referral_deadline_hours = ?, follow_up_days = ? where code = ?")
-                .setParameter(1, referralDeadlineHours)
-                .setParameter(2, followUpDays)
-                .setParameter(3, officeCode)
-                .executeUpdate();
+        // a bound null has no SQL type that PostgreSQL accepts for an integer column: write NULL as such
+        List<Object> values = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("update office set referral_deadline_hours = ");
+        sql.append(referralDeadlineHours == null ? "null" : "?");
+        if (referralDeadlineHours != null) {
+            values.add(referralDeadlineHours);
+        }
+        sql.append(", follow_up_days = ").append(followUpDays == null ? "null" : "?");
+        if (followUpDays != null) {
+            values.add(followUpDays);
+        }
+        sql.append(" where code = ?");
+        values.add(officeCode);
+        var update = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < values.size(); i++) {
+            update.setParameter(i + 1, values.get(i));
+        }
+        update.executeUpdate();
         em.clear();
         Office office = offices.office(officeCode).orElseThrow();
         LOG.info(() -> "Deadlines of office " + officeCode + " set by " + user.username() + ": referral hours "
