@@ -100,7 +100,7 @@ public class DocumentComposer {
     private static Grid parties(DisputeCase c) {
         List<Cell> cells = new ArrayList<>();
         for (Party p : c.parties()) {
-            String role = "当事人（" + Labels.word(p.role()) + "）";
+            String role = Labels.word(p.role());
             if (p.kind() == PartyKind.PERSON) {
                 cells.add(Cell.label(role));
                 cells.add(Cell.value(p.name()));
@@ -121,7 +121,7 @@ public class DocumentComposer {
             cells.add(Cell.label(p.kind() == PartyKind.PERSON ? "住址" : "住所"));
             cells.add(Cell.value(p.address()));
         }
-        return new Grid(new float[] {24, 30, 16, 30}, cells);
+        return new Grid(new float[] {22, 31, 17, 30}, cells);
     }
 
     private static String facts(Snapshot s) {

@@ -9,6 +9,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -53,6 +55,36 @@ public class DocumentRenderer {
 
     private static volatile BaseFont cjk;
 
+    /** Closing punctuation never starts a line, opening punctuation never ends one (禁则). */
+    private static final String NO_LINE_START = "，。、；：？！）】》」』”’％·…—,.;:?!)%";
+    private static final String NO_LINE_END = "（【《「『“‘(";
+
+    private static final SplitCharacter KINSOKU = (start, current, end, cc, ck) -> {
+        if (current + 1 < end && NO_LINE_START.indexOf(cc[current + 1]) >= 0) {
+            return false;
+        }
+        if (NO_LINE_END.indexOf(cc[current]) >= 0) {
+            return false;
+        }
+        return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck);
+    };
+
+    /** Text in the font, breaking lines where Chinese typesetting allows. */
+    static Phrase phrase(String text, Font font) {
+        Chunk chunk = new Chunk(text, font);
+        chunk.setSplitCharacter(KINSOKU);
+        Phrase phrase = new Phrase(chunk);
+        phrase.setFont(font);
+        return phrase;
+    }
+
+    static Paragraph paragraph(String text, Font font) {
+        Paragraph p = new Paragraph();
+        p.setFont(font);
+        p.add(phrase(text, font));
+        return p;
+    }
+
     /** The PDF bytes of the content, with {@code footer} on every page beside the page number. */
     public byte[] render(DocumentContent content, String footer) {
         BaseFont base = font();
@@ -82,12 +114,12 @@ public class DocumentRenderer {
     private void add(Document doc, Block block, Font title, Font body, Font bold) throws DocumentException {
         // Java 17: no pattern matching for switch yet
         if (block instanceof Title t) {
-            Paragraph p = new Paragraph(spaced(t.text()), title);
+            Paragraph p = paragraph(spaced(t.text()), title);
             p.setAlignment(Element.ALIGN_CENTER);
             p.setSpacingAfter(14);
             doc.add(p);
         } else if (block instanceof Line l) {
-            Paragraph p = new Paragraph(l.text(), body);
+            Paragraph p = paragraph(l.text(), body);
             p.setAlignment(switch (l.align()) {
                 case LEFT -> Element.ALIGN_LEFT;
                 case CENTER -> Element.ALIGN_CENTER;
@@ -96,14 +128,14 @@ public class DocumentRenderer {
             p.setSpacingAfter(6);
             doc.add(p);
         } else if (block instanceof Text t) {
-            Paragraph p = new Paragraph(t.text(), body);
+            Paragraph p = paragraph(t.text(), body);
             p.setFirstLineIndent(24);   // two characters, as in any Chinese document
             p.setLeading(0, 1.6f);
             p.setSpacingAfter(4);
             p.setAlignment(Element.ALIGN_JUSTIFIED);
             doc.add(p);
         } else if (block instanceof Heading h) {
-            Paragraph p = new Paragraph(h.text(), bold);
+            Paragraph p = paragraph(h.text(), bold);
             p.setSpacingBefore(8);
             p.setSpacingAfter(2);
             doc.add(p);
@@ -126,7 +158,7 @@ public class DocumentRenderer {
         table.setSpacingAfter(6);
         table.setSplitLate(false);
         for (Cell c : g.cells()) {
-            PdfPCell cell = new PdfPCell(new Phrase(c.text(), c.label() ? bold : body));
+            PdfPCell cell = new PdfPCell(phrase(c.text(), c.label() ? bold : body));
             cell.setColspan(c.span());
             cell.setPadding(5);
             cell.setPaddingBottom(7);
@@ -183,7 +215,7 @@ public class DocumentRenderer {
     }
 
     private static PdfPCell plain(String text, Font font, int align) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(phrase(text, font));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(align);
         cell.setPaddingTop(12);
