@@ -286,7 +286,8 @@ public class CaseDocuments {
 
     private static String footer(DisputeCase c, DocumentContent content, int version, String hash) {
         return "案号 " + c.caseNumber() + "　" + content.title() + " 第" + version + "版　核验码 "
-                + hash.substring(0, CaseDocument.CODE_LENGTH) + "　TriLink 生成，可凭案号与核验码在系统中核对";
+                + hash.substring(0, CaseDocument.CODE_LENGTH) + "\n由 TriLink 据案件数据（版本 " + c.version()
+                + "）生成。核对纸质件：在系统中按案号查询本核验码，应查到同一文书版本。";
     }
 
     private static String describe(CaseDocument d) {

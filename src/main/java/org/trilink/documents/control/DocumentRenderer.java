@@ -291,7 +291,12 @@ public class DocumentRenderer {
             cb.lineTo(document.right(), y + 12);
             cb.stroke();
             cb.restoreState();
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(new Chunk(text, font)), document.left(), y, 0);
+            // first line: case number, document, version, code; further lines in the same small type below
+            String[] lines = text.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(new Chunk(lines[i], font)),
+                        document.left(), y - i * 11, 0);
+            }
             ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
                     new Phrase(new Chunk("第 " + writer.getPageNumber() + " 页", font)), document.right(), y, 0);
         }
