@@ -81,7 +81,7 @@ class DocumentComposerTest {
             assertThat(text).contains("人民调解协议书", "赵巷镇人民调解委员会", "TL2026-000777", "张三", "李四喆",
                     "11010519491231002X", "310118198001010018", "被申请人于2026年2月20日前一次性赔偿申请人修复费用",
                     "双方今后和睦相处", "人民币8,600.00元（大写：捌仟陆佰元整）", "2026年2月20日前履行完毕",
-                    "本协议一式三份", "申请人（签名、盖章或按指印）", "人民调解员（签名）：王调解", "2026年1月20日",
+                    "本协议一式三份", "申请人：张三（签名、盖章或按指印）", "被申请人：李四喆（签名、盖章或按指印）", "人民调解员（签名）：王调解", "2026年1月20日",
                     "核验码" + content.contentHash().substring(0, 12));
             for (PDPage page : doc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
@@ -94,6 +94,8 @@ class DocumentComposerTest {
             File out = new File("target/documents/agreement-unit.png");
             out.getParentFile().mkdirs();
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", out);
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 70), "png",
+                    new File("target/documents/agreement-unit-last.png"));
         }
     }
 

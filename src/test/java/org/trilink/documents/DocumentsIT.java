@@ -211,6 +211,8 @@ class DocumentsIT {
         api.anonymous().get(docs).then().statusCode(401);
         // a document of another case is not reachable through this one
         api.as("police").accept(PDF).get(docs + "/999999999").then().statusCode(404);
+        assertThat(api.anonymous().get("/openapi").then().statusCode(200).extract().asString()).contains(
+                "/api/v1/cases/{caseNumber}/documents/{kind}", "/api/v1/cases/{caseNumber}/documents/verify");
     }
 
     @Test

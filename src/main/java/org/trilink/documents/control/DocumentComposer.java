@@ -84,7 +84,7 @@ public class DocumentComposer {
 
         List<String> signers = new ArrayList<>();
         for (Party p : c.parties()) {
-            signers.add(Labels.word(p.role()) + "（签名、盖章或按指印）：" + p.name());
+            signers.add(Labels.word(p.role()) + "：" + p.name() + "（签名、盖章或按指印）");
         }
         b.add(new Signatures(signers));
         b.add(new Signatures(mediatorLines(s.mediators())));
@@ -288,7 +288,7 @@ public class DocumentComposer {
             cells.add(Cell.value(row[1]));
             cells.add(Cell.value(row[2]));
         }
-        b.add(new Grid(new float[] {9, 41, 20, 30}, cells));
+        b.add(new Grid(new float[] {8, 38, 24, 30}, cells));
         return new DocumentContent(DocumentKind.CASE_FILE, c.caseNumber(), "卷宗封面及卷内目录", b);
     }
 

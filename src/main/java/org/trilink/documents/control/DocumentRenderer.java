@@ -181,7 +181,7 @@ public class DocumentRenderer {
     private static PdfPTable signatures(Signatures s, Font body) throws DocumentException {
         PdfPTable table = new PdfPTable(3);
         table.setWidthPercentage(100);
-        table.setWidths(new float[] {42, 33, 25});
+        table.setWidths(new float[] {53, 28, 19});
         table.setSpacingBefore(10);
         table.setKeepTogether(true);
         for (String label : s.labels()) {
