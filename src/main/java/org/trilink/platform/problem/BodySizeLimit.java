@@ -12,7 +12,8 @@ import java.io.InputStream;
 
 /**
  * Refuses bodies over 256 KiB with 413: by the declared length before reading anything, and
- * while reading for bodies sent without a length (chunked).
+ * while reading for bodies sent without a length (chunked). Uploads of signed document scans
+ * are the one exception: their resource enforces its own, configurable limit.
  */
 @Provider
 @PreMatching
@@ -20,8 +21,15 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     public static final int MAX_BYTES = 256 * 1024;
 
+    /** Scans of signed documents (see DocumentsResource), limited by trilink.documents.max-upload-bytes. */
+    private static final java.util.regex.Pattern OWN_LIMIT =
+            java.util.regex.Pattern.compile("/?cases/[^/]+/documents/\\d+/signed-copies/?");
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (OWN_LIMIT.matcher(request.getUriInfo().getPath()).matches()) {
+            return;
+        }
         if (request.getLength() > MAX_BYTES) {
             throw tooLarge();
         }

@@ -1,0 +1,332 @@
+package org.trilink.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.testing.Api;
+import org.trilink.testing.Deployments;
+
+/**
+ * Case documents as staff meet them: generated from demo cases and from a case registered
+ * through the API, read back with PDFBox, versioned, verified, refused to other offices, and
+ * signed copies filed back with their type and size checked.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DocumentsIT {
+
+    private static final String PDF = "application/pdf";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    @Test
+    void everyDocumentOfADemoCaseReadsInChineseWithItsPartiesAndTerms() throws IOException {
+        JsonPath c = demoCaseWithoutDocuments("CLOSED", "POLICE_110", "CLOSED");
+        String number = c.getString("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+        List<String> names = c.getList("parties.name");
+        String terms = c.getString("agreementTerms");
+
+        JsonPath listed = api.as("mediator").get(docs).then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("available.kind")).contains("agreement", "referral-letter", "follow-up-record",
+                "case-file");
+
+        Response agreement = generate("mediator", number, "agreement");
+        agreement.then().statusCode(201).contentType(PDF)
+                .header("X-Document-Version", "1")
+                .header("Location", containsString(docs + "/"));
+        String code = agreement.header("X-Verification-Code");
+        assertThat(code).matches("[0-9a-f]{12}");
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(agreement.asByteArray())) {
+            text = DocumentComposerTest.flat(new PDFTextStripper().getText(pdf));
+            var page1 = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
+            assertThat(DocumentComposerTest.nonWhite(page1)).as("ink on page 1")
+                    .isGreaterThan((long) page1.getWidth() * page1.getHeight() / 100);
+            File png = new File(System.getProperty("trilink.screenshots", "target/screenshots"),
+                    "agreement-page1.png");
+            png.getParentFile().mkdirs();
+            ImageIO.write(page1, "png", png);
+        }
+        assertThat(text).contains("人民调解协议书", "赵巷镇人民调解委员会", number, "经调解，双方当事人自愿达成如下协议",
+                DocumentComposerTest.flat(terms), "核验码" + code, "人民调解员（签名）", "（盖章）");
+        assertThat(text).contains(names);
+        // the agreement is the one paper with whole ID numbers
+        JsonPath full = api.as("mediator").get("/api/v1/cases/" + number).then().extract().jsonPath();
+        assertThat(text).contains(full.getString("parties[0].idNumber"));
+
+        String referral = pdfText(generate("mediator", number, "referral-letter").then().statusCode(201)
+                .extract().response());
+        assertThat(referral).contains("转介函", number, "赵巷司法所", "赵巷派出所", "非警务警情，转司法所调解").contains(names)
+                .doesNotContain(full.getString("parties[0].idNumber"));
+        String followUp = pdfText(generate("mediator", number, "follow-up-record").then().statusCode(201)
+                .extract().response());
+        assertThat(followUp).contains("人民调解回访记录", number, "回访方式", "履行情况").contains(names);
+        String file = pdfText(generate("mediator", number, "case-file").then().statusCode(201).extract().response());
+        assertThat(file).contains("人民调解卷宗", "卷内目录", number, "人民调解协议书", "第1版核验码" + code,
+                "转介函（赵巷司法所）", "人民调解回访记录").contains(names);
+
+        // each generation and each download is in the case's history
+        api.as("mediator").accept(PDF).get(agreement.header("Location")).then().statusCode(200).contentType(PDF);
+        List<Map<String, String>> history = api.as("mediator").get("/api/v1/cases/" + number + "/history").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(history.stream().filter(e -> "DOCUMENT_GENERATED".equals(e.get("type")))).hasSize(4);
+        assertThat(history).anySatisfy(e -> {
+            assertThat(e.get("type")).isEqualTo("DOCUMENT_DOWNLOADED");
+            assertThat(e.get("detail")).contains("agreement v1", code);
+            assertThat(e.get("actor")).isEqualTo("mediator");
+        });
+    }
+
+    @Test
+    void regeneratingKeepsEveryVersionAndAPaperCopyCanBeVerified() throws IOException {
+        JsonPath c = demoCaseWithoutDocuments("CONCLUDED", null, "CLOSED");
+        String number = c.getString("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+        int parties = c.getList("parties").size();
+
+        Response v1 = generate("mediator", number, "agreement");
+        v1.then().statusCode(201).header("X-Document-Version", "1")
+                .header("X-Case-Version", String.valueOf(c.getLong("version")));
+        byte[] v1Bytes = v1.asByteArray();
+        String v1Code = v1.header("X-Verification-Code");
+        assertThat(pdfText(v1)).contains("本协议一式" + "零一二三四五六七八九十".charAt(parties + 1) + "份");
+
+        // nothing changed: the stored version, not a duplicate
+        Response again = generate("mediator", number, "agreement");
+        again.then().statusCode(200).header("X-Document-Id", v1.header("X-Document-Id"))
+                .header("X-Document-Version", "1").header("ETag", v1.header("ETag"));
+        assertThat(again.asByteArray()).isEqualTo(v1Bytes);
+
+        // different words (one more copy to print): a new version; the first stays as it was
+        Response v2 = api.as("mediator").accept(PDF).queryParam("copies", parties + 2).post(docs + "/agreement");
+        v2.then().statusCode(201).header("X-Document-Version", "2");
+        assertThat(v2.header("X-Verification-Code")).isNotEqualTo(v1Code);
+        assertThat(pdfText(v2)).contains("本协议一式" + "零一二三四五六七八九十".charAt(parties + 2) + "份");
+        Response old = api.as("mediator").accept(PDF).get(docs + "/" + v1.header("X-Document-Id"));
+        old.then().statusCode(200).header("X-Document-Version", "1").header("ETag", v1.header("ETag"));
+        assertThat(old.asByteArray()).isEqualTo(v1Bytes);
+
+        // the case file's index lists the signed agreement once it is filed: a change made through the API
+        Response file1 = generate("mediator", number, "case-file");
+        file1.then().statusCode(201).header("X-Document-Version", "1");
+        assertThat(pdfText(file1)).doesNotContain("签字本已归档");
+        api.as("mediator").contentType(PDF).body(v2.asByteArray()).queryParam("fileName", "signed.pdf")
+                .post(docs + "/" + v2.header("X-Document-Id") + "/signed-copies").then().statusCode(201);
+        Response file2 = generate("mediator", number, "case-file");
+        file2.then().statusCode(201).header("X-Document-Version", "2");
+        assertThat(pdfText(file2)).contains("第2版核验码" + v2.header("X-Verification-Code") + "，签字本已归档");
+        assertThat(api.as("mediator").accept(PDF).get(docs + "/" + file1.header("X-Document-Id")).asByteArray())
+                .isEqualTo(file1.asByteArray());
+
+        JsonPath list = api.as("mediator").get(docs).then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("documents.findAll { it.kind == 'agreement' }.version")).containsExactly(1, 2);
+        assertThat(list.getList("documents.findAll { it.kind == 'case-file' }.version")).containsExactly(1, 2);
+        assertThat(list.getString("documents.find { it.version == 2 && it.kind == 'agreement' }.signedCopies[0]"
+                + ".fileName")).isEqualTo("signed.pdf");
+        assertThat(list.getString("documents.find { it.version == 1 && it.kind == 'agreement' }.sha256"))
+                .isEqualTo(v1.header("ETag").replace("\"", ""));
+
+        // a paper copy: the code at its foot names the version it was printed from
+        api.as("mediator").queryParam("code", v1Code).get(docs + "/verify").then().statusCode(200)
+                .body("matches", equalTo(true))
+                .body("documents[0].kind", equalTo("agreement"))
+                .body("documents[0].version", equalTo(1));
+        api.as("mediator").queryParam("code", "000000000000").get(docs + "/verify").then().statusCode(200)
+                .body("matches", equalTo(false));
+        api.as("mediator").queryParam("code", "not-a-code").get(docs + "/verify").then().statusCode(400)
+                .body("errors.field", hasItem("code"));
+        api.as("mediator").queryParam("copies", 99).accept(PDF).post(docs + "/agreement").then().statusCode(400)
+                .body("errors.field", hasItem("copies"));
+    }
+
+    @Test
+    void aCaseRegisteredThroughTheApiHasOnlyTheDocumentsItsStateAllows() throws IOException {
+        String number = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
+                .extract().jsonPath().getString("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+
+        generate("police", number, "agreement").then().statusCode(409)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("no written mediation agreement"));
+        generate("police", number, "referral-letter").then().statusCode(409);
+        generate("police", number, "follow-up-record").then().statusCode(409);
+        generate("police", number, "minutes").then().statusCode(400).body("errors.field", hasItem("kind"));
+        Response file = generate("police", number, "case-file");
+        file.then().statusCode(201);
+        assertThat(pdfText(file)).contains("人民调解卷宗", number, "张三", "某物业公司", "纠纷移送材料", "赵巷派出所");
+
+        // another office does not learn that the case exists; drafters and the admin make no documents
+        for (String other : List.of("mediator2", "mediator")) {
+            api.as(other).get(docs).then().statusCode(404);
+            generate(other, number, "case-file").then().statusCode(404);
+            api.as(other).accept(PDF).get(docs + "/" + file.header("X-Document-Id")).then().statusCode(404);
+            api.as(other).contentType(PDF).body(file.asByteArray())
+                    .post(docs + "/" + file.header("X-Document-Id") + "/signed-copies").then().statusCode(404);
+        }
+        api.as("drafter").get(docs).then().statusCode(403);
+        generate("drafter", number, "case-file").then().statusCode(403);
+        api.as("admin").get(docs).then().statusCode(200).body("documents.size()", equalTo(1));
+        generate("admin", number, "case-file").then().statusCode(403);
+        api.anonymous().get(docs).then().statusCode(401);
+        // a document of another case is not reachable through this one
+        api.as("police").accept(PDF).get(docs + "/999999999").then().statusCode(404);
+        assertThat(api.anonymous().get("/openapi").then().statusCode(200).extract().asString()).contains(
+                "/api/v1/cases/{caseNumber}/documents/{kind}", "/api/v1/cases/{caseNumber}/documents/verify");
+    }
+
+    @Test
+    void signedCopiesAreCheckedByTheirBytesAndSize() throws IOException {
+        String number = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
+                .extract().jsonPath().getString("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+        Response file = generate("police", number, "case-file");
+        String copies = docs + "/" + file.header("X-Document-Id") + "/signed-copies";
+
+        Response filed = api.as("police").contentType(PDF).body(file.asByteArray()).queryParam("fileName",
+                "C:\\scans\\卷宗签字本.pdf").post(copies);
+        filed.then().statusCode(201).body("mediaType", equalTo(PDF)).body("fileName", equalTo("卷宗签字本.pdf"));
+        // the same file again is recognised
+        api.as("police").contentType(PDF).body(file.asByteArray()).post(copies).then().statusCode(200)
+                .body("id", equalTo(filed.jsonPath().getInt("id")));
+        byte[] back = api.as("police").accept(PDF).get(filed.jsonPath().getString("href")).then().statusCode(200)
+                .contentType(PDF).extract().asByteArray();
+        assertThat(back).isEqualTo(file.asByteArray());
+
+        byte[] png = png();
+        api.as("police").contentType("image/png").body(png).post(copies).then().statusCode(201)
+                .body("mediaType", equalTo("image/png"));
+        // a photo sent without a specific type is still recognised by its bytes
+        byte[] jpeg = jpeg();
+        api.as("police").contentType("application/octet-stream").body(jpeg).post(copies).then().statusCode(201)
+                .body("mediaType", equalTo("image/jpeg"));
+
+        // a text file calling itself a PDF, and a PNG calling itself a JPEG
+        api.as("police").contentType(PDF).body("这不是扫描件".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(copies).then().statusCode(415).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("must be a PDF, PNG or JPEG"));
+        api.as("police").contentType("image/jpeg").body(png).post(copies).then().statusCode(415)
+                .body("detail", containsString("says image/jpeg but the content is image/png"));
+        api.as("police").contentType(PDF).body(new byte[0]).post(copies).then().statusCode(400)
+                .body("errors.field", hasItem("body"));
+
+        // a large scan within the limit is filed; one over it is refused
+        byte[] big = new byte[9 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        api.as("police").contentType("image/jpeg").body(big).post(copies).then().statusCode(201)
+                .body("sizeBytes", equalTo(big.length));
+        byte[] huge = Arrays.copyOf(big, 10 * 1024 * 1024 + 1);
+        api.as("police").contentType("image/jpeg").body(huge).post(copies).then().statusCode(413)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("at most 10485760 bytes"));
+
+        JsonPath list = api.as("police").get(docs).then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("documents[0].signedCopies.mediaType")).containsExactly(PDF, "image/png",
+                "image/jpeg", "image/jpeg");
+        List<String> types = api.as("police").get("/api/v1/cases/" + number + "/history").then().extract()
+                .jsonPath().getList("type");
+        assertThat(types.stream().filter("SIGNED_COPY_UPLOADED"::equals)).hasSize(4);
+    }
+
+    // --- helpers ---
+
+    private Response generate(String user, String number, String kind) {
+        return api.as(user).accept(PDF).post("/api/v1/cases/" + number + "/documents/" + kind);
+    }
+
+    private static String pdfText(Response r) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(r.asByteArray())) {
+            return DocumentComposerTest.flat(new PDFTextStripper().getText(pdf));
+        }
+    }
+
+    /**
+     * A Zhaoxiang demo case that ended in a written agreement and has no documents yet (the
+     * H2 test database outlives a run), read whole as the mediator of the handling office.
+     */
+    private JsonPath demoCaseWithoutDocuments(String status, String channel, String orStatus) {
+        List<String> numbers = new java.util.ArrayList<>();
+        for (String st : new java.util.LinkedHashSet<>(List.of(status, orStatus))) {
+            var query = api.as("mediator").queryParam("status", st).queryParam("region", "310118104")
+                    .queryParam("office", "JO-ZHAOXIANG").queryParam("size", 200);
+            if (channel != null) {
+                query.queryParam("channel", channel);
+            }
+            numbers.addAll(query.get("/api/v1/cases").then().statusCode(200).extract().jsonPath()
+                    .getList("items.caseNumber"));
+        }
+        Optional<JsonPath> found = numbers.stream()
+                .map(n -> api.as("mediator").get("/api/v1/cases/" + n).then().statusCode(200).extract().jsonPath())
+                .filter(c -> "WRITTEN".equals(c.getString("agreementForm")))
+                .filter(c -> api.as("mediator").get("/api/v1/cases/" + c.getString("caseNumber") + "/documents")
+                        .then().extract().jsonPath().getList("documents").isEmpty())
+                .findFirst();
+        assertThat(found).as("a %s demo case with a written agreement in Zhaoxiang and no documents yet", status)
+                .isPresent();
+        return found.get();
+    }
+
+    private static byte[] png() throws IOException {
+        return image("png");
+    }
+
+    private static byte[] jpeg() throws IOException {
+        return image("jpg");
+    }
+
+    private static byte[] image(String format) throws IOException {
+        BufferedImage scan = new BufferedImage(200, 280, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scan.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 280);
+        g.setColor(Color.BLACK);
+        g.drawString("signed", 40, 60);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(scan, format, out);
+        return out.toByteArray();
+    }
+}
