@@ -87,7 +87,7 @@ public class RunFigures {
     }
 
     /** The figures of the catalogue for the run's kind of matter, in catalogue order. */
-    static List<Figure> figures(RunParameters p, Map<String, BigDecimal> totals,
+    public static List<Figure> figures(RunParameters p, Map<String, BigDecimal> totals,
                                 Map<String, Map<String, BigDecimal>> breakdowns, BigDecimal median) {
         long cohort = count(totals, "cohort");
         long concludedAfterFiling = count(totals, "concludedAfterFiling");
