@@ -45,9 +45,9 @@ create table stat_run_case (
     admin_filed_at       timestamp with time zone,
     admin_resolution     varchar(32),
     admin_resolved_at    timestamp with time zone,
-    primary key (run_id, case_id)
+    -- a case lies in exactly one slice (its deciding date); the key serves the slice rewrite too
+    primary key (run_id, slice_day, case_id)
 );
-create index stat_run_case_slice_idx on stat_run_case(run_id, slice_day);
 
 -- offices credited with a case of a run (each office that worked on it, once)
 create table stat_run_office (
@@ -55,9 +55,8 @@ create table stat_run_office (
     slice_day   date        not null,
     case_id     bigint      not null,
     office_code varchar(40) not null,
-    primary key (run_id, case_id, office_code)
+    primary key (run_id, slice_day, case_id, office_code)
 );
-create index stat_run_office_slice_idx on stat_run_office(run_id, slice_day);
 
 -- partial sums per day slice; a slice is rewritten whole (delete, then insert) in the chunk's
 -- transaction, so a restarted partition never counts a case twice
@@ -66,7 +65,7 @@ create table stat_partial (
     slice_day  date        not null,
     metric     varchar(64) not null,
     dimension  varchar(64) not null,            -- '' for a total, else the breakdown's code
-    value      numeric(20,2) not null,
+    quantity   numeric(20,2) not null,
     primary key (run_id, slice_day, metric, dimension)
 );
 
@@ -76,7 +75,7 @@ create table stat_figure (
     metric      varchar(64) not null,
     dimension   varchar(64) not null,
     ordinal     integer     not null,
-    value       numeric(20,2) not null,
+    quantity    numeric(20,2) not null,
     numerator   numeric(20,2),
     denominator numeric(20,2),
     primary key (run_id, metric, dimension)

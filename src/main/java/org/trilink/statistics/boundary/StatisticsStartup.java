@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.statistics.control.JobRepository;
 import org.trilink.statistics.control.StatisticsRuns;
@@ -15,6 +17,8 @@ import org.trilink.statistics.control.StatisticsSchedule;
  */
 @ApplicationScoped
 public class StatisticsStartup {
+
+    private static final Logger LOG = Logger.getLogger(StatisticsStartup.class.getName());
 
     @Inject
     JobRepository repository;
@@ -28,8 +32,13 @@ public class StatisticsStartup {
     boolean failStale;
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (failStale) {
-            repository.failStale(StatisticsRuns.JOB);
+        try {
+            if (failStale) {
+                repository.failStale(StatisticsRuns.JOB);
+            }
+        } catch (RuntimeException e) {
+            // the application must come up even when the repository cannot be read; restarts then wait
+            LOG.log(Level.WARNING, "Could not check for statistics executions left running", e);
         }
         schedule.begin();
     }

@@ -46,7 +46,7 @@ public class RunFigures {
             }
             Map<String, BigDecimal> totals = new HashMap<>();
             Map<String, Map<String, BigDecimal>> breakdowns = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select metric, dimension, sum(value) from stat_partial"
+            try (PreparedStatement ps = c.prepareStatement("select metric, dimension, sum(quantity) from stat_partial"
                     + " where run_id = ? group by metric, dimension")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -62,7 +62,7 @@ public class RunFigures {
             }
             List<Figure> figures = figures(p, totals, breakdowns, median(c, runId));
             try (PreparedStatement ps = c.prepareStatement("insert into stat_figure (run_id, metric, dimension, ordinal,"
-                    + " value, numerator, denominator) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " quantity, numerator, denominator) values (?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
                 for (Figure f : figures) {
                     ps.setString(1, runId);
@@ -123,7 +123,7 @@ public class RunFigures {
     public List<Figure> read(String runId) {
         List<Figure> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select metric, dimension, value, numerator, denominator"
+             PreparedStatement ps = c.prepareStatement("select metric, dimension, quantity, numerator, denominator"
                      + " from stat_figure where run_id = ? order by ordinal")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -51,21 +51,15 @@ public class StatisticsSlices {
             for (String table : List.of("stat_partial", "stat_run_office", "stat_run_case")) {
                 execute(c, "delete from " + table + " where run_id = ? and slice_day = ?", runId, day);
             }
-            List<Object> args = new ArrayList<>(List.of(runId, day));
-            for (int i = 0; i < 3; i++) {
-                args.add(cutOff);
-            }
-            args.add(offset);
-            args.add(offset);
-            for (int i = 0; i < 10; i++) {
-                args.add(cutOff);
-            }
-            args.add(p.matterKind());
-            args.add(start);
-            args.add(end);
+            List<Object> args = new ArrayList<>(List.of(runId, day, cutOff, cutOff, cutOff, offset, offset,
+                    cutOff, cutOff, cutOff));
+            // referrals: decided and overdue cut-offs, the slice, the sending cut-off
+            args.addAll(List.of(cutOff, cutOff, cutOff, p.matterKind(), start, end, cutOff));
+            // follow-ups
+            args.addAll(List.of(p.matterKind(), start, end, cutOff));
+            args.addAll(List.of(p.matterKind(), start, end));
             String scope = scopeClause(p, args);
-            int cases = execute(c, SNAPSHOT + cohortColumn(p) + " >= ? and " + cohortColumn(p)
-                    + " < ?" + scope, args.toArray());
+            int cases = execute(c, snapshot(cohortColumn(p), scope), args.toArray());
             execute(c, "insert into stat_run_office (run_id, slice_day, case_id, office_code)"
                     + " select s.run_id, s.slice_day, s.case_id, cp.office_code from stat_run_case s"
                     + " join case_participant cp on cp.case_id = s.case_id where s.run_id = ? and s.slice_day = ?",
@@ -73,12 +67,12 @@ public class StatisticsSlices {
             sumTotals(c, runId, day, p);
             for (String[] breakdown : new String[][] {{"byDisputeType", "dispute_type"}, {"byChannel", "channel"},
                     {"byRegion", "region_code"}}) {
-                execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, value)"
+                execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, quantity)"
                         + " select run_id, slice_day, '" + breakdown[0] + "', " + breakdown[1] + ", count(*)"
                         + " from stat_run_case where run_id = ? and slice_day = ?"
                         + " group by run_id, slice_day, " + breakdown[1], runId, day);
             }
-            execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, value)"
+            execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, quantity)"
                     + " select run_id, slice_day, 'byOffice', office_code, count(*) from stat_run_office"
                     + " where run_id = ? and slice_day = ? group by run_id, slice_day, office_code", runId, day);
             return cases;
@@ -126,7 +120,18 @@ public class StatisticsSlices {
         return "";
     }
 
-    private static final String SNAPSHOT = "insert into stat_run_case (run_id, slice_day, case_id, case_number,"
+    /**
+     * The snapshot of one slice: the cases whose deciding date falls in [start, end), with
+     * referral and follow-up counts joined in as per-case sums over the slice's cases only
+     * (one grouped pass per table, not one probe per case and count).
+     * Parameters: runId, day, cutOff x3, offset x2, cutOff x3 (administrative facts); referrals:
+     * cutOff x3, kind, start, end, cutOff; follow-ups: kind, start, end, cutOff; the cohort: kind,
+     * start, end; then the scope's.
+     */
+    static String snapshot(String cohortColumn, String scope) {
+        String slice = " join dispute_case sc on sc.id = %s.case_id where sc.matter_kind = ? and sc."
+                + cohortColumn.substring(2) + " >= ? and sc." + cohortColumn.substring(2) + " < ?";
+        return "insert into stat_run_case (run_id, slice_day, case_id, case_number,"
             + " dispute_type, channel, region_code, handling_office_code, received_at, accepted_at, outcome, outcome_at,"
             + " days_to_outcome, agreement_form, agreement_amount, criminal_case_averted, mass_petition_averted,"
             + " people_involved, referrals_sent, referrals_accepted, referrals_rejected, referrals_overdue, follow_ups,"
@@ -139,18 +144,23 @@ public class StatisticsSlices {
             + " case when c.outcome_at < ? and c.accepted_at is not null then"
             + " cast(floor((extract(epoch from c.outcome_at) + ?) / 86400) - floor((extract(epoch from c.accepted_at) + ?) / 86400) as integer) end,"
             + " c.agreement_form, c.agreement_amount, c.criminal_case_averted, c.mass_petition_averted, c.people_involved,"
-            + " (select count(*) from referral r where r.case_id = c.id and r.sent_at < ?),"
-            + " (select count(*) from referral r where r.case_id = c.id and r.status = 'ACCEPTED' and r.decided_at < ?),"
-            + " (select count(*) from referral r where r.case_id = c.id and r.status = 'REJECTED' and r.decided_at < ?),"
-            + " (select count(*) from referral r where r.case_id = c.id and r.overdue = true and r.sent_at < ?"
-            + "   and (r.overdue_at is null or r.overdue_at < ?)),"
-            + " (select count(*) from follow_up_visit f where f.case_id = c.id and f.visited_at < ?),"
-            + " exists (select 1 from follow_up_visit f where f.case_id = c.id and f.performance = 'PERFORMED'"
-            + "   and f.visited_at < ?),"
+            + " coalesce(rr.sent, 0), coalesce(rr.accepted, 0), coalesce(rr.rejected, 0), coalesce(rr.overdue, 0),"
+            + " coalesce(ff.visits, 0), coalesce(ff.performed, 0) > 0,"
             + " case when c.admin_filed_at < ? then c.admin_filed_at end,"
             + " case when c.admin_resolved_at < ? then c.admin_resolution end,"
             + " case when c.admin_resolved_at < ? then c.admin_resolved_at end"
-            + " from dispute_case c where c.matter_kind = ? and ";
+            + " from dispute_case c"
+            + " left join (select r.case_id as case_id, count(*) as sent,"
+            + "   sum(case when r.status = 'ACCEPTED' and r.decided_at < ? then 1 else 0 end) as accepted,"
+            + "   sum(case when r.status = 'REJECTED' and r.decided_at < ? then 1 else 0 end) as rejected,"
+            + "   sum(case when r.overdue = true and (r.overdue_at is null or r.overdue_at < ?) then 1 else 0 end) as overdue"
+            + "   from referral r" + slice.formatted("r") + " and r.sent_at < ? group by r.case_id) rr on rr.case_id = c.id"
+            + " left join (select f.case_id as case_id, count(*) as visits,"
+            + "   sum(case when f.performance = 'PERFORMED' then 1 else 0 end) as performed"
+            + "   from follow_up_visit f" + slice.formatted("f") + " and f.visited_at < ? group by f.case_id) ff"
+            + "   on ff.case_id = c.id"
+            + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?" + scope;
+    }
 
     private void sumTotals(Connection c, String runId, LocalDate day, RunParameters p) throws SQLException {
         String sql = "select count(*),"
@@ -178,7 +188,7 @@ public class StatisticsSlices {
             "mediatedOrWithdrawn", "corrected"};
         try (PreparedStatement ps = c.prepareStatement(sql);
              PreparedStatement insert = c.prepareStatement(
-                     "insert into stat_partial (run_id, slice_day, metric, dimension, value) values (?, ?, ?, '', ?)")) {
+                     "insert into stat_partial (run_id, slice_day, metric, dimension, quantity) values (?, ?, ?, '', ?)")) {
             bind(ps, runId, day);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
