@@ -17,7 +17,7 @@ BASE=http://localhost:$PORT
 # the server: the real WAR on the schema, heap capped at 512 MB as the target says
 TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
 TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
-TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
+TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
   --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
   --deploy target/trilink.war > /tmp/statistics-benchmark-payara.log 2>&1 &

@@ -33,6 +33,7 @@ public class StatisticsStartup {
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
+            repository.prepareH2();
             if (failStale) {
                 repository.failStale(StatisticsRuns.JOB);
             }
