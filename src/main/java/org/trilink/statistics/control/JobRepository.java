@@ -193,7 +193,7 @@ public class JobRepository {
     private static Map<String, String> tables(Connection c) throws SQLException {
         Map<String, String> out = new HashMap<>();
         DatabaseMetaData md = c.getMetaData();
-        try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), "%", null)) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
