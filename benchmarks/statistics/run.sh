@@ -23,7 +23,7 @@ java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --
   --deploy target/trilink.war > /tmp/statistics-benchmark-payara.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
+for _ in $(seq 1 900); do
   if curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null 2>&1; then break; fi
   sleep 1
 done
