@@ -276,7 +276,7 @@ class StatisticsIT {
         assertThat(waitFor(run)).isEqualTo("COMPLETED");
         api.as("mediator").get("/api/v1/statistics/runs/" + run).then().statusCode(403);
         api.anonymous().get("/api/v1/statistics/runs/" + run).then().statusCode(401);
-        api.as("admin").get("/api/v1/statistics/runs/" + run + "/export.csv").then().statusCode(403);
+        api.as("admin").accept("*/*").get("/api/v1/statistics/runs/" + run + "/export.csv").then().statusCode(403);
         drafter().get("/api/v1/statistics/runs/no-such-run").then().statusCode(404);
         drafter().get("/api/v1/statistics/runs/" + run + "/figures/nonsense/cases").then().statusCode(404);
         drafter().get("/api/v1/statistics/runs/" + run + "/figures/correctionRate/cases").then().statusCode(404);
