@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Statistics benchmark (issue 5): fills a PostgreSQL schema with N cases, then in one run times
+# the hand-written headline SQL and the statistics job over the same period (2019, district,
+# people's mediation), checks they agree, and prints both times, the ratio and the job's peak heap.
+# Usage (from the project root, after ./mvnw package): benchmarks/statistics/run.sh 1000000
+set -euo pipefail
+N=${1:-1000000}
+SCHEMA=${SCHEMA:-trilink_statistics_bench}
+PORT=${PORT:-18480}
+DB=${DB:-test}
+export PGPASSWORD=${PGPASSWORD:-postgres}
+PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -X)
+BASE=http://localhost:$PORT
+
+"${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade; create schema $SCHEMA"
+
+# the server: the real WAR on the schema, heap capped at 512 MB as the target says
+TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
+TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
+TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
+java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
+  --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+  --deploy target/trilink.war > /tmp/statistics-benchmark-payara.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 900); do
+  if curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null
+
+echo "generating $N cases ..."
+t0=$(date +%s.%N)
+"${PSQL[@]}" -v n="$N" -v schema="$SCHEMA" -f benchmarks/statistics/generate.sql
+t1=$(date +%s.%N)
+printf 'generated %d cases in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
+"${PSQL[@]}" -c "checkpoint" > /dev/null
+
+# hand-written SQL: best of three (warm cache, as the job gets)
+best=""
+for _ in 1 2 3; do
+  s=$(date +%s.%N)
+  hand=$("${PSQL[@]}" -t -A -F' ' -v schema="$SCHEMA" -f benchmarks/statistics/headline.sql | tail -1)
+  e=$(date +%s.%N)
+  d=$(echo "$e - $s" | bc)
+  if [ -z "$best" ] || [ "$(echo "$d < $best" | bc)" = 1 ]; then best=$d; fi
+done
+echo "hand-written SQL: accepted succeeded = $hand in $best s"
+
+# the job, with the server's heap sampled every 200 ms while it runs
+jstat -gc "$SERVER" 200 > /tmp/statistics-benchmark-heap.txt 2>/dev/null &
+JSTAT=$!
+s=$(date +%s.%N)
+run=$(curl -sf -u drafter:drafter-demo -H 'Content-Type: application/json' \
+  -d '{"matterKind":"PEOPLES_MEDIATION","from":"2019-01-01","to":"2019-12-31"}' "$BASE/api/v1/statistics/runs" | jq -r .runId)
+while true; do
+  status=$(curl -sf -u drafter:drafter-demo "$BASE/api/v1/statistics/runs/$run" | jq -r .status)
+  case $status in COMPLETED|FAILED|STOPPED) break;; esac
+  sleep 0.2
+done
+e=$(date +%s.%N)
+kill $JSTAT 2>/dev/null || true
+job=$(echo "$e - $s" | bc)
+json=$(curl -sf -u drafter:drafter-demo "$BASE/api/v1/statistics/runs/$run")
+accepted=$(echo "$json" | jq '.figures[] | select(.metric=="accepted") | .value')
+succeeded=$(echo "$json" | jq '.figures[] | select(.metric=="succeeded") | .value')
+rate=$(echo "$json" | jq '.figures[] | select(.metric=="successRate") | .value')
+peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f", m/1024}' /tmp/statistics-benchmark-heap.txt)
+echo "job $status: accepted $accepted succeeded $succeeded successRate $rate in $job s"
+if [ "$accepted $succeeded" = "$hand" ]; then agree=yes; else agree=NO; fi
+echo "figures agree: $agree"
+printf 'N=%d  hand SQL %.2f s  job %.2f s  ratio %.1f  job peak heap %s MB (-Xmx512m)\n' \
+  "$N" "$best" "$job" "$(echo "$job / $best" | bc -l)" "$peak"

@@ -1,0 +1,225 @@
+package org.trilink.statistics.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.statistics.boundary.RunViews.CasesPage;
+import org.trilink.statistics.boundary.RunViews.FigureView;
+import org.trilink.statistics.boundary.RunViews.Parameters;
+import org.trilink.statistics.boundary.RunViews.Progress;
+import org.trilink.statistics.boundary.RunViews.RunView;
+import org.trilink.statistics.boundary.RunViews.Started;
+import org.trilink.statistics.control.FigureCases;
+import org.trilink.statistics.control.ReferenceNames;
+import org.trilink.statistics.control.ReportText;
+import org.trilink.statistics.control.RunExports;
+import org.trilink.statistics.control.RunFigures;
+import org.trilink.statistics.control.RunStore;
+import org.trilink.statistics.control.StatisticsRuns;
+import org.trilink.statistics.entity.Figure;
+import org.trilink.statistics.entity.Metric;
+import org.trilink.statistics.entity.RunParameters;
+
+@Path("statistics/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics", description = "Report figures computed by Jakarta Batch runs (contract statistics-api-v1). "
+        + "Drafters only: other users get 403, anonymous calls 401.")
+public class StatisticsResource {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    StatisticsRuns runs;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    RunFigures figures;
+
+    @Inject
+    FigureCases cases;
+
+    @Inject
+    ReferenceNames names;
+
+    @Inject
+    @ConfigProperty(name = "trilink.api.max-page-size", defaultValue = "200")
+    int maxPageSize;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a run", description = "Starts the statistics job for a kind of matter, an inclusive "
+            + "period of local dates and a scope (region or office code; default the district).")
+    @APIResponse(responseCode = "202", description = "Started; Location points at the run")
+    @APIResponse(responseCode = "400", description = "Unknown code, bad date, or from after to (problem+json with errors)")
+    public Response start(RunRequest request) {
+        requireDrafter();
+        if (request == null) {
+            throw ProblemException.badRequest("body", "required: matterKind, from, to");
+        }
+        RunParameters p = runs.parameters(request.matterKind, request.from, request.to, request.scope);
+        String id = runs.start(p, security.getCallerPrincipal().getName(), null);
+        return Response.accepted(new Started(id, "STARTING"))
+                .location(uriInfo.getAbsolutePathBuilder().path(id).build()).build();
+    }
+
+    @GET
+    @Path("{runId}")
+    @Operation(summary = "Follow a run", description = "Status and progress; the figures once COMPLETED.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public RunView run(@PathParam("runId") String runId) {
+        requireDrafter();
+        RunStore.StoredRun run = find(runId);
+        String status = runs.status(run);
+        List<FigureView> figureViews = "COMPLETED".equals(status)
+                ? figures.read(runId).stream().map(FigureView::of).toList() : null;
+        RunParameters p = run.parameters();
+        return new RunView(runId, status, new Progress(store.processed(runId), run.totalCases()),
+                new Parameters(p.matterKind(), p.from().toString(), p.to().toString(), p.scope()),
+                run.requestedAt(), run.completedAt(), figureViews);
+    }
+
+    @POST
+    @Path("{runId}/restart")
+    @Operation(summary = "Restart a failed or stopped run",
+            description = "Goes on from the last checkpoint; the figures end as those of an uninterrupted run.")
+    @APIResponse(responseCode = "202", description = "Restarted")
+    @APIResponse(responseCode = "409", description = "The run is not FAILED or STOPPED")
+    public Response restart(@PathParam("runId") String runId) {
+        requireDrafter();
+        runs.restart(runId);
+        return Response.accepted(new Started(runId, "STARTING")).build();
+    }
+
+    @GET
+    @Path("{runId}/report")
+    @Produces("text/plain; charset=utf-8")
+    @Operation(summary = "Report sentences", description = "The sentences to paste, lang=zh-CN (default) or en.")
+    @APIResponse(responseCode = "200", description = "text/plain sentences, one per line")
+    @APIResponse(responseCode = "409", description = "The run has not completed")
+    public Response report(@PathParam("runId") String runId, @QueryParam("lang") @DefaultValue("zh-CN") String lang) {
+        requireDrafter();
+        boolean chinese = language(lang);
+        Content c = completed(runId, chinese);
+        return Response.ok(String.join("\n", c.content().sentences()) + "\n", "text/plain; charset=utf-8").build();
+    }
+
+    @GET
+    @Path("{runId}/export.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "Excel workbook", description = "A summary sheet and one sheet per breakdown, set up for A4 printing.")
+    public Response xlsx(@PathParam("runId") String runId) {
+        requireDrafter();
+        Content c = completed(runId, true);
+        return Response.ok(RunExports.xlsx(c.content()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"statistics-" + runId + ".xlsx\"").build();
+    }
+
+    @GET
+    @Path("{runId}/export.csv")
+    @Produces("text/csv; charset=utf-8")
+    @Operation(summary = "CSV", description = "Every figure with its breakdowns: metric, dimension, name, value, "
+            + "numerator, denominator.")
+    public Response csv(@PathParam("runId") String runId) {
+        requireDrafter();
+        Content c = completed(runId, true);
+        return Response.ok(RunExports.csv(c.content()), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"statistics-" + runId + ".csv\"").build();
+    }
+
+    @GET
+    @Path("{runId}/figures/{metric}/cases")
+    @Operation(summary = "The cases behind a figure", description = "From the run's snapshot, paged (page from 0). "
+            + "Breakdowns need dimension=<code>. The snapshot holds no personal data.")
+    @APIResponse(responseCode = "200", description = "A page of cases")
+    @APIResponse(responseCode = "400", description = "Bad paging, or a breakdown without dimension")
+    @APIResponse(responseCode = "404", description = "No such run, or the run has no such metric")
+    public CasesPage cases(@PathParam("runId") String runId, @PathParam("metric") String metricCode,
+                           @QueryParam("dimension") String dimension,
+                           @QueryParam("page") @DefaultValue("0") int page,
+                           @QueryParam("size") @DefaultValue("50") int size) {
+        requireDrafter();
+        RunStore.StoredRun run = find(runId);
+        Metric metric = Metric.byCode(metricCode).filter(m -> m.appliesTo(run.parameters().matterKind()))
+                .orElseThrow(() -> ProblemException.notFound("This run has no metric " + metricCode + "."));
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > maxPageSize) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + maxPageSize);
+        }
+        if (metric.type() == Metric.Type.BREAKDOWN && (dimension == null || dimension.isBlank())) {
+            throw ProblemException.badRequest("dimension", "required for a breakdown: the code to list the cases of");
+        }
+        requireCompleted(run);
+        FigureCases.Page result = cases.cases(runId, metric, dimension, page, size);
+        return new CasesPage(runId, metric.code(), metric.type() == Metric.Type.BREAKDOWN ? dimension : null, page, size,
+                result.total(), result.cases());
+    }
+
+    private record Content(RunExports.Content content) {
+    }
+
+    private Content completed(String runId, boolean chinese) {
+        RunStore.StoredRun run = find(runId);
+        requireCompleted(run);
+        List<Figure> all = figures.read(runId);
+        Map<String, String> regions = names.regions(chinese);
+        Map<String, String> offices = names.offices(chinese);
+        String scopeName = ReportText.scope(run.parameters(), regions, offices, chinese);
+        List<String> sentences = ReportText.sentences(run.parameters(), RunFigures.totals(all), scopeName, chinese);
+        return new Content(new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences));
+    }
+
+    private void requireCompleted(RunStore.StoredRun run) {
+        String status = runs.status(run);
+        if (!"COMPLETED".equals(status)) {
+            throw ProblemException.conflict("The run is " + status + "; its figures exist once it has COMPLETED.");
+        }
+    }
+
+    private RunStore.StoredRun find(String runId) {
+        return store.find(runId).orElseThrow(() -> ProblemException.notFound("No statistics run " + runId + "."));
+    }
+
+    private static boolean language(String lang) {
+        if ("zh-CN".equalsIgnoreCase(lang) || "zh".equalsIgnoreCase(lang)) {
+            return true;
+        }
+        if ("en".equalsIgnoreCase(lang)) {
+            return false;
+        }
+        throw ProblemException.badRequest("lang", "zh-CN or en");
+    }
+
+    /** Statistics are the drafters' work; the figures cover every office, so nobody else may start or read them. */
+    private void requireDrafter() {
+        if (!security.isCallerInRole("DRAFTER")) {
+            throw ProblemException.forbidden("Statistics runs are for report drafters.");
+        }
+    }
+}

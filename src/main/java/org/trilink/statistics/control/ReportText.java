@@ -1,0 +1,138 @@
+package org.trilink.statistics.control;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trilink.statistics.entity.Figure;
+import org.trilink.statistics.entity.Rate;
+import org.trilink.statistics.entity.RunParameters;
+import org.trilink.statistics.entity.ScopeKind;
+
+/**
+ * The sentences a drafter pastes into the report, in the report's own style, e.g.
+ * 截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。
+ */
+public final class ReportText {
+
+    private ReportText() {
+    }
+
+    /**
+     * The period as the report says it. From 1 January: 截止10月底 (mediation) or 1-11月
+     * (administrative, as the report words those), 全年 for the whole year; whole months:
+     * 3-5月 or 3月; anything else: the dates.
+     */
+    public static String period(LocalDate from, LocalDate to, boolean chinese, boolean peoplesMediation) {
+        boolean startsMonth = from.getDayOfMonth() == 1;
+        boolean endsMonth = to.getDayOfMonth() == to.lengthOfMonth();
+        boolean sameYear = from.getYear() == to.getYear();
+        if (sameYear && startsMonth && endsMonth) {
+            int a = from.getMonthValue();
+            int b = to.getMonthValue();
+            if (a == 1 && b == 12) {
+                return chinese ? "全年" : "In the whole year " + from.getYear() + ",";
+            }
+            if (a == 1 && b > 1 && peoplesMediation) {
+                return chinese ? "截止" + b + "月底" : "By the end of " + month(b) + ",";
+            }
+            if (a == b) {
+                return chinese ? a + "月" : "In " + month(a) + ",";
+            }
+            return chinese ? a + "-" + b + "月" : "From " + month(a) + " to " + month(b) + ",";
+        }
+        if (sameYear && from.getDayOfYear() == 1) {
+            return chinese ? "截止" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
+                    : "By " + to.getDayOfMonth() + " " + month(to.getMonthValue()) + ",";
+        }
+        return chinese ? zh(from) + "至" + zh(to) : "From " + en(from) + " to " + en(to) + ",";
+    }
+
+    /** The scope's name: 全区, a town's name or an office's name. */
+    public static String scope(RunParameters p, Map<String, String> regions, Map<String, String> offices, boolean chinese) {
+        if (p.scopeKind() == ScopeKind.DISTRICT) {
+            return chinese ? "全区" : "the district";
+        }
+        Map<String, String> names = p.scopeKind() == ScopeKind.REGION ? regions : offices;
+        return names.getOrDefault(p.scope(), p.scope());
+    }
+
+    public static List<String> sentences(RunParameters p, Map<String, Figure> totals, String scopeName, boolean chinese) {
+        String period = period(p.from(), p.to(), chinese, p.peoplesMediation());
+        List<String> out = new ArrayList<>();
+        if (p.peoplesMediation()) {
+            long accepted = count(totals, "accepted");
+            long succeeded = count(totals, "succeeded");
+            String rate = Rate.of(succeeded, accepted).printed();
+            String organisations = p.scopeKind() == ScopeKind.OFFICE ? scopeName : scopeName + "人民调解组织";
+            if (chinese) {
+                out.add(period + organisations + "共受理各类矛盾纠纷" + accepted + "件，调解成功" + succeeded
+                        + "件，调解成功率为" + rate + "%。");
+                out.add("其中达成书面协议" + count(totals, "writtenAgreements") + "件、口头协议"
+                        + count(totals, "oralAgreements") + "件，协议涉及金额" + amount(totals) + "元；回访"
+                        + count(totals, "followUps") + "次，协议履行" + count(totals, "agreementsPerformed") + "件。");
+                out.add("防止民间纠纷转化为刑事案件" + count(totals, "criminalCasesAverted") + "件"
+                        + count(totals, "criminalCasesAvertedPeople") + "人，防止群体性上访"
+                        + count(totals, "massPetitionsAverted") + "件" + count(totals, "massPetitionsAvertedPeople")
+                        + "人。");
+            } else {
+                String who = p.scopeKind() == ScopeKind.OFFICE ? scopeName
+                        : "people's mediation organisations in " + scopeName;
+                out.add(period + " " + who + " accepted " + accepted + " disputes of all kinds, of which "
+                        + succeeded + " were mediated successfully, a success rate of " + rate + "%.");
+                out.add("Of these, " + count(totals, "writtenAgreements") + " ended in written and "
+                        + count(totals, "oralAgreements") + " in oral agreements covering CNY " + amount(totals)
+                        + "; " + count(totals, "followUps") + " follow-up visits found "
+                        + count(totals, "agreementsPerformed") + " agreements performed.");
+                out.add(count(totals, "criminalCasesAverted") + " disputes (" + count(totals, "criminalCasesAvertedPeople")
+                        + " people) were kept from becoming criminal cases and " + count(totals, "massPetitionsAverted")
+                        + " (" + count(totals, "massPetitionsAvertedPeople") + " people) from becoming mass petitions.");
+            }
+        } else {
+            long received = count(totals, "received");
+            long before = count(totals, "resolvedBeforeFiling");
+            String beforeRate = Rate.of(before, received).printed();
+            String mediated = printed(totals, "mediatedOrWithdrawnRate");
+            String corrected = printed(totals, "correctionRate");
+            if (chinese) {
+                out.add(period + scopeName + "共收到行政争议案件" + received + "件，立案前化解" + before
+                        + "件，立案前化解率为" + beforeRate + "%；案中调撤率为" + mediated + "%，纠错率为" + corrected + "%。");
+            } else {
+                out.add(period + " " + scopeName + " received " + received + " administrative matters; " + before
+                        + " were resolved before filing, a rate of " + beforeRate + "%; the mediated-or-withdrawn rate was "
+                        + mediated + "% and the correction rate " + corrected + "%.");
+            }
+        }
+        return out;
+    }
+
+    private static String month(int m) {
+        return java.time.Month.of(m).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    private static String zh(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private static String en(LocalDate d) {
+        return d.getDayOfMonth() + " " + month(d.getMonthValue()) + " " + d.getYear();
+    }
+
+    private static long count(Map<String, Figure> totals, String metric) {
+        Figure f = totals.get(metric);
+        return f == null ? 0 : f.count();
+    }
+
+    private static String printed(Map<String, Figure> totals, String metric) {
+        Figure f = totals.get(metric);
+        return f == null ? "0.00" : f.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String amount(Map<String, Figure> totals) {
+        Figure f = totals.get("agreementAmount");
+        return f == null ? "0.00" : f.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+}

@@ -1,0 +1,180 @@
+package org.trilink.statistics.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.trilink.statistics.entity.Figure;
+import org.trilink.statistics.entity.Metric;
+import org.trilink.statistics.entity.Rate;
+import org.trilink.statistics.entity.RunParameters;
+
+/**
+ * Combines a run's partial sums into its figures (the job's last step) and reads them back.
+ * Combining is a rewrite too, so a restarted last step gives the same figures.
+ */
+@ApplicationScoped
+public class RunFigures {
+
+    @Resource(lookup = "jdbc/trilink")
+    DataSource dataSource;
+
+    @Inject
+    RunStore runs;
+
+    @Transactional
+    public void combine(String runId) {
+        RunParameters p = runs.parameters(runId);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from stat_figure where run_id = ?")) {
+                ps.setString(1, runId);
+                ps.executeUpdate();
+            }
+            Map<String, BigDecimal> totals = new HashMap<>();
+            Map<String, Map<String, BigDecimal>> breakdowns = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select metric, dimension, sum(quantity) from stat_partial"
+                    + " where run_id = ? group by metric, dimension")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(2).isEmpty()) {
+                            totals.put(rs.getString(1), rs.getBigDecimal(3));
+                        } else {
+                            breakdowns.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                    .put(rs.getString(2), rs.getBigDecimal(3));
+                        }
+                    }
+                }
+            }
+            List<Figure> figures = figures(p, totals, breakdowns, median(c, runId));
+            try (PreparedStatement ps = c.prepareStatement("insert into stat_figure (run_id, metric, dimension, ordinal,"
+                    + " quantity, numerator, denominator) values (?, ?, ?, ?, ?, ?, ?)")) {
+                int ordinal = 0;
+                for (Figure f : figures) {
+                    ps.setString(1, runId);
+                    ps.setString(2, f.metric());
+                    ps.setString(3, f.dimension());
+                    ps.setInt(4, ordinal++);
+                    ps.setBigDecimal(5, f.value());
+                    ps.setBigDecimal(6, f.numerator());
+                    ps.setBigDecimal(7, f.denominator());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update stat_run set completed_at = ? where id = ?")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.setString(2, runId);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot combine the figures of run " + runId, e);
+        }
+    }
+
+    /** The figures of the catalogue for the run's kind of matter, in catalogue order. */
+    public static List<Figure> figures(RunParameters p, Map<String, BigDecimal> totals,
+                                Map<String, Map<String, BigDecimal>> breakdowns, BigDecimal median) {
+        long cohort = count(totals, "cohort");
+        long concludedAfterFiling = count(totals, "concludedAfterFiling");
+        List<Figure> out = new ArrayList<>();
+        for (Metric m : Metric.of(p.matterKind())) {
+            switch (m) {
+                case ACCEPTED, RECEIVED -> out.add(count(m, cohort));
+                case PENDING -> out.add(count(m, cohort - count(totals, "concluded")));
+                case SUCCESS_RATE -> out.add(rate(m, Rate.of(count(totals, "succeeded"), cohort)));
+                case RESOLVED_BEFORE_FILING_RATE -> out.add(rate(m, Rate.of(count(totals, "resolvedBeforeFiling"), cohort)));
+                case MEDIATED_OR_WITHDRAWN_RATE ->
+                        out.add(rate(m, Rate.of(count(totals, "mediatedOrWithdrawn"), concludedAfterFiling)));
+                case CORRECTION_RATE -> out.add(rate(m, Rate.of(count(totals, "corrected"), concludedAfterFiling)));
+                case MEDIAN_DAYS_TO_OUTCOME -> out.add(new Figure(m.code(), "", median, null, null));
+                default -> {
+                    if (m.type() == Metric.Type.BREAKDOWN) {
+                        breakdowns.getOrDefault(m.code(), Map.of()).entrySet().stream()
+                                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()
+                                        .thenComparing(Map.Entry.comparingByKey()))
+                                .forEach(e -> out.add(new Figure(m.code(), e.getKey(), e.getValue().setScale(0), null, null)));
+                    } else if (m.type() == Metric.Type.AMOUNT) {
+                        out.add(new Figure(m.code(), "", totals.getOrDefault(m.code(), BigDecimal.ZERO)
+                                .setScale(2, RoundingMode.HALF_UP), null, null));
+                    } else {
+                        out.add(count(m, count(totals, m.code())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<Figure> read(String runId) {
+        List<Figure> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select metric, dimension, quantity, numerator, denominator"
+                     + " from stat_figure where run_id = ? order by ordinal")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Figure(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read figures", e);
+        }
+        return out;
+    }
+
+    /** Totals by metric code, for the report sentences. */
+    public static Map<String, Figure> totals(List<Figure> figures) {
+        Map<String, Figure> out = new LinkedHashMap<>();
+        figures.stream().filter(Figure::total).forEach(f -> out.put(f.metric(), f));
+        return out;
+    }
+
+    public static Map<String, List<Figure>> breakdowns(List<Figure> figures) {
+        Map<String, List<Figure>> out = new LinkedHashMap<>();
+        figures.stream().filter(f -> !f.total())
+                .forEach(f -> out.computeIfAbsent(f.metric(), k -> new ArrayList<>()).add(f));
+        out.values().forEach(l -> l.sort(Comparator.comparing(Figure::value).reversed()
+                .thenComparing(Figure::dimension)));
+        return out;
+    }
+
+    private static BigDecimal median(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select percentile_cont(0.5) within group (order by days_to_outcome)"
+                + " from stat_run_case where run_id = ? and days_to_outcome is not null")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                BigDecimal m = rs.getBigDecimal(1);
+                return (m == null ? BigDecimal.ZERO : m).setScale(2, RoundingMode.HALF_UP);
+            }
+        }
+    }
+
+    private static long count(Map<String, BigDecimal> totals, String metric) {
+        return totals.getOrDefault(metric, BigDecimal.ZERO).longValue();
+    }
+
+    private static Figure count(Metric m, long value) {
+        return new Figure(m.code(), "", BigDecimal.valueOf(value), null, null);
+    }
+
+    private static Figure rate(Metric m, Rate r) {
+        return new Figure(m.code(), "", r.value(), BigDecimal.valueOf(r.numerator()), BigDecimal.valueOf(r.denominator()));
+    }
+}

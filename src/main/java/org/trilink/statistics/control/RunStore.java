@@ -1,0 +1,94 @@
+package org.trilink.statistics.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.trilink.statistics.entity.RunParameters;
+import org.trilink.statistics.entity.ScopeKind;
+
+/** The stat_run rows: a run's parameters, its latest batch execution and its counts. */
+@ApplicationScoped
+public class RunStore {
+
+    /** One stored run as the API shows it. */
+    public record StoredRun(String id, Long executionId, RunParameters parameters, Long totalCases,
+                            OffsetDateTime requestedAt, OffsetDateTime completedAt) {
+    }
+
+    @Resource(lookup = "jdbc/trilink")
+    DataSource dataSource;
+
+    public void insert(String id, RunParameters p, String requestedBy, OffsetDateTime at) {
+        update("insert into stat_run (id, matter_kind, period_from, period_to, scope_code, scope_kind, requested_by,"
+                + " requested_at) values (?, ?, ?, ?, ?, ?, ?, ?)", id, p.matterKind(), p.from(), p.to(), p.scope(),
+                p.scopeKind().name(), requestedBy, at);
+    }
+
+    public void execution(String id, long executionId) {
+        update("update stat_run set execution_id = ? where id = ?", executionId, id);
+    }
+
+    public void total(String id, long total) {
+        update("update stat_run set total_cases = ? where id = ?", total, id);
+    }
+
+    public Optional<StoredRun> find(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, execution_id, matter_kind, period_from, period_to,"
+                     + " scope_code, scope_kind, total_cases, requested_at, completed_at from stat_run where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long exec = rs.getLong(2);
+                Long executionId = rs.wasNull() ? null : exec;
+                long total = rs.getLong(8);
+                Long totalCases = rs.wasNull() ? null : total;
+                RunParameters p = new RunParameters(rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), ScopeKind.valueOf(rs.getString(7)));
+                return Optional.of(new StoredRun(rs.getString(1), executionId, p, totalCases,
+                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read statistics run", e);
+        }
+    }
+
+    public RunParameters parameters(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("no statistics run " + id)).parameters();
+    }
+
+    /** Cases snapshotted so far: the progress a drafter sees while the job runs. */
+    public long processed(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select coalesce(sum(quantity), 0) from stat_partial where run_id = ? and metric = 'cohort'")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read progress", e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write statistics run", e);
+        }
+    }
+}

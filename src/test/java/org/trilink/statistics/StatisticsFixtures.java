@@ -1,0 +1,241 @@
+package org.trilink.statistics;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.control.IntakeCommand;
+import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.CaseParticipant;
+import org.trilink.cases.entity.Channel;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.DisputeType;
+import org.trilink.cases.entity.MatterKind;
+import org.trilink.cases.entity.Outcome;
+import org.trilink.cases.entity.PartyKind;
+import org.trilink.cases.entity.PartyRole;
+import org.trilink.cases.entity.RiskLevel;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.statistics.control.JobRepository;
+import org.trilink.statistics.control.RunStore;
+import org.trilink.statistics.control.StatisticsRuns;
+
+/**
+ * Test-only endpoints, packaged into StatisticsIT's deployment and never into the product:
+ * they build datasets in the server through the application's own intake (CaseIntake.register)
+ * and the DisputeCase lifecycle methods, many cases per request, which REST calls one by one
+ * could not do in time. Admin only.
+ */
+@Path("test-fixtures/statistics")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatisticsFixtures {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    CaseIntake intake;
+
+    @Inject
+    StatisticsRuns runs;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    JobRepository repository;
+
+    @Resource(lookup = "jdbc/trilink")
+    DataSource dataSource;
+
+    @Context
+    SecurityContext security;
+
+    /**
+     * count people's-mediation cases accepted evenly over [first, last] (10:00 local), the first
+     * successes of them mediated successfully the same day, the rest still in mediation.
+     */
+    @POST
+    @Path("mediation")
+    @Transactional
+    public Map<String, Object> mediation(@QueryParam("count") int count, @QueryParam("successes") int successes,
+                                         @QueryParam("first") String first, @QueryParam("last") String last,
+                                         @QueryParam("office") String office, @QueryParam("region") String region) {
+        requireAdmin();
+        LocalDate from = LocalDate.parse(first);
+        long days = LocalDate.parse(last).toEpochDay() - from.toEpochDay() + 1;
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            OffsetDateTime accepted = from.plusDays(i % days).atTime(10, 0).atZone(ZONE).toOffsetDateTime();
+            DisputeCase c = register(MatterKind.PEOPLES_MEDIATION, office, region, DisputeType.values()[i % 15]);
+            c.accept(accepted);
+            c.startMediation(accepted.plusMinutes(30));
+            if (i < successes) {
+                c.recordSuccess(accepted.plusHours(5), i % 3 == 0 ? AgreementForm.ORAL : AgreementForm.WRITTEN,
+                        "双方同意", BigDecimal.valueOf(1000), null, null);
+            }
+            numbers.add(c.caseNumber());
+            flushEvery(i);
+        }
+        return Map.of("created", numbers.size(), "first", numbers.isEmpty() ? "" : numbers.get(0));
+    }
+
+    /**
+     * count administrative matters received evenly over [first, last]: beforeFiling resolved before
+     * filing, then mediated, corrected, and the rest filed and upheld. Intake stamps the receipt
+     * with the present time; it is moved into the period with SQL, the one fact intake cannot take.
+     */
+    @POST
+    @Path("administrative")
+    @Transactional
+    public Map<String, Object> administrative(@QueryParam("count") int count, @QueryParam("beforeFiling") int beforeFiling,
+                                              @QueryParam("mediated") int mediated, @QueryParam("corrected") int corrected,
+                                              @QueryParam("first") String first, @QueryParam("last") String last) {
+        requireAdmin();
+        LocalDate from = LocalDate.parse(first);
+        long days = LocalDate.parse(last).toEpochDay() - from.toEpochDay() + 1;
+        List<Long> ids = new ArrayList<>();
+        List<OffsetDateTime> received = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            OffsetDateTime at = from.plusDays(i % days).atTime(9, 0).atZone(ZONE).toOffsetDateTime();
+            DisputeCase c = register(MatterKind.ADMINISTRATIVE, "JO-ZHAOXIANG", "310118104", DisputeType.OTHER);
+            if (i < beforeFiling) {
+                c.resolveAdministrative(at.plusHours(3), "RESOLVED_BEFORE_FILING");
+            } else {
+                c.fileAdministrative(at.plusHours(1));
+                int k = i - beforeFiling;
+                String resolution = k < mediated ? "MEDIATED" : k < mediated + corrected ? "CORRECTED" : "UPHELD";
+                c.resolveAdministrative(at.plusHours(4), resolution);
+            }
+            ids.add(c.id());
+            received.add(at);
+            flushEvery(i);
+        }
+        em.flush();
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement ps = conn.prepareStatement("update dispute_case set received_at = ? where id = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(1, received.get(i));
+                ps.setLong(2, ids.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("created", ids.size());
+    }
+
+    /** One mediation case accepted at an exact instant; joint names a second office that works on it. */
+    @POST
+    @Path("case")
+    @Transactional
+    public Map<String, Object> oneCase(@QueryParam("accepted") String accepted, @QueryParam("office") String office,
+                                       @QueryParam("region") String region, @QueryParam("joint") String joint,
+                                       @QueryParam("success") boolean success) {
+        requireAdmin();
+        OffsetDateTime at = OffsetDateTime.parse(accepted);
+        DisputeCase c = register(MatterKind.PEOPLES_MEDIATION, office, region, DisputeType.NEIGHBOR);
+        c.accept(at);
+        if (success) {
+            c.recordSuccess(at.plusMinutes(1), AgreementForm.WRITTEN, "双方同意", BigDecimal.valueOf(500), null, null);
+            c.markAverted(true, false);
+        }
+        if (joint != null) {
+            em.persist(new CaseParticipant(c.id(), joint, CaseParticipant.Part.JOINT, at));
+        }
+        em.flush();
+        return Map.of("caseNumber", c.caseNumber());
+    }
+
+    /** Changes a case after a run: its outcome becomes a withdrawal and it moves to another office. */
+    @POST
+    @Path("case/{number}/edit")
+    @Transactional
+    public Map<String, Object> edit(@PathParam("number") String number, @QueryParam("office") String office) {
+        requireAdmin();
+        DisputeCase c = em.createQuery("select c from DisputeCase c where c.caseNumber = :n", DisputeCase.class)
+                .setParameter("n", number).getSingleResult();
+        c.recordFailure(OffsetDateTime.now(), Outcome.WITHDRAWN, "申请人撤回", null, null);
+        c.handOverTo(office);
+        c.markAverted(false, false);
+        return Map.of("caseNumber", number, "outcome", c.outcome().name());
+    }
+
+    /** Starts a run that fails when its job reaches failOnDay. */
+    @POST
+    @Path("runs")
+    public Map<String, Object> failingRun(@QueryParam("matterKind") String matterKind, @QueryParam("from") String from,
+                                          @QueryParam("to") String to, @QueryParam("scope") String scope,
+                                          @QueryParam("failOnDay") String failOnDay) {
+        requireAdmin();
+        Properties extra = new Properties();
+        extra.setProperty("failOnDay", failOnDay);
+        return Map.of("runId", runs.start(runs.parameters(matterKind, from, to, scope), "fixture", extra));
+    }
+
+    /**
+     * Leaves the run's execution as a server killed with kill -9 leaves it (STARTED), then does
+     * what start-up does about it.
+     */
+    @POST
+    @Path("runs/{runId}/killed")
+    public Map<String, Object> killed(@PathParam("runId") String runId) {
+        requireAdmin();
+        long execution = store.find(runId).orElseThrow().executionId();
+        repository.markStarted(execution);
+        String before = runs.status(store.find(runId).orElseThrow());
+        return Map.of("execution", execution, "statusBefore", before);
+    }
+
+    @POST
+    @Path("startup-recovery")
+    public Map<String, Object> startupRecovery() {
+        requireAdmin();
+        return Map.of("failed", repository.failStale(StatisticsRuns.JOB));
+    }
+
+    private DisputeCase register(MatterKind kind, String office, String region, DisputeType type) {
+        return intake.register(new IntakeCommand(kind, Channel.WALK_IN, null, type, "统计测试纠纷",
+                region, null, null, 2, RiskLevel.LOW, office, null,
+                List.of(new IntakeCommand.PartyData(PartyRole.APPLICANT, PartyKind.PERSON, "李四", null, null,
+                        "13800138000", null))));
+    }
+
+    private void flushEvery(int i) {
+        if (i % 100 == 99) {
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private void requireAdmin() {
+        if (!security.isUserInRole("ADMIN")) {
+            throw ProblemException.forbidden("fixtures are for the admin");
+        }
+    }
+}
