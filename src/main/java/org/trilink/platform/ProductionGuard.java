@@ -30,6 +30,9 @@ public class ProductionGuard {
 
     private static final Logger LOG = Logger.getLogger(ProductionGuard.class.getName());
 
+    /** The published secret of the demo partner {@code demo-police}. */
+    public static final String DEMO_PARTNER_SECRET = "demo-police-secret";
+
     @Inject
     Configured configured;
 
@@ -59,6 +62,10 @@ public class ProductionGuard {
                     OffsetDateTime.now()));
             LOG.info("Created the first district admin account 'admin'.");
         }
+        // the partner exchange's demo secret (partner-exchange-v1) must not guard a real door
+        Number demoSecrets = (Number) em.createNativeQuery("select count(*) from partner where secret = ?")
+                .setParameter(1, DEMO_PARTNER_SECRET).getSingleResult();
+        refuseIf(demoSecrets.longValue() > 0, "a partner still has the demo secret '" + DEMO_PARTNER_SECRET + "'");
         for (DemoAccounts.Account demo : DemoAccounts.ALL) {
             directory.byUsername(demo.username()).ifPresent(s -> refuseIf(
                     s.active() && passwords.verify(demo.password(), s.passwordHash()),

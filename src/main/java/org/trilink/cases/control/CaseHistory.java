@@ -32,7 +32,14 @@ public class CaseHistory {
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
                             OffsetDateTime at) {
-        CaseEvent event = new CaseEvent(c.id(), type, at, user.username(), user.officeCode(), detail, before, after);
+        return record(c, type, detail, before, after, at, user.username(), user.officeCode());
+    }
+
+    /** For changes made by a system rather than a signed-in person (e.g. {@code partner:<code>}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
+                            OffsetDateTime at, String actor, String actorOfficeCode) {
+        CaseEvent event = new CaseEvent(c.id(), type, at, actor, actorOfficeCode, detail, before, after);
         em.persist(event);
         recorded.fire(new CaseEventRecorded(c, event));
         return event;
