@@ -19,7 +19,7 @@ public class PartnerRequest {
     public String defaultOffice;
 
     @Size(max = 500)
-    @Pattern(regexp = "https?://.+")
+    @Pattern(regexp = "https?://.+|amqp:[A-Za-z0-9._-]+", message = "an http(s) URL, or amqp:<queue>")
     public String callbackUrl;
 
     @Size(max = 500)

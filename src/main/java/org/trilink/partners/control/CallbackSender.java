@@ -30,6 +30,9 @@ public class CallbackSender {
     @Inject
     PartnerSettings settings;
 
+    @Inject
+    QueueConnection broker;
+
     Clock clock = Clock.systemUTC();
 
     private volatile HttpClient client;
@@ -49,6 +52,16 @@ public class CallbackSender {
         Integer status = null;
         String error = null;
         try {
+            if (m.targetUrl().startsWith("amqp:")) {
+                // a partner that runs a broker hears back on its queue, signed the same way
+                broker.publish(m.targetUrl().substring(5), java.util.Map.of(
+                        Signatures.PARTNER_ID, partner.code(),
+                        Signatures.TIMESTAMP, Long.toString(timestamp),
+                        Signatures.SIGNATURE, Signatures.sign(partner.secret(), timestamp, body),
+                        "Idempotency-Key", m.eventId()), body);
+                int ms = (int) ((System.nanoTime() - started) / 1_000_000);
+                return outbox.recordAttempt(outboxId, 200, null, ms);
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(m.targetUrl()))
                     .timeout(settings.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
