@@ -88,3 +88,13 @@ create table partner_processed_message (
     processed_at  timestamp with time zone not null,
     primary key (repository, message_key)
 );
+
+-- Rows of historical ledgers (台账) already imported: an office's ledger id is taken once.
+create table ledger_row (
+    office_code   varchar(40)  not null references office(code),
+    ledger_id     varchar(64)  not null,
+    case_id       bigint       not null references dispute_case(id),
+    imported_at   timestamp with time zone not null,
+    imported_by   varchar(64)  not null,
+    primary key (office_code, ledger_id)
+);

@@ -263,4 +263,156 @@ class PartnerExchangeIT {
         assertThat(casesWith(marker)).isEqualTo(990);
         assertThat(Files.readAllLines(againErrors, StandardCharsets.UTF_8)).hasSize(11);
     }
+
+    /** Only where a broker is configured (-Pbroker, TRILINK_PARTNERS_AMQP_URI): CI's PostgreSQL pass. */
+    @Test
+    void referralsArriveOverTheQueueWithTheSameChecksAndIdempotency() throws Exception {
+        String uri = System.getenv("TRILINK_PARTNERS_AMQP_URI");
+        org.junit.jupiter.api.Assumptions.assumeTrue(uri != null && uri.startsWith("amqp"),
+                "no broker configured: run with -Pbroker");
+        Created p = newPartner(null);
+        String marker = Api.marker();
+        byte[] good = PartnerSimulator.referral("Q-" + marker, "队列 " + marker).getBytes(StandardCharsets.UTF_8);
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setUri(uri);
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("partner-simulator");
+             com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            String replies = channel.queueDeclare().getQueue();
+            java.util.concurrent.BlockingQueue<String[]> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+            channel.basicConsume(replies, true, (tag, d) -> answers.add(new String[] {
+                    String.valueOf(d.getProperties().getHeaders().get("status")), d.getProperties().getCorrelationId(),
+                    new String(d.getBody(), StandardCharsets.UTF_8)}), tag -> { });
+            String[] first = publish(channel, replies, answers, p, good, null);
+            assertThat(first[0]).isEqualTo("202");
+            assertThat(first[2]).contains("\"status\":\"PENDING\"");
+            String[] again = publish(channel, replies, answers, p, good, null);
+            assertThat(again[0]).isEqualTo("200");
+            assertThat(again[2]).isEqualTo(first[2]);
+            String[] forged = publish(channel, replies, answers, p, good, "sha256=" + "0".repeat(64));
+            assertThat(forged[0]).isEqualTo("401");
+            String[] invalid = publish(channel, replies, answers, p,
+                    new String(good, StandardCharsets.UTF_8).replace("11010519491231002X", "110105194912310021")
+                            .replace("Q-" + marker, "Q2-" + marker).getBytes(StandardCharsets.UTF_8), null);
+            assertThat(invalid[0]).isEqualTo("400");
+            assertThat(invalid[2]).contains("parties[0].idNumber");
+        }
+        assertThat(casesWith(marker)).isEqualTo(1);
+    }
+
+    private static String[] publish(com.rabbitmq.client.Channel channel, String replies,
+                                    java.util.concurrent.BlockingQueue<String[]> answers, Created p, byte[] body,
+                                    String forged) throws Exception {
+        long ts = PartnerSimulator.now();
+        String correlation = UUID.randomUUID().toString();
+        channel.basicPublish("", "trilink.partner.referrals", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                .contentType("application/json").replyTo(replies).correlationId(correlation)
+                .headers(Map.of("X-Partner-Id", p.code(), "X-Timestamp", Long.toString(ts), "X-Signature",
+                        forged != null ? forged : PartnerSimulator.sign(p.secret(), ts, body))).build(), body);
+        String[] answer = answers.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer).as("an answer on the reply queue").isNotNull();
+        assertThat(answer[1]).isEqualTo(correlation);
+        return answer;
+    }
+
+    @Test
+    void filesArriveOverSftpToo() throws Exception {
+        Path root = Files.createTempDirectory("trilink-sftp-");
+        Path keys = Files.createTempDirectory("trilink-sftp-keys-");
+        Files.createDirectories(root.resolve("inbox"));
+        org.apache.sshd.server.SshServer sshd = org.apache.sshd.server.SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(0);
+        sshd.setKeyPairProvider(new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(
+                keys.resolve("host.ser")));
+        sshd.setPasswordAuthenticator((user, password, session) -> "tester".equals(user) && "s3cret".equals(password));
+        sshd.setSubsystemFactories(List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
+        sshd.setFileSystemFactory(new org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory(root));
+        sshd.start();
+        try {
+            String inbox = "sftp://tester@127.0.0.1:" + sshd.getPort() + "/inbox?password=s3cret"
+                    + "&strictHostKeyChecking=no&useUserKnownHostsFile=false";
+            newPartner(inbox);
+            String marker = Api.marker();
+            PartnerSimulator.drop(root.resolve("inbox"), "sftp-" + marker + ".csv",
+                    PartnerSimulator.csv("S-" + marker, marker, 20, Set.of(3, 11)));
+            Path errors = root.resolve("inbox/done/sftp-" + marker + ".csv.errors.csv");
+            Eventually.within(Duration.ofMinutes(2), () -> Files.exists(errors)
+                    && Files.exists(root.resolve("inbox/done/sftp-" + marker + ".csv")));
+            assertThat(casesWith(marker)).isEqualTo(18);
+            assertThat(Files.readAllLines(errors, StandardCharsets.UTF_8)).hasSize(3);
+        } finally {
+            sshd.stop(true);
+        }
+    }
+
+    static final String LEDGER_HEADER = "ledgerId,receivedAt,disputeType,summary,regionCode,address,amountInvolved,"
+            + "peopleInvolved,applicantName,applicantIdNumber,applicantPhone,respondentName,outcome,agreementForm,"
+            + "concludedAt";
+
+    @Test
+    void anOfficeImportsItsHistoricalLedgerRowByRow() throws Exception {
+        String marker = Api.marker();
+        String csv = LEDGER_HEADER + "\n"
+                + "L1-" + marker + ",2024-03-05,NEIGHBOR,邻里噪音 " + marker + ",310118104,,,2,张三,11010519491231002X,,李四,SUCCESS,WRITTEN,2024-03-20\n"
+                + "L2-" + marker + ",2024-04-01,LABOR,欠薪 " + marker + ",310118104,,5000,3,王五,,,某公司,FAILURE,,2024-05-01\n"
+                + "L3-" + marker + ",2024-13-01,LABOR,坏日期 " + marker + ",310118104,,,2,王五,,,,,,\n"
+                + "L4-" + marker + ",2025-01-09,CONSUMER,未结 " + marker + ",310118104,,,2,赵六,110105194912310021,,,,,\n"
+                + "L5-" + marker + ",2025-02-09,CONSUMER,进行中 " + marker + ",310118104,,,2,赵六,,,,,,\n";
+        JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("created")).isEqualTo(3);
+        assertThat(report.getInt("failed")).isEqualTo(2);
+        assertThat(report.getList("errors.row", Integer.class)).containsExactly(4, 5);
+        assertThat(report.getString("errors[0].reason")).contains("receivedAt");
+        assertThat(report.getString("errors[1].reason")).contains("parties[0].idNumber");
+        assertThat(casesWith(marker)).isEqualTo(3);
+        JsonPath again = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("created")).isZero();
+        assertThat(again.getInt("repeated")).isEqualTo(3);
+        assertThat(casesWith(marker)).isEqualTo(3);
+
+        List<Map<String, Object>> items = api.as("mediator").queryParam("q", marker).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(items).extracting(i -> i.get("status")).containsExactlyInAnyOrder("CONCLUDED", "CONCLUDED",
+                "RECEIVED");
+
+        // the same as .xlsx, read with POI's streaming reader
+        String xmarker = Api.marker();
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("台账");
+            String[] header = LEDGER_HEADER.split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            for (int r = 1; r <= 4; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("X" + r + "-" + xmarker);
+                row.createCell(1).setCellValue("2024-06-0" + r);
+                row.createCell(2).setCellValue(r == 4 ? "NOT_A_TYPE" : "CONTRACT");
+                row.createCell(3).setCellValue("合同纠纷 " + xmarker);
+                row.createCell(4).setCellValue("310118104");
+                row.createCell(7).setCellValue(2);
+                row.createCell(8).setCellValue("钱七");
+                row.createCell(12).setCellValue("SUCCESS");
+                row.createCell(13).setCellValue("ORAL");
+                row.createCell(14).setCellValue("2024-07-01");
+            }
+            book.write(xlsx);
+        }
+        JsonPath x = api.as("admin").queryParam("office", "JO-ZHAOXIANG")
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(xlsx.toByteArray()).post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(x.getInt("created")).isEqualTo(3);
+        assertThat(x.getList("errors.row", Integer.class)).containsExactly(5);
+        assertThat(x.getString("errors[0].reason")).contains("disputeType");
+        assertThat(casesWith(xmarker)).isEqualTo(3);
+
+        // staff import for their own office only; drafters not at all
+        api.as("police").queryParam("office", "JO-ZHAOXIANG").contentType("text/csv").body(csv)
+                .post("/api/v1/ledgers").then().statusCode(403);
+        api.as("drafter").contentType("text/csv").body(csv).post("/api/v1/ledgers").then().statusCode(403);
+    }
 }

@@ -64,7 +64,7 @@ public class CaseIntake {
             throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
                     .withErrors(errors));
         }
-        return create(command, officeCode, user.username(), null, null);
+        return create(command, officeCode, user.username(), null, null, null);
     }
 
     /**
@@ -75,12 +75,22 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromPartner(IntakeCommand command, String receivingOfficeCode, String partnerCode,
                                            String externalId) {
-        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId);
+        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null);
+    }
+
+    /**
+     * Registers a case from an office's historical ledger (台账, issue 4), received when the
+     * ledger says, so that statistics count it in its own period. Checked by the importer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
+                                          OffsetDateTime receivedAt) {
+        return create(command, receivingOfficeCode, actor, null, null, receivedAt);
     }
 
     private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,
-                               String externalId) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+                               String externalId, OffsetDateTime receivedAt) {
+        OffsetDateTime now = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
         DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
                 command.intakeMode() != null ? command.intakeMode() : IntakeCommand.modeFor(command.channel()),
                 command.disputeType(), command.summary().strip(), command.regionCode(), command.address(),
@@ -97,7 +107,10 @@ public class CaseIntake {
         em.flush();
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
         String detail = "channel=" + c.channel() + ", type=" + c.disputeType();
-        if (partnerCode == null) {
+        if (receivedAt != null) {
+            history.record(c, "RECEIVED", detail + ", from the ledger", null, CaseStatus.RECEIVED.name(), now,
+                    actor, officeCode);
+        } else if (partnerCode == null) {
             history.record(c, "RECEIVED", detail, null, CaseStatus.RECEIVED.name(), now);
         } else {
             history.record(c, "RECEIVED", detail + ", partner=" + partnerCode, null, CaseStatus.RECEIVED.name(), now,
