@@ -69,6 +69,15 @@ public class LedgerImport {
         return copy;
     }
 
+    /** The exception classes of a failure, never their messages (which may quote the row). */
+    static String causes(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null && s.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(s.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return s.toString();
+    }
+
     public record RowError(long row, String ledgerId, String reason) {
     }
 
@@ -97,7 +106,7 @@ public class LedgerImport {
                 LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
                         withoutMessages(e));
                 counts[2]++;
-                errors.add(new RowError(number, ledgerId, "could not be stored; import the row again"));
+                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again"));
             }
         };
         if (xlsx) {
