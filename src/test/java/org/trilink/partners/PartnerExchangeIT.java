@@ -360,7 +360,7 @@ class PartnerExchangeIT {
                 + "L5-" + marker + ",2025-02-09,CONSUMER,进行中 " + marker + ",310118104,,,2,赵六,,,,,,\n";
         JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
-        assertThat(report.getInt("created")).isEqualTo(3);
+        assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(3);
         assertThat(report.getInt("failed")).isEqualTo(2);
         assertThat(report.getList("errors.row", Integer.class)).containsExactly(4, 5);
         assertThat(report.getString("errors[0].reason")).contains("receivedAt");

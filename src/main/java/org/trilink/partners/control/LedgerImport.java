@@ -55,7 +55,7 @@ public class LedgerImport {
     Configured configured;
 
     @Inject
-    LedgerImport self;
+    LedgerRows rows;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LedgerImport.class.getName());
 
@@ -92,7 +92,7 @@ public class LedgerImport {
             String ledgerId = row.get("ledgerId");
             try {
                 Row r = parse(row, zone);
-                if (self.take(r, officeCode, actor)) {
+                if (rows.take(r, officeCode, actor)) {
                     counts[0]++;
                 } else {
                     counts[1]++;
@@ -117,7 +117,7 @@ public class LedgerImport {
         return new Report(counts[0], counts[1], counts[2], errors);
     }
 
-    record Row(String ledgerId, ReferralMessage message, OffsetDateTime receivedAt, Outcome outcome,
+    public record Row(String ledgerId, ReferralMessage message, OffsetDateTime receivedAt, Outcome outcome,
                AgreementForm form, OffsetDateTime concludedAt) {
     }
 
@@ -194,33 +194,6 @@ public class LedgerImport {
             throw new ProblemException(Problem.of(400, "Bad Request", "invalid row").withErrors(all));
         }
         return new Row(m.externalId, m, received, outcome, form, concluded);
-    }
-
-    /** One row, in its own transaction; false if the office's ledger id was imported before. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean take(Row r, String officeCode, String actor) {
-        boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
-                .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
-        if (known) {
-            return false;
-        }
-        DisputeCase c = cases.registerFromLedger(PartnerIntake.command(r.message()), officeCode, actor, r.receivedAt());
-        if (r.outcome() != null) {
-            c.accept(r.receivedAt());
-            if (r.outcome() == Outcome.SUCCESS) {
-                c.recordSuccess(r.concludedAt(), r.form(), null, null, null, null);
-            } else {
-                c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
-            }
-            history.record(c, "LEDGER_OUTCOME", r.outcome().name(), null, c.status().name(), r.concludedAt(), actor,
-                    officeCode);
-        }
-        em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
-                        + " values (?, ?, ?, ?, ?)")
-                .setParameter(1, officeCode).setParameter(2, r.ledgerId()).setParameter(3, c.id())
-                .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
-                .executeUpdate();
-        return true;
     }
 
     private static OffsetDateTime date(String value, ZoneId zone, String field, List<Problem.FieldError> errors,
