@@ -38,9 +38,26 @@ class PartnerCallbacksIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.trilinkWar()
+        WebArchive war = Deployments.trilinkWar();
+        // Arquillian's in-container runner servlet must be reachable without a staff login
+        String webXml = new String(readAll(war.get("WEB-INF/web.xml").getAsset().openStream()),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<url-pattern>/api/v1/partner/*</url-pattern>",
+                        "<url-pattern>/api/v1/partner/*</url-pattern><url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
+                                + "<url-pattern>/ArquillianServletRunner</url-pattern>");
+        war.delete("WEB-INF/web.xml");
+        war.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(webXml));
+        return war
                 .addClasses(PartnerCallbacksIT.class, LifecycleStandIn.class, PartnerSimulator.class,
                         PartnerSimulator.Answer.class, PartnerSimulator.CallbackReceiver.class, Eventually.class);
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Inject
