@@ -98,13 +98,14 @@ public class Outbox {
     }
 
     public List<OutboxMessage> deadLetters(String partnerCode, int limit) {
-        return em.createQuery("select m from OutboxMessage m where m.status = :s"
+        var query = em.createQuery("select m from OutboxMessage m where m.status = :s"
                         + (partnerCode == null ? "" : " and m.partnerCode = :p") + " order by m.id", OutboxMessage.class)
                 .setParameter("s", OutboxMessage.Status.DEAD)
-                .setMaxResults(limit)
-                .getResultStream()
-                .filter(m -> partnerCode == null || m.partnerCode().equals(partnerCode))
-                .toList();
+                .setMaxResults(limit);
+        if (partnerCode != null) {
+            query.setParameter("p", partnerCode);
+        }
+        return query.getResultList();
     }
 
     public List<OutboxMessage> recent(String partnerCode, int limit) {
