@@ -33,6 +33,9 @@ public class ProductionGuard {
 
     private static final Logger LOG = Logger.getLogger(ProductionGuard.class.getName());
 
+    /** The published secret of the demo partner {@code demo-police}. */
+    public static final String DEMO_PARTNER_SECRET = "demo-police-secret";
+
     @Inject
     Configured configured;
 
@@ -62,6 +65,10 @@ public class ProductionGuard {
                     OffsetDateTime.now()));
             LOG.info("Created the first district admin account 'admin'.");
         }
+        // the partner exchange's demo secret (partner-exchange-v1) must not guard a real door
+        Number demoSecrets = (Number) em.createNativeQuery("select count(*) from partner where secret = ?")
+                .setParameter(1, DEMO_PARTNER_SECRET).getSingleResult();
+        refuseIf(demoSecrets.longValue() > 0, "a partner still has the demo secret '" + DEMO_PARTNER_SECRET + "'");
         List<String> unsafe = accountsWithDemoPasswords(username -> directory.byUsername(username)
                 .filter(Staff::active).map(Staff::passwordHash), passwords::verify);
         refuseIf(!unsafe.isEmpty(), "these accounts still have their demo passwords: " + unsafe);

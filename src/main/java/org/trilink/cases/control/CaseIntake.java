@@ -64,12 +64,41 @@ public class CaseIntake {
             throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
                     .withErrors(errors));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        return create(command, officeCode, user.username(), null, null, null);
+    }
+
+    /**
+     * Registers a dispute handed over by a partner agency's system (issue 4): no staff login is
+     * involved; the partner's signature was checked at the boundary, the receiving office and the
+     * region already validated there. The actor in the history is {@code partner:<code>}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisputeCase registerFromPartner(IntakeCommand command, String receivingOfficeCode, String partnerCode,
+                                           String externalId) {
+        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null);
+    }
+
+    /**
+     * Registers a case from an office's historical ledger (台账, issue 4), received when the
+     * ledger says, so that statistics count it in its own period. Checked by the importer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
+                                          OffsetDateTime receivedAt) {
+        return create(command, receivingOfficeCode, actor, null, null, receivedAt);
+    }
+
+    private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,
+                               String externalId, OffsetDateTime receivedAt) {
+        OffsetDateTime now = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
         DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
                 command.intakeMode() != null ? command.intakeMode() : IntakeCommand.modeFor(command.channel()),
                 command.disputeType(), command.summary().strip(), command.regionCode(), command.address(),
                 command.amountInvolved(), command.peopleInvolved(), command.riskLevel(), officeCode,
-                command.occurredAt(), now, user.username());
+                command.occurredAt(), now, actor);
+        if (partnerCode != null) {
+            c.fromPartner(partnerCode, externalId);
+        }
         for (IntakeCommand.PartyData p : command.parties()) {
             c.addParty(new Party(p.role(), p.kind(), p.name().strip(), p.idNumber(), p.creditCode(), p.phone(),
                     p.address()));
@@ -77,8 +106,16 @@ public class CaseIntake {
         em.persist(c);
         em.flush();
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
-        history.record(c, "RECEIVED", "channel=" + c.channel() + ", type=" + c.disputeType(), null,
-                CaseStatus.RECEIVED.name(), now);
+        String detail = "channel=" + c.channel() + ", type=" + c.disputeType();
+        if (receivedAt != null) {
+            history.record(c, "RECEIVED", detail + ", from the ledger", null, CaseStatus.RECEIVED.name(), now,
+                    actor, officeCode);
+        } else if (partnerCode == null) {
+            history.record(c, "RECEIVED", detail, null, CaseStatus.RECEIVED.name(), now);
+        } else {
+            history.record(c, "RECEIVED", detail + ", partner=" + partnerCode, null, CaseStatus.RECEIVED.name(), now,
+                    actor, null);
+        }
         return c;
     }
 

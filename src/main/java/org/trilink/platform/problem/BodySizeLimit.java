@@ -21,9 +21,12 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     public static final int MAX_BYTES = 256 * 1024;
 
-    /** Scans of signed documents (see DocumentsResource), limited by trilink.documents.max-upload-bytes. */
+    /**
+     * Bodies with limits of their own: scans of signed documents (trilink.documents.max-upload-bytes)
+     * and historical ledgers (issue 4), files of many rows read streaming.
+     */
     private static final java.util.regex.Pattern OWN_LIMIT =
-            java.util.regex.Pattern.compile("/?cases/[^/]+/documents/\\d+/signed-copies/?");
+            java.util.regex.Pattern.compile("/?cases/[^/]+/documents/\\d+/signed-copies/?|/?ledgers(/.*)?");
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,0 +1,222 @@
+package org.trilink.partners.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trilink.cases.boundary.PartyRequest;
+import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.control.IntakeCommand;
+import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Outcome;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.platform.Configured;
+import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
+
+/**
+ * Imports an office's historical ledger (台账): each good row becomes a case of that office,
+ * received on its date and, when the ledger has one, with its outcome, so statistics count two
+ * years of history. Rows are independent (one transaction each); bad rows are reported with
+ * their row number and reason; a ledger id already imported for the office is not taken again.
+ */
+@ApplicationScoped
+public class LedgerImport {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    PartnerIntake intake;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    CaseIntake cases;
+
+    @Inject
+    CaseHistory history;
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    LedgerRows rows;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LedgerImport.class.getName());
+
+    /** The stack of an exception without its messages, which may quote row data. */
+    static Throwable withoutMessages(Throwable e) {
+        Throwable copy = new Throwable(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        if (e.getCause() != null && e.getCause() != e) {
+            copy.initCause(withoutMessages(e.getCause()));
+        }
+        return copy;
+    }
+
+    /** The exception classes of a failure, never their messages (which may quote the row). */
+    static String causes(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null && s.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(s.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return s.toString();
+    }
+
+    public record RowError(long row, String ledgerId, String reason) {
+    }
+
+    public record Report(int created, int repeated, int failed, List<RowError> errors) {
+    }
+
+    public Report importFile(InputStream in, boolean xlsx, String officeCode, String actor) throws IOException {
+        int[] counts = new int[3];
+        List<RowError> errors = new ArrayList<>();
+        ZoneId zone = configured.zone();
+        java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
+            String ledgerId = row.get("ledgerId");
+            try {
+                Row r = parse(row, zone);
+                if (rows.take(r, officeCode, actor)) {
+                    counts[0]++;
+                } else {
+                    counts[1]++;
+                }
+            } catch (ProblemException e) {
+                counts[2]++;
+                if (errors.size() < 10_000) {
+                    errors.add(new RowError(number, ledgerId, FileImports.reason(e.problem())));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
+                        withoutMessages(e));
+                counts[2]++;
+                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again"));
+            }
+        };
+        if (xlsx) {
+            LedgerReader.xlsx(in, onRow);
+        } else {
+            LedgerReader.csv(in, onRow);
+        }
+        return new Report(counts[0], counts[1], counts[2], errors);
+    }
+
+    public record Row(String ledgerId, ReferralMessage message, OffsetDateTime receivedAt, Outcome outcome,
+               AgreementForm form, OffsetDateTime concludedAt) {
+    }
+
+    Row parse(Map<String, String> row, ZoneId zone) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ReferralMessage m = new ReferralMessage();
+        m.externalId = blank(row.get("ledgerId"));
+        m.channel = row.getOrDefault("channel", "").isBlank() ? "LEDGER_IMPORT" : row.get("channel");
+        m.disputeType = blank(row.get("disputeType"));
+        m.summary = blank(row.get("summary"));
+        m.regionCode = blank(row.get("regionCode"));
+        m.address = blank(row.get("address"));
+        m.riskLevel = blank(row.get("riskLevel"));
+        String amount = blank(row.get("amountInvolved"));
+        if (amount != null) {
+            try {
+                m.amountInvolved = new BigDecimal(amount);
+            } catch (NumberFormatException e) {
+                errors.add(new Problem.FieldError("amountInvolved", "not a number"));
+            }
+        }
+        String people = blank(row.get("peopleInvolved"));
+        try {
+            m.peopleInvolved = people == null ? 2 : (int) Double.parseDouble(people);
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError("peopleInvolved", "not a whole number"));
+        }
+        m.parties = new ArrayList<>();
+        PartyRequest applicant = new PartyRequest();
+        applicant.role = "APPLICANT";
+        applicant.kind = "PERSON";
+        applicant.name = blank(row.get("applicantName"));
+        applicant.idNumber = blank(row.get("applicantIdNumber"));
+        applicant.phone = blank(row.get("applicantPhone"));
+        m.parties.add(applicant);
+        if (blank(row.get("respondentName")) != null) {
+            PartyRequest respondent = new PartyRequest();
+            respondent.role = "RESPONDENT";
+            respondent.kind = row.getOrDefault("respondentKind", "").isBlank() ? "PERSON" : row.get("respondentKind");
+            respondent.name = blank(row.get("respondentName"));
+            m.parties.add(respondent);
+        }
+        OffsetDateTime received = date(row.get("receivedAt"), zone, "receivedAt", errors, true);
+        Outcome outcome = null;
+        String o = blank(row.get("outcome"));
+        if (o != null) {
+            try {
+                outcome = Outcome.valueOf(o);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("outcome", "unknown code"));
+            }
+        }
+        AgreementForm form = null;
+        String f = blank(row.get("agreementForm"));
+        if (f != null) {
+            try {
+                form = AgreementForm.valueOf(f);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("agreementForm", "unknown code"));
+            }
+        }
+        OffsetDateTime concluded = date(row.get("concludedAt"), zone, "concludedAt", errors, outcome != null);
+        if (received != null && concluded != null && concluded.isBefore(received)) {
+            errors.add(new Problem.FieldError("concludedAt", "before receivedAt"));
+        }
+        List<Problem.FieldError> all = new ArrayList<>(intake.check(m).stream()
+                .map(e -> "externalId".equals(e.field()) ? new Problem.FieldError("ledgerId", e.message()) : e)
+                .toList());
+        all.addAll(errors);
+        if (m.regionCode != null && offices.region(m.regionCode).isEmpty()) {
+            all.add(new Problem.FieldError("regionCode", "unknown region code"));
+        }
+        if (!all.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "invalid row").withErrors(all));
+        }
+        return new Row(m.externalId, m, received, outcome, form, concluded);
+    }
+
+    private static OffsetDateTime date(String value, ZoneId zone, String field, List<Problem.FieldError> errors,
+                                       boolean required) {
+        String v = blank(value);
+        if (v == null) {
+            if (required) {
+                errors.add(new Problem.FieldError(field, "required"));
+            }
+            return null;
+        }
+        try {
+            if (v.length() <= 10) {
+                return LocalDate.parse(v.replace('/', '-')).atStartOfDay(zone).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "not a date (yyyy-MM-dd)"));
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

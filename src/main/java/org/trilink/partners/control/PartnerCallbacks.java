@@ -1,0 +1,113 @@
+package org.trilink.partners.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.partners.entity.Partner;
+import org.trilink.partners.entity.PartnerReferral;
+
+/**
+ * Hears the case history (in the transaction of the change) and writes the partner's callback
+ * into the outbox: a crash after the commit loses nothing, a rollback sends nothing. The event
+ * id is derived from the referral and the event, so the same change never makes two callbacks.
+ */
+@ApplicationScoped
+public class PartnerCallbacks {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    PartnerRegistry registry;
+
+    Clock clock = Clock.systemUTC();
+
+    void onCaseEvent(@Observes CaseEventRecorded recorded) {
+        DisputeCase c = recorded.disputeCase();
+        if (c.sourcePartner() == null || c.externalId() == null) {
+            return;
+        }
+        String event = switch (recorded.event().type()) {
+            case "REFERRAL_ACCEPTED" -> "ACCEPTED";
+            case "REFERRAL_REJECTED" -> "REJECTED";
+            case "OUTCOME_RECORDED" -> "CONCLUDED";
+            default -> null;
+        };
+        if (event != null) {
+            callback(c, event, recorded.event().occurredAt());
+        }
+    }
+
+    /** Writes the callback for a partner's referral, unless the partner has none or it exists already. */
+    public Optional<OutboxMessage> callback(DisputeCase c, String event, OffsetDateTime occurredAt) {
+        Partner partner = registry.find(c.sourcePartner()).orElse(null);
+        if (partner == null || partner.callbackUrl() == null) {
+            return Optional.empty();
+        }
+        PartnerReferral r = em.createQuery("select r from PartnerReferral r where r.partnerCode = :p"
+                        + " and r.externalId = :e", PartnerReferral.class)
+                .setParameter("p", partner.code())
+                .setParameter("e", c.externalId())
+                .getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            return Optional.empty();
+        }
+        // the lifecycle changed the referral row in this transaction: make it readable here
+        em.flush();
+        Object[] row = (Object[]) em.createNativeQuery("select status, rejection_reason from referral where id = ?")
+                .setParameter(1, r.referralRowId()).getSingleResult();
+        String referralStatus = (String) row[0];
+        // a REFERRAL_ACCEPTED/REJECTED event about another referral of the same case is not the partner's
+        if (("ACCEPTED".equals(event) || "REJECTED".equals(event)) && !event.equals(referralStatus)) {
+            return Optional.empty();
+        }
+        if ("CONCLUDED".equals(event) && c.outcome() == null) {
+            return Optional.empty();
+        }
+        String eventId = UUID.nameUUIDFromBytes((r.referralId() + ":" + event).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        List<Long> existing = em.createQuery("select m.id from OutboxMessage m where m.eventId = :e", Long.class)
+                .setParameter("e", eventId).getResultList();
+        if (!existing.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("eventId", eventId)
+                .add("event", event)
+                .add("occurredAt", (occurredAt != null ? occurredAt : OffsetDateTime.now(clock))
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .add("referralId", r.referralId())
+                .add("externalId", r.externalId())
+                .add("caseNumber", r.caseNumber());
+        if ("REJECTED".equals(event) && row[1] != null) {
+            body.add("rejectionReason", (String) row[1]);
+        } else {
+            body.addNull("rejectionReason");
+        }
+        if ("CONCLUDED".equals(event)) {
+            body.add("outcome", ReferralStatus.outcome(c.outcome().name(),
+                    c.agreementForm() == null ? null : c.agreementForm().name(),
+                    ReferralStatus.timestamp(c.outcomeAt())));
+        } else {
+            body.addNull("outcome");
+        }
+        OutboxMessage m = new OutboxMessage(eventId, partner.code(), "CALLBACK", event, partner.callbackUrl(),
+                body.build().toString(), OffsetDateTime.now(clock));
+        em.persist(m);
+        return Optional.of(m);
+    }
+}

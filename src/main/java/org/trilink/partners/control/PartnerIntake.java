@@ -1,0 +1,200 @@
+package org.trilink.partners.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.trilink.cases.boundary.PartyRequest;
+import org.trilink.cases.control.IntakeCommand;
+import org.trilink.cases.entity.Channel;
+import org.trilink.cases.entity.DisputeType;
+import org.trilink.cases.entity.MatterKind;
+import org.trilink.cases.entity.PartyKind;
+import org.trilink.cases.entity.PartyRole;
+import org.trilink.cases.entity.RiskLevel;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.partners.entity.Partner;
+import org.trilink.partners.entity.PartnerReferral;
+import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
+
+/**
+ * Takes a partner's referral message from any channel: checks every field and code, then
+ * stores it once. The same message again gets the first answer (200); a different message
+ * under the same external id is a conflict (409). Nothing is stored for a refused message.
+ */
+@ApplicationScoped
+public class PartnerIntake {
+
+    private static final Logger LOG = Logger.getLogger(PartnerIntake.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    ReferralRecorder recorder;
+
+    /** Parses the raw JSON body; malformed JSON is a 400 with an error on {@code body}. */
+    public ReferralMessage parse(byte[] body) {
+        try {
+            ReferralMessage m = JSON.fromJson(new String(body, StandardCharsets.UTF_8), ReferralMessage.class);
+            if (m == null) {
+                throw malformed();
+            }
+            return m;
+        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            throw malformed();
+        }
+    }
+
+    public IntakeAnswer take(Partner partner, ReferralMessage m, String via) {
+        List<Problem.FieldError> errors = new ArrayList<>(check(m));
+        Office office = null;
+        if (errors.isEmpty()) {
+            if (offices.region(m.regionCode).isEmpty()) {
+                errors.add(new Problem.FieldError("regionCode", "unknown region code"));
+            }
+            String officeCode = m.targetOffice == null || m.targetOffice.isBlank()
+                    ? partner.defaultOfficeCode() : m.targetOffice.strip();
+            office = offices.office(officeCode).filter(Office::active).orElse(null);
+            if (office == null) {
+                errors.add(new Problem.FieldError("targetOffice", "unknown or inactive office"));
+            }
+            if (m.parties.stream().noneMatch(p -> "APPLICANT".equals(p.role))) {
+                errors.add(new Problem.FieldError("parties", "at least one APPLICANT is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The referral has invalid fields.")
+                    .withErrors(errors));
+        }
+        String externalId = m.externalId.strip();
+        String hash = contentHash(m);
+        Optional<PartnerReferral> known = find(partner.code(), externalId);
+        if (known.isPresent()) {
+            return repeated(known.get(), hash);
+        }
+        try {
+            PartnerReferral r = recorder.record(partner, externalId, hash, command(m), office.code(),
+                    office.referralDeadlineHours(), via);
+            return answer(202, r);
+        } catch (RuntimeException e) {
+            // two copies at once: the unique key let one through; answer the other like a repeat
+            Optional<PartnerReferral> winner = find(partner.code(), externalId);
+            if (winner.isPresent()) {
+                return repeated(winner.get(), hash);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<PartnerReferral> find(String partnerCode, String externalId) {
+        return em.createQuery("select r from PartnerReferral r where r.partnerCode = :p and r.externalId = :e",
+                        PartnerReferral.class)
+                .setParameter("p", partnerCode)
+                .setParameter("e", externalId)
+                .getResultStream().findFirst();
+    }
+
+    private IntakeAnswer repeated(PartnerReferral r, String hash) {
+        if (!r.contentHash().equals(hash)) {
+            throw ProblemException.conflict("A different referral with externalId " + r.externalId()
+                    + " was received already (referral " + r.referralId() + ").");
+        }
+        return answer(200, r);
+    }
+
+    static IntakeAnswer answer(int status, PartnerReferral r) {
+        String body = jakarta.json.Json.createObjectBuilder()
+                .add("referralId", r.referralId())
+                .add("caseNumber", r.caseNumber())
+                .add("status", "PENDING")
+                .build().toString();
+        return new IntakeAnswer(status, r.referralId(), r.caseNumber(), body);
+    }
+
+    /** Every form error of the message, by field ({@code parties[0].idNumber}), without the values. */
+    public List<Problem.FieldError> check(ReferralMessage m) {
+        return validator.validate(m).stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+    }
+
+    static String fieldOf(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    static IntakeCommand command(ReferralMessage m) {
+        Channel channel = Channel.valueOf(m.channel);
+        List<IntakeCommand.PartyData> parties = new ArrayList<>();
+        for (PartyRequest p : m.parties) {
+            parties.add(new IntakeCommand.PartyData(PartyRole.valueOf(p.role), PartyKind.valueOf(p.kind), p.name,
+                    blankToNull(p.idNumber), blankToNull(p.creditCode), blankToNull(p.phone), blankToNull(p.address)));
+        }
+        return new IntakeCommand(MatterKind.PEOPLES_MEDIATION, channel, null, DisputeType.valueOf(m.disputeType),
+                m.summary, m.regionCode, m.address, m.amountInvolved, m.peopleInvolved,
+                m.riskLevel == null ? RiskLevel.LOW : RiskLevel.valueOf(m.riskLevel), null, m.occurredAt, parties);
+    }
+
+    /** A hash of the message's meaning, not its bytes: spacing and field order do not matter. */
+    static String contentHash(ReferralMessage m) {
+        BigDecimal amount = m.amountInvolved;
+        m.amountInvolved = amount == null ? null : amount.stripTrailingZeros();
+        String canonical = JSON.toJson(m);
+        m.amountInvolved = amount;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProblemException malformed() {
+        return new ProblemException(Problem.of(400, "Bad Request", "The body is not well-formed JSON of the expected shape.")
+                .withErrors(List.of(new Problem.FieldError("body", "malformed JSON"))));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,183 @@
+package org.trilink.partners.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A message to a partner, written in the transaction of the change that caused it and
+ * delivered later by a Camel route; its event id stays the same on every attempt.
+ */
+@Entity
+@Table(name = "partner_outbox")
+public class OutboxMessage {
+
+    public enum Status { PENDING, DELIVERED, DEAD }
+
+    @Id
+    @SequenceGenerator(name = "partner_outbox_seq", sequenceName = "partner_outbox_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partner_outbox_seq")
+    private Long id;
+
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "partner_code")
+    private String partnerCode;
+
+    private String kind;
+
+    private String event;
+
+    @Column(name = "target_url")
+    private String targetUrl;
+
+    private String payload;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
+    @Column(name = "leased_by")
+    private String leasedBy;
+
+    @Column(name = "last_status")
+    private Integer lastStatus;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "delivered_at")
+    private OffsetDateTime deliveredAt;
+
+    @Column(name = "dead_at")
+    private OffsetDateTime deadAt;
+
+    protected OutboxMessage() {
+    }
+
+    public OutboxMessage(String eventId, String partnerCode, String kind, String event, String targetUrl,
+                         String payload, OffsetDateTime now) {
+        this.eventId = eventId;
+        this.partnerCode = partnerCode;
+        this.kind = kind;
+        this.event = event;
+        this.targetUrl = targetUrl;
+        this.payload = payload;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    public void delivered(int httpStatus, OffsetDateTime at) {
+        attempts++;
+        status = Status.DELIVERED;
+        lastStatus = httpStatus;
+        lastError = null;
+        deliveredAt = at;
+        leaseUntil = null;
+        leasedBy = null;
+    }
+
+    public void retryAt(Integer httpStatus, String error, OffsetDateTime next) {
+        attempts++;
+        lastStatus = httpStatus;
+        lastError = error;
+        nextAttemptAt = next;
+        leaseUntil = null;
+        leasedBy = null;
+    }
+
+    public void dead(Integer httpStatus, String error, OffsetDateTime at) {
+        attempts++;
+        status = Status.DEAD;
+        lastStatus = httpStatus;
+        lastError = error;
+        deadAt = at;
+        leaseUntil = null;
+        leasedBy = null;
+    }
+
+    /** An admin sends a dead letter again: it starts over, keeping its event id. */
+    public void replay(OffsetDateTime now) {
+        status = Status.PENDING;
+        nextAttemptAt = now;
+        deadAt = null;
+        createdAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String partnerCode() {
+        return partnerCode;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String event() {
+        return event;
+    }
+
+    public String targetUrl() {
+        return targetUrl;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public OffsetDateTime nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Integer lastStatus() {
+        return lastStatus;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime deliveredAt() {
+        return deliveredAt;
+    }
+
+    public OffsetDateTime deadAt() {
+        return deadAt;
+    }
+}

@@ -1,0 +1,96 @@
+package org.trilink.partners.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A referral a partner handed over, keyed for the partner by its external id. The content
+ * hash tells a repeated message (200, same answer) from a different one with the same id (409).
+ */
+@Entity
+@Table(name = "partner_referral")
+public class PartnerReferral {
+
+    @Id
+    @Column(name = "referral_id")
+    private String referralId;
+
+    @Column(name = "partner_code")
+    private String partnerCode;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "content_hash")
+    private String contentHash;
+
+    @Column(name = "case_id")
+    private Long caseId;
+
+    @Column(name = "case_number")
+    private String caseNumber;
+
+    @Column(name = "referral_row_id")
+    private Long referralRowId;
+
+    @Column(name = "received_via")
+    private String receivedVia;
+
+    @Column(name = "received_at")
+    private OffsetDateTime receivedAt;
+
+    protected PartnerReferral() {
+    }
+
+    public PartnerReferral(String referralId, String partnerCode, String externalId, String contentHash, Long caseId,
+                           String caseNumber, Long referralRowId, String receivedVia, OffsetDateTime receivedAt) {
+        this.referralId = referralId;
+        this.partnerCode = partnerCode;
+        this.externalId = externalId;
+        this.contentHash = contentHash;
+        this.caseId = caseId;
+        this.caseNumber = caseNumber;
+        this.referralRowId = referralRowId;
+        this.receivedVia = receivedVia;
+        this.receivedAt = receivedAt;
+    }
+
+    public String referralId() {
+        return referralId;
+    }
+
+    public String partnerCode() {
+        return partnerCode;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public Long caseId() {
+        return caseId;
+    }
+
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    public Long referralRowId() {
+        return referralRowId;
+    }
+
+    public String receivedVia() {
+        return receivedVia;
+    }
+
+    public OffsetDateTime receivedAt() {
+        return receivedAt;
+    }
+}

@@ -1,0 +1,418 @@
+package org.trilink.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.partners.simulator.PartnerSimulator;
+import org.trilink.partners.simulator.PartnerSimulator.Answer;
+import org.trilink.testing.Api;
+import org.trilink.testing.Deployments;
+import org.trilink.testing.Eventually;
+
+/**
+ * The partner exchange as a partner's system meets it (partner-exchange-v1), through the
+ * partner simulator: every answer of the contract's table, idempotency under concurrency,
+ * refusals that store nothing and are logged without personal data, and file drops.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PartnerExchangeIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    record Created(String code, String secret) {
+    }
+
+    Created newPartner(String inbox) {
+        String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"code\": \"" + code + "\", \"name\": \"Test police " + code + "\", \"defaultOffice\": \"JO-ZHAOXIANG\""
+                + (inbox == null ? "" : ", \"inboxFolder\": \"" + inbox.replace("\\", "\\\\") + "\"") + "}";
+        JsonPath created = api.as("admin").body(body).post("/api/v1/partners").then().statusCode(201)
+                .extract().jsonPath();
+        assertThat(created.getString("secret")).hasSizeGreaterThan(30);
+        return new Created(code, created.getString("secret"));
+    }
+
+    PartnerSimulator simulator(Created p) {
+        return new PartnerSimulator(api.base(), p.code(), p.secret());
+    }
+
+    long casesWith(String marker) {
+        return api.as("admin").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void aNewReferralBecomesACaseOfTheTargetOfficeAndRepeatsAreRecognised() {
+        Created p = newPartner(null);
+        PartnerSimulator partner = simulator(p);
+        String marker = Api.marker();
+        String externalId = "110-" + marker;
+
+        Answer first = partner.send(PartnerSimulator.referral(externalId, "楼上漏水 " + marker));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.field("status")).isEqualTo("PENDING");
+        String referralId = first.field("referralId");
+        String caseNumber = first.field("caseNumber");
+        assertThat(caseNumber).startsWith("TL");
+        assertThat(first.location()).endsWith("/api/v1/partner/referrals/" + referralId);
+
+        // the same referral again, spaced differently: the first answer, nothing new
+        Answer again = partner.send(PartnerSimulator.referral(externalId, "楼上漏水 " + marker).replace(", ", ",  "));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(casesWith(marker)).isEqualTo(1);
+
+        // different content under the same external id
+        Answer different = partner.send(PartnerSimulator.referral(externalId, "另一件事 " + marker));
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(different.contentType()).contains("application/problem+json");
+        assertThat(casesWith(marker)).isEqualTo(1);
+
+        Answer status = partner.status(referralId);
+        assertThat(status.status()).isEqualTo(200);
+        JsonPath s = JsonPath.from(status.body());
+        assertThat(s.getString("status")).isEqualTo("PENDING");
+        assertThat(s.getString("externalId")).isEqualTo(externalId);
+        assertThat(s.getString("caseNumber")).isEqualTo(caseNumber);
+        assertThat(s.getString("rejectionReason")).isNull();
+
+        // another partner does not see it
+        assertThat(simulator(newPartner(null)).status(referralId).status()).isEqualTo(404);
+
+        // the case is the target office's (JO-ZHAOXIANG), received from the partner
+        JsonPath c = api.as("mediator").get("/api/v1/cases/" + caseNumber).then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("receivingOfficeCode")).isEqualTo("JO-ZHAOXIANG");
+        assertThat(c.getString("status")).isEqualTo("RECEIVED");
+        api.as("police2").get("/api/v1/cases/" + caseNumber).then().statusCode(404);
+        List<String> actors = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("actor");
+        assertThat(actors).contains("partner:" + p.code());
+    }
+
+    @Test
+    void everyRefusalOfTheContractStoresNothingAndIsLoggedWithoutPersonalData() {
+        Created p = newPartner(null);
+        PartnerSimulator partner = simulator(p);
+        String marker = Api.marker();
+        String good = PartnerSimulator.referral("R-" + marker, "漏水 " + marker);
+        byte[] body = good.getBytes(StandardCharsets.UTF_8);
+        long now = PartnerSimulator.now();
+        String json = "application/json; charset=utf-8";
+
+        // 401: bad signature, unknown partner, disabled partner, stale timestamp, no signature
+        assertProblem(partner.post(body, json, now, "sha256=" + "0".repeat(64)), 401);
+        assertProblem(new PartnerSimulator(api.base(), p.code(), "wrong-secret").send(good), 401);
+        assertProblem(new PartnerSimulator(api.base(), "no-such-partner", p.secret()).send(good), 401);
+        assertProblem(partner.post(body, json, PartnerSimulator.now() - 320, null), 401);
+        assertProblem(partner.post(body, json, PartnerSimulator.now() + 320, null), 401);
+        Created disabled = newPartner(null);
+        api.as("admin").post("/api/v1/partners/" + disabled.code() + "/disable").then().statusCode(200)
+                .body("enabled", org.hamcrest.Matchers.equalTo(false));
+        assertProblem(simulator(disabled).send(good), 401);
+
+        // 400: malformed JSON, missing fields, unknown codes, invalid ID number and phone
+        Answer malformed = assertProblem(partner.send("{\"externalId\": \"x\", "), 400);
+        assertThat(JsonPath.from(malformed.body()).getList("errors.field")).contains("body");
+        Answer missing = assertProblem(partner.send("{\"externalId\": \"M-" + marker + "\"}"), 400);
+        assertThat(JsonPath.from(missing.body()).getList("errors.field")).contains("channel", "disputeType", "summary",
+                "regionCode", "peopleInvolved", "parties");
+        Answer codes = assertProblem(partner.send(good.replace("\"NEIGHBOR\"", "\"FEUD\"")
+                .replace("\"POLICE_110\"", "\"PIGEON\"").replace("\"LOW\"", "\"EXTREME\"")), 400);
+        assertThat(JsonPath.from(codes.body()).getList("errors.field")).contains("disputeType", "channel", "riskLevel");
+        Answer places = assertProblem(partner.send(good.replace("\"310118104\"", "\"999999999\"")
+                .replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"targetOffice\": \"JO-NOWHERE\"")), 400);
+        assertThat(JsonPath.from(places.body()).getList("errors.field")).contains("regionCode", "targetOffice");
+        Answer id = assertProblem(partner.send(good.replace("11010519491231002X", "110105194912310021")
+                .replace("13800138000", "23800138000")), 400);
+        assertThat(JsonPath.from(id.body()).getList("errors.field")).contains("parties[0].idNumber",
+                "parties[0].phone");
+        Answer noApplicant = assertProblem(partner.send(good.replace("\"APPLICANT\"", "\"RESPONDENT\"")), 400);
+        assertThat(JsonPath.from(noApplicant.body()).getList("errors.field")).contains("parties");
+
+        // 413 and 415
+        String huge = good.replace("漏水 " + marker, "x".repeat(300 * 1024));
+        assertProblem(partner.post(huge.getBytes(StandardCharsets.UTF_8), json, now, null), 413);
+        assertProblem(partner.post(body, "text/plain", now, null), 415);
+        assertProblem(partner.post(body, "application/xml", now, null), 415);
+
+        assertThat(casesWith(marker)).isZero();
+        // the same referral, well signed, is still taken: nothing of the refusals stuck
+        assertThat(partner.send(good).status()).isEqualTo(202);
+        assertThat(casesWith(marker)).isEqualTo(1);
+
+        String refusals = api.as("admin").queryParam("limit", 200).get("/api/v1/partners/refusals").then()
+                .statusCode(200).extract().asString();
+        List<Map<String, Object>> mine = JsonPath.from(refusals).getList("findAll { it.partner == '" + p.code() + "' }");
+        assertThat(mine).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(mine).extracting(m -> m.get("status")).contains(400, 401, 413, 415);
+        assertThat(refusals).doesNotContain("11010519491231002X", "110105194912310021", "13800138000", "张三",
+                "某物业公司");
+        // only admins see them
+        api.as("mediator").get("/api/v1/partners/refusals").then().statusCode(403);
+        api.as("mediator").get("/api/v1/partners").then().statusCode(403);
+    }
+
+    private static Answer assertProblem(Answer a, int status) {
+        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        assertThat(a.contentType()).contains("application/problem+json");
+        assertThat(JsonPath.from(a.body()).getInt("status")).isEqualTo(status);
+        return a;
+    }
+
+    @Test
+    void theSameReferralOnSeveralThreadsAtOnceMakesOneCase() throws Exception {
+        PartnerSimulator partner = simulator(newPartner(null));
+        for (int round = 0; round < 3; round++) {
+            String marker = Api.marker();
+            String message = PartnerSimulator.referral("SAME-" + marker, "同时 " + marker);
+            int threads = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return partner.send(message);
+                }));
+            }
+            start.countDown();
+            Set<String> caseNumbers = new HashSet<>();
+            int created = 0;
+            for (Future<Answer> f : answers) {
+                Answer a = f.get();
+                assertThat(a.status()).as(a.body()).isIn(200, 202);
+                created += a.status() == 202 ? 1 : 0;
+                caseNumbers.add(a.field("caseNumber"));
+            }
+            pool.shutdown();
+            assertThat(created).isEqualTo(1);
+            assertThat(caseNumbers).hasSize(1);
+            assertThat(casesWith(marker)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDroppedFileIsTakenRowByRowAndDroppingItAgainChangesNothing() throws Exception {
+        Path inbox = Files.createTempDirectory("trilink-inbox-");
+        Created p = newPartner(inbox.toString());
+        String marker = Api.marker();
+        Set<Integer> bad = new HashSet<>();
+        for (int i = 7; bad.size() < 10; i += 97) {
+            bad.add(i);
+        }
+        String csv = PartnerSimulator.csv("F-" + marker, marker, 1000, bad);
+        PartnerSimulator.drop(inbox, "referrals-" + marker + ".csv", csv);
+
+        Path done = inbox.resolve("done").resolve("referrals-" + marker + ".csv");
+        Path errors = inbox.resolve("done").resolve("referrals-" + marker + ".csv.errors.csv");
+        Eventually.within(Duration.ofMinutes(4), () -> Files.exists(done) && Files.exists(errors));
+        assertThat(casesWith(marker)).isEqualTo(990);
+        List<String> errorLines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        assertThat(errorLines).hasSize(11);
+        assertThat(errorLines.get(0)).isEqualTo("row,externalId,reason");
+        // the file's line numbers (header = line 1) and the faulty field
+        assertThat(errorLines.subList(1, 11)).allSatisfy(line -> assertThat(line).contains("parties[0].idNumber"));
+        assertThat(errorLines).anySatisfy(line -> assertThat(line).startsWith("8,F-" + marker + "-7,"));
+        assertThat(String.join("\n", errorLines)).doesNotContain("110105194912310021", "张三");
+
+        // dropped again under the same name: taken from the inbox, nothing new
+        PartnerSimulator.drop(inbox, "referrals-" + marker + ".csv", csv);
+        Eventually.within(Duration.ofMinutes(1), () -> Files.exists(done) && !Files.exists(inbox.resolve("referrals-" + marker + ".csv")));
+        assertThat(casesWith(marker)).isEqualTo(990);
+
+        // the same rows in a file that is not byte for byte the same: each row is a repeat
+        // (externalId idempotency), the bad rows are named again
+        PartnerSimulator.drop(inbox, "again-" + marker + ".csv", csv + "\n");
+        Path againErrors = inbox.resolve("done").resolve("again-" + marker + ".csv.errors.csv");
+        Eventually.within(Duration.ofMinutes(4), () -> Files.exists(againErrors));
+        assertThat(casesWith(marker)).isEqualTo(990);
+        assertThat(Files.readAllLines(againErrors, StandardCharsets.UTF_8)).hasSize(11);
+    }
+
+    /** Only where a broker is configured (-Pbroker, TRILINK_PARTNERS_AMQP_URI): CI's PostgreSQL pass. */
+    @Test
+    void referralsArriveOverTheQueueWithTheSameChecksAndIdempotency() throws Exception {
+        String uri = System.getenv("TRILINK_PARTNERS_AMQP_URI");
+        org.junit.jupiter.api.Assumptions.assumeTrue(uri != null && uri.startsWith("amqp"),
+                "no broker configured: run with -Pbroker");
+        Created p = newPartner(null);
+        String marker = Api.marker();
+        byte[] good = PartnerSimulator.referral("Q-" + marker, "队列 " + marker).getBytes(StandardCharsets.UTF_8);
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setUri(uri);
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("partner-simulator");
+             com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            String replies = channel.queueDeclare().getQueue();
+            java.util.concurrent.BlockingQueue<String[]> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+            channel.basicConsume(replies, true, (tag, d) -> answers.add(new String[] {
+                    String.valueOf(d.getProperties().getHeaders().get("status")), d.getProperties().getCorrelationId(),
+                    new String(d.getBody(), StandardCharsets.UTF_8)}), tag -> { });
+            String[] first = publish(channel, replies, answers, p, good, null);
+            assertThat(first[0]).isEqualTo("202");
+            assertThat(first[2]).contains("\"status\":\"PENDING\"");
+            String[] again = publish(channel, replies, answers, p, good, null);
+            assertThat(again[0]).isEqualTo("200");
+            assertThat(again[2]).isEqualTo(first[2]);
+            String[] forged = publish(channel, replies, answers, p, good, "sha256=" + "0".repeat(64));
+            assertThat(forged[0]).isEqualTo("401");
+            String[] invalid = publish(channel, replies, answers, p,
+                    new String(good, StandardCharsets.UTF_8).replace("11010519491231002X", "110105194912310021")
+                            .replace("Q-" + marker, "Q2-" + marker).getBytes(StandardCharsets.UTF_8), null);
+            assertThat(invalid[0]).isEqualTo("400");
+            assertThat(invalid[2]).contains("parties[0].idNumber");
+        }
+        assertThat(casesWith(marker)).isEqualTo(1);
+    }
+
+    private static String[] publish(com.rabbitmq.client.Channel channel, String replies,
+                                    java.util.concurrent.BlockingQueue<String[]> answers, Created p, byte[] body,
+                                    String forged) throws Exception {
+        long ts = PartnerSimulator.now();
+        String correlation = UUID.randomUUID().toString();
+        channel.basicPublish("", "trilink.partner.referrals", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                .contentType("application/json").replyTo(replies).correlationId(correlation)
+                .headers(Map.of("X-Partner-Id", p.code(), "X-Timestamp", Long.toString(ts), "X-Signature",
+                        forged != null ? forged : PartnerSimulator.sign(p.secret(), ts, body))).build(), body);
+        String[] answer = answers.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer).as("an answer on the reply queue").isNotNull();
+        assertThat(answer[1]).isEqualTo(correlation);
+        return answer;
+    }
+
+    @Test
+    void filesArriveOverSftpToo() throws Exception {
+        Path root = Files.createTempDirectory("trilink-sftp-");
+        Path keys = Files.createTempDirectory("trilink-sftp-keys-");
+        Files.createDirectories(root.resolve("inbox"));
+        org.apache.sshd.server.SshServer sshd = org.apache.sshd.server.SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(0);
+        sshd.setKeyPairProvider(new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(
+                keys.resolve("host.ser")));
+        sshd.setPasswordAuthenticator((user, password, session) -> "tester".equals(user) && "s3cret".equals(password));
+        sshd.setSubsystemFactories(List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
+        sshd.setFileSystemFactory(new org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory(root));
+        sshd.start();
+        try {
+            String inbox = "sftp://tester@127.0.0.1:" + sshd.getPort() + "/inbox?password=s3cret"
+                    + "&strictHostKeyChecking=no&useUserKnownHostsFile=false";
+            newPartner(inbox);
+            String marker = Api.marker();
+            PartnerSimulator.drop(root.resolve("inbox"), "sftp-" + marker + ".csv",
+                    PartnerSimulator.csv("S-" + marker, marker, 20, Set.of(3, 11)));
+            Path errors = root.resolve("inbox/done/sftp-" + marker + ".csv.errors.csv");
+            Eventually.within(Duration.ofMinutes(2), () -> Files.exists(errors)
+                    && Files.exists(root.resolve("inbox/done/sftp-" + marker + ".csv")));
+            assertThat(casesWith(marker)).isEqualTo(18);
+            assertThat(Files.readAllLines(errors, StandardCharsets.UTF_8)).hasSize(3);
+        } finally {
+            sshd.stop(true);
+        }
+    }
+
+    static final String LEDGER_HEADER = "ledgerId,receivedAt,disputeType,summary,regionCode,address,amountInvolved,"
+            + "peopleInvolved,applicantName,applicantIdNumber,applicantPhone,respondentName,outcome,agreementForm,"
+            + "concludedAt";
+
+    @Test
+    void anOfficeImportsItsHistoricalLedgerRowByRow() throws Exception {
+        String marker = Api.marker();
+        String csv = LEDGER_HEADER + "\n"
+                + "L1-" + marker + ",2024-03-05,NEIGHBOR,邻里噪音 " + marker + ",310118104,,,2,张三,11010519491231002X,,李四,SUCCESS,WRITTEN,2024-03-20\n"
+                + "L2-" + marker + ",2024-04-01,LABOR,欠薪 " + marker + ",310118104,,5000,3,王五,,,某公司,FAILURE,,2024-05-01\n"
+                + "L3-" + marker + ",2024-13-01,LABOR,坏日期 " + marker + ",310118104,,,2,王五,,,,,,\n"
+                + "L4-" + marker + ",2025-01-09,CONSUMER,未结 " + marker + ",310118104,,,2,赵六,110105194912310021,,,,,\n"
+                + "L5-" + marker + ",2025-02-09,CONSUMER,进行中 " + marker + ",310118104,,,2,赵六,,,,,,\n";
+        JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(3);
+        assertThat(report.getInt("failed")).isEqualTo(2);
+        assertThat(report.getList("errors.row", Integer.class)).containsExactly(4, 5);
+        assertThat(report.getString("errors[0].reason")).contains("receivedAt");
+        assertThat(report.getString("errors[1].reason")).contains("parties[0].idNumber");
+        assertThat(casesWith(marker)).isEqualTo(3);
+        JsonPath again = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("created")).isZero();
+        assertThat(again.getInt("repeated")).isEqualTo(3);
+        assertThat(casesWith(marker)).isEqualTo(3);
+
+        List<Map<String, Object>> items = api.as("mediator").queryParam("q", marker).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(items).extracting(i -> i.get("status")).containsExactlyInAnyOrder("CONCLUDED", "CONCLUDED",
+                "RECEIVED");
+
+        // the same as .xlsx, read with POI's streaming reader
+        String xmarker = Api.marker();
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("台账");
+            String[] header = LEDGER_HEADER.split(",");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            for (int r = 1; r <= 4; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("X" + r + "-" + xmarker);
+                row.createCell(1).setCellValue("2024-06-0" + r);
+                row.createCell(2).setCellValue(r == 4 ? "NOT_A_TYPE" : "CONTRACT");
+                row.createCell(3).setCellValue("合同纠纷 " + xmarker);
+                row.createCell(4).setCellValue("310118104");
+                row.createCell(7).setCellValue(2);
+                row.createCell(8).setCellValue("钱七");
+                row.createCell(12).setCellValue("SUCCESS");
+                row.createCell(13).setCellValue("ORAL");
+                row.createCell(14).setCellValue("2024-07-01");
+            }
+            book.write(xlsx);
+        }
+        JsonPath x = api.as("admin").queryParam("office", "JO-ZHAOXIANG")
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(xlsx.toByteArray()).post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(x.getInt("created")).isEqualTo(3);
+        assertThat(x.getList("errors.row", Integer.class)).containsExactly(5);
+        assertThat(x.getString("errors[0].reason")).contains("disputeType");
+        assertThat(casesWith(xmarker)).isEqualTo(3);
+
+        // staff import for their own office only; drafters not at all
+        api.as("police").queryParam("office", "JO-ZHAOXIANG").contentType("text/csv").body(csv)
+                .post("/api/v1/ledgers").then().statusCode(403);
+        api.as("drafter").contentType("text/csv").body(csv).post("/api/v1/ledgers").then().statusCode(403);
+    }
+}
