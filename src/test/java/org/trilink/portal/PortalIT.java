@@ -1,0 +1,157 @@
+package org.trilink.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.trilink.testing.Api;
+import org.trilink.testing.Browser;
+import org.trilink.testing.ChromiumPresent;
+import org.trilink.testing.Deployments;
+
+/**
+ * The portal in a real browser (headless Chromium) on the real WAR: what a police officer, a
+ * mediator and someone of another office see and do. Each test leaves a screenshot in
+ * target/screenshots. All browser tests share this one deployment.
+ */
+@ExtendWith({ChromiumPresent.class, ArquillianExtension.class})
+class PortalIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    Api api;
+    String screenshot;
+
+    @BeforeEach
+    void start(TestInfo test) throws Exception {
+        browser = new Browser(base.toExternalForm());
+        api = new Api(base);
+        screenshot = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            browser.screenshot(screenshot);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void policeLogsADisputeFindsItInTheListAndOpensIt() throws Exception {
+        String marker = Api.marker();
+        browser.signIn("police");
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+
+        browser.choose("intake:channel", "POLICE_110");
+        browser.choose("intake:disputeType", "NEIGHBOR");
+        browser.choose("intake:region", "310118104");
+        browser.type("intake:summary", "楼上漏水，双方多次争吵 " + marker);
+        browser.type("intake:parties:0:name", "张三");
+        browser.type("intake:parties:0:idNumber", "110105194912310021"); // wrong check digit
+        browser.type("intake:parties:0:phone", "13800138000");
+        browser.type("intake:parties:1:name", "<script>alert(1)</script>");
+
+        // a party added and removed in place, without losing what was typed
+        browser.clickAjax("intake:addParty");
+        assertThat(browser.all(By.cssSelector(".tl-party"))).hasSize(3);
+        assertThat(browser.byId("intake:parties:0:name").getAttribute("value")).isEqualTo("张三");
+        browser.clickAjax("intake:parties:2:remove");
+        assertThat(browser.all(By.cssSelector(".tl-party"))).hasSize(2);
+
+        // the check digit is checked beside the field, and nothing is registered
+        browser.click("intake:save");
+        browser.waitFor(By.id("intake:save"));
+        assertThat(browser.pageText()).contains("校验位");
+        browser.screenshot("intake-validation");
+
+        browser.type("intake:parties:0:idNumber", "11010519491231002X");
+        browser.click("intake:save");
+        String caseNumber = browser.waitFor(By.id("caseNumber")).getText();
+        assertThat(caseNumber).startsWith("TL");
+        assertThat(browser.pageText()).contains("已登记，案件编号 " + caseNumber, marker, "已登记");
+
+        // the party named like a script shows as text, and no script ran
+        assertThat(browser.all(By.cssSelector(".tl-party-name")).stream().map(e -> e.getText()))
+                .contains("<script>alert(1)</script>");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+
+        // personal data masked until "show", which is recorded
+        assertThat(browser.all(By.cssSelector(".tl-id")).get(0).getText()).isEqualTo("1101**********002X");
+        assertThat(browser.all(By.cssSelector(".tl-phone")).get(0).getText()).isEqualTo("138****8000");
+        browser.clickAjax("casePage:reveal");
+        assertThat(browser.all(By.cssSelector(".tl-id")).get(0).getText()).isEqualTo("11010519491231002X");
+        assertThat(browser.pageText()).contains("完整信息的查看已记录");
+
+        // the case list finds it by its number, masked
+        browser.click("navCases");
+        browser.type("cases:text", caseNumber);
+        browser.clickAjax("cases:search");
+        browser.waitForText(By.id("cases:table"), caseNumber);
+        assertThat(browser.text(By.id("cases:table"))).contains("138****8000").doesNotContain("13800138000");
+        browser.screenshot("case-list");
+        browser.driver().findElement(By.linkText(caseNumber)).click();
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+        assertThat(browser.text(By.id("history"))).contains("登记");
+        browser.screenshot("case-page");
+    }
+
+    @Test
+    void someoneOfAnotherOfficeCannotOpenTheCase() {
+        String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        browser.signIn("mediator2");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        assertThat(browser.pageText()).contains("该案件不存在，或您无权查看。").doesNotContain("楼上漏水");
+
+        browser.signIn("police");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+    }
+
+    @Test
+    void theLanguageSwitchChangesThePage() {
+        browser.open("login");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("登录");
+        browser.click("shell:langEn");
+        browser.waitForText(By.tagName("h1"), "Sign in");
+        browser.signIn("mediator");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Desk");
+        assertThat(browser.pageText()).contains("Open cases of my office", "Referrals waiting for my office");
+        browser.click("navCases");
+        browser.waitForText(By.tagName("h1"), "Cases");
+        assertThat(browser.text(By.id("cases:table"))).contains("Case number");
+        browser.click("shell:langZh");
+        browser.waitForText(By.tagName("h1"), "案件列表");
+        assertThat(browser.text(By.id("cases:table"))).contains("案件编号");
+    }
+
+    @Test
+    void failuresShowAFriendlyPageWithoutTrace() {
+        browser.signIn("mediator");
+        browser.open("no-such-page.xhtml");
+        assertThat(browser.pageText()).contains("您要找的内容不存在").doesNotContain("Exception", "at org.");
+        browser.open("cases/case.xhtml?n=TL1999-999999");
+        assertThat(browser.pageText()).contains("该案件不存在").doesNotContain("Exception");
+    }
+}
