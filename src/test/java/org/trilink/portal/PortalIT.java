@@ -112,7 +112,7 @@ class PortalIT {
         browser.screenshot("case-list");
         browser.driver().findElement(By.linkText(caseNumber)).click();
         browser.waitForText(By.id("caseNumber"), caseNumber);
-        assertThat(browser.text(By.id("history"))).contains("登记");
+        assertThat(browser.text(By.id("casePage:history"))).contains("登记");
         browser.screenshot("case-page");
     }
 
