@@ -16,6 +16,7 @@ public class CaseOnPage {
     CaseAccess access;
 
     private DisputeCase loaded;
+    private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
 
     DisputeCase get(String caseNumber) {
         if (loaded == null || !loaded.caseNumber().equals(caseNumber)) {
@@ -25,7 +26,20 @@ public class CaseOnPage {
     }
 
     /** After a change, the next read comes from the database again. */
-    void forget() {
+    public void forget() {
         loaded = null;
+        memo.clear();
+    }
+
+    /**
+     * What the page reads about the case, read once per request: components such as a data
+     * table ask for their value several times while rendering.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String what, java.util.function.Supplier<T> read) {
+        if (!memo.containsKey(what)) {
+            memo.put(what, read.get());
+        }
+        return (T) memo.get(what);
     }
 }

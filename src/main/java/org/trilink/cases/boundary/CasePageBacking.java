@@ -65,7 +65,7 @@ public class CasePageBacking implements Serializable {
     }
 
     public List<PartyLine> getParties() {
-        return getDispute().parties().stream().map(this::line).toList();
+        return onPage.memo("parties" + revealed, () -> getDispute().parties().stream().map(this::line).toList());
     }
 
     private PartyLine line(Party p) {
@@ -77,7 +77,7 @@ public class CasePageBacking implements Serializable {
 
     /** Staff of an office taking part may see the parties' personal data; the view is recorded. */
     public boolean isMayReveal() {
-        return !revealed && access.takesPart(getDispute());
+        return !revealed && onPage.memo("takesPart", () -> access.takesPart(getDispute()));
     }
 
     public void reveal() {
@@ -85,19 +85,19 @@ public class CasePageBacking implements Serializable {
     }
 
     public List<CaseEvent> getEvents() {
-        return history.of(getDispute());
+        return onPage.memo("events", () -> history.of(getDispute()));
     }
 
     public List<CaseRecords.SessionRow> getSessions() {
-        return records.sessions(getDispute());
+        return onPage.memo("sessions", () -> records.sessions(getDispute()));
     }
 
     public List<CaseRecords.ReferralRow> getReferrals() {
-        return records.referrals(getDispute());
+        return onPage.memo("referrals", () -> records.referrals(getDispute()));
     }
 
     public List<CaseRecords.FollowUpRow> getFollowUps() {
-        return records.followUps(getDispute());
+        return onPage.memo("followUps", () -> records.followUps(getDispute()));
     }
 
     public boolean isMissing() {

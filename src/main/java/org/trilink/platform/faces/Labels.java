@@ -43,9 +43,17 @@ public class Labels {
 
     private Map<String, Region> regions;
     private Map<String, Office> offices;
+    private ResourceBundle bundle;
+    private DateTimeFormatter dateTimeFormat;
+    private DateTimeFormatter dateFormat;
 
     public ResourceBundle bundle() {
-        return ResourceBundle.getBundle(BUNDLE, language.getLocale());
+        if (bundle == null || !bundle.getLocale().getLanguage().equals(language.getLocale().getLanguage())) {
+            bundle = ResourceBundle.getBundle(BUNDLE, language.getLocale());
+            dateTimeFormat = null;
+            dateFormat = null;
+        }
+        return bundle;
     }
 
     /** The bundle text for a key, with {0}-style arguments. */
@@ -78,12 +86,17 @@ public class Labels {
         if (at == null) {
             return "";
         }
-        return at.atZoneSameInstant(configured.zone())
-                .format(DateTimeFormatter.ofPattern(text("format.dateTime"), language.getLocale()));
+        if (dateTimeFormat == null) {
+            dateTimeFormat = DateTimeFormatter.ofPattern(text("format.dateTime"), language.getLocale());
+        }
+        return at.atZoneSameInstant(configured.zone()).format(dateTimeFormat);
     }
 
     public String date(LocalDate day) {
-        return day == null ? "" : day.format(DateTimeFormatter.ofPattern(text("format.date"), language.getLocale()));
+        if (dateFormat == null) {
+            dateFormat = DateTimeFormatter.ofPattern(text("format.date"), language.getLocale());
+        }
+        return day == null ? "" : day.format(dateFormat);
     }
 
     public String amount(BigDecimal amount) {
