@@ -8,8 +8,11 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Move;
 import org.trilink.offices.entity.Role;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
@@ -35,10 +38,100 @@ public class CaseAccess {
                 .setParameter("n", caseNumber)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> noSuchCase(caseNumber));
-        if (!user.admin() && !takesPart(c)) {
+        if (!user.admin() && !takesPart(c) && !receivesReferral(c)) {
             throw noSuchCase(caseNumber);
         }
         return c;
+    }
+
+    /**
+     * The case, loaded for a move: 403 for drafters, 404 if the caller may not see it, 403 if
+     * the caller sees it but the move is not theirs to make (e.g. a joint office closing the
+     * case, or the district admin, who oversees but does not act for an office). Whether the
+     * state allows the move is the lifecycle's question, asked after this one.
+     */
+    public DisputeCase forMove(String caseNumber, Move move) {
+        DisputeCase c = visible(caseNumber);
+        if (!mayMake(c, move, pendingReferral(c))) {
+            throw ProblemException.forbidden(switch (move.who()) {
+                case HANDLING -> "Only staff of the office handling the case may " + words(move) + ".";
+                case PARTICIPANT -> "Only staff of an office taking part in the case may " + words(move) + ".";
+                case RECEIVING -> "Only staff of the office the referral is addressed to may " + words(move) + ".";
+                case SENDING -> "Only staff of the office that sent the referral may " + words(move) + ".";
+            } + (user.admin() ? " The district admin oversees cases but does not act for an office." : ""));
+        }
+        return c;
+    }
+
+    /**
+     * Whether the caller's office stands where the move needs it. A referral move without a
+     * pending referral passes here, so that the lifecycle answers it with 409 and the moves allowed.
+     */
+    public boolean mayMake(DisputeCase c, Move move, Optional<PendingReferral> pending) {
+        String office = user.officeCode();
+        if (user.admin() || office == null || !(user.is(Role.STAFF) || user.is(Role.OFFICE_HEAD))) {
+            return false;
+        }
+        return switch (move.who()) {
+            case HANDLING -> office.equals(c.handlingOfficeCode()) && takesPart(c);
+            case PARTICIPANT -> takesPart(c);
+            case RECEIVING -> pending.map(p -> office.equals(p.toOfficeCode())).orElse(takesPart(c));
+            case SENDING -> pending.map(p -> office.equals(p.fromOfficeCode())).orElse(takesPart(c));
+        };
+    }
+
+    /** How the caller's office stands to a case: HANDLING, JOINT, FORMER, or empty. */
+    public Optional<CaseParticipant.Part> standing(DisputeCase c) {
+        String office = user.officeCode();
+        if (office == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), office)))
+                .map(CaseParticipant::part);
+    }
+
+    /** A referral of the case waiting for the receiving office's decision (there is at most one). */
+    public record PendingReferral(long id, String fromOfficeCode, String fromPartner, String toOfficeCode) {
+    }
+
+    public Optional<PendingReferral> pendingReferral(DisputeCase c) {
+        // the referral table is read here, not through the referrals feature, which builds on this one
+        List<?> rows = em.createNativeQuery("select id, from_office_code, from_partner, to_office_code from referral"
+                        + " where case_id = ? and status = 'PENDING' order by id")
+                .setParameter(1, c.id())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new PendingReferral(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3]));
+    }
+
+    /** Staff of an office a pending referral is addressed to may see the case, to decide on it. */
+    public boolean receivesReferral(DisputeCase c) {
+        String office = user.officeCode();
+        return office != null && pendingReferral(c).map(p -> office.equals(p.toOfficeCode())).orElse(false);
+    }
+
+    /** Lists per office (inbox, overdue follow-ups): staff of that office and the admin; others 403. */
+    public void requireOfficeDesk(String officeCode) {
+        requireCaseWorker();
+        if (!user.admin() && !java.util.Objects.equals(officeCode, user.officeCode())) {
+            throw ProblemException.forbidden("You see the lists of your own office only.");
+        }
+    }
+
+    /** The office head's flags (high risk): the head of that office and the admin; others 403. */
+    public void requireOfficeHead(String officeCode) {
+        requireCaseWorker();
+        if (!user.admin() && !(user.is(Role.OFFICE_HEAD) && java.util.Objects.equals(officeCode, user.officeCode()))) {
+            throw ProblemException.forbidden("Only the head of office " + officeCode + " and the district admin see its flags.");
+        }
+    }
+
+    private static String words(Move move) {
+        return move.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Drafters work on statistics only; every case endpoint refuses them. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.entity.CaseEvent;
+import org.trilink.cases.entity.CaseEventType;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.platform.security.CurrentUser;
 
@@ -32,10 +33,24 @@ public class CaseHistory {
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
                             OffsetDateTime at) {
-        CaseEvent event = new CaseEvent(c.id(), type, at, user.username(), user.officeCode(), detail, before, after);
+        return record(c, type, detail, before, after, at, user.username(), user.officeCode());
+    }
+
+    /** For changes made by a system rather than a signed-in person (e.g. {@code partner:<code>}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
+                            OffsetDateTime at, String actor, String actorOfficeCode) {
+        CaseEvent event = new CaseEvent(c.id(), type, at, actor, actorOfficeCode, detail, before, after);
         em.persist(event);
         recorded.fire(new CaseEventRecorded(c, event));
         return event;
+    }
+
+    /** The same with a name from the catalogue of event types. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent record(DisputeCase c, CaseEventType type, String detail, String before, String after,
+                            OffsetDateTime at) {
+        return record(c, type.name(), detail, before, after, at);
     }
 
     public List<CaseEvent> of(DisputeCase c) {

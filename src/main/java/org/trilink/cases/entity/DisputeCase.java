@@ -132,6 +132,10 @@ public class DisputeCase {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    /** Set once by the overdue timer when the follow-up fell due without a visit (V3). */
+    @Column(name = "follow_up_overdue_at")
+    private OffsetDateTime followUpOverdueAt;
+
     @Column(name = "criminal_case_averted")
     private boolean criminalCaseAverted;
 
@@ -439,6 +443,10 @@ public class DisputeCase {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public OffsetDateTime followUpOverdueAt() {
+        return followUpOverdueAt;
     }
 
     public long version() {

@@ -1,0 +1,229 @@
+package org.trilink.mediation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.cases.control.CaseAccess;
+import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.control.CaseLifecycle;
+import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseStatus;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Move;
+import org.trilink.cases.entity.Outcome;
+import org.trilink.mediation.entity.FollowUpMethod;
+import org.trilink.mediation.entity.FollowUpVisit;
+import org.trilink.mediation.entity.Performance;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.platform.Configured;
+import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
+
+/**
+ * The outcome of mediation and the follow-up visits after it. A follow-up falls due a number of
+ * days after the outcome: the handling office's own setting ({@code office.follow_up_days}),
+ * else the district default {@code trilink.follow-up.default-days}. The timer marks cases whose
+ * follow-up is past due with none recorded; they are listed for the office responsible.
+ */
+@ApplicationScoped
+public class FollowUps {
+
+    private static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(FollowUps.class.getName());
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    /** This bean through its proxy, so that each batch gets its own transaction. */
+    @Inject
+    FollowUps self;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    CaseHistory history;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    @ConfigProperty(name = "trilink.follow-up.default-days", defaultValue = "30")
+    int defaultDays;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public DisputeCase recordOutcome(String caseNumber, Long version, OutcomeCommand o) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (o.result() == Outcome.SUCCESS) {
+            if (o.agreementForm() == null) {
+                errors.add(new Problem.FieldError("agreementForm", "required for SUCCESS: WRITTEN or ORAL"));
+            }
+            if (o.terms() == null || o.terms().isBlank()) {
+                errors.add(new Problem.FieldError("terms", "required for SUCCESS: what the parties agreed"));
+            }
+        } else {
+            if (o.agreementForm() != null || o.amount() != null || o.performanceDeadline() != null) {
+                errors.add(new Problem.FieldError("agreementForm", "only a SUCCESS has an agreement"));
+            }
+            if (o.result() == Outcome.FAILURE && (o.reason() == null || o.reason().isBlank())) {
+                errors.add(new Problem.FieldError("reason", "required for FAILURE"));
+            }
+            if (o.result() == Outcome.FAILURE && o.guidance() == null) {
+                errors.add(new Problem.FieldError("guidance", "required for FAILURE: LITIGATION, ARBITRATION or ADMINISTRATIVE"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The outcome is incomplete.").withErrors(errors));
+        }
+        DisputeCase c = lifecycle.begin(caseNumber, Move.RECORD_OUTCOME, version);
+        OffsetDateTime now = lifecycle.now();
+        LocalDate today = now.atZoneSameInstant(configured.zone()).toLocalDate();
+        if (o.performanceDeadline() != null && o.performanceDeadline().isBefore(today)) {
+            throw ProblemException.badRequest("performanceDeadline", "must not be in the past");
+        }
+        LocalDate due = today.plusDays(followUpDays(c.handlingOfficeCode()));
+        String before = c.status().name();
+        String detail;
+        if (o.result() == Outcome.SUCCESS) {
+            c.recordSuccess(now, o.agreementForm(), o.terms().strip(), o.amount(), o.performanceDeadline(), due);
+            detail = "SUCCESS " + o.agreementForm() + (o.amount() == null ? "" : " amount=" + o.amount());
+        } else {
+            c.recordFailure(now, o.result(), o.reason() == null ? null : o.reason().strip(),
+                    o.guidance() == null ? null : o.guidance().name(), due);
+            detail = o.result() + (o.guidance() == null ? "" : " guidance=" + o.guidance());
+        }
+        c.markAverted(o.criminalCaseAverted(), o.massPetitionAverted());
+        history.record(c, CaseEventType.OUTCOME_RECORDED, detail + "; follow-up due " + due, before,
+                c.status().name(), now);
+        lifecycle.finish(c);
+        return c;
+    }
+
+    /** Days from the outcome to the follow-up for cases an office handles. */
+    public int followUpDays(String officeCode) {
+        return offices.office(officeCode).map(Office::followUpDays).orElse(defaultDays);
+    }
+
+    @Transactional
+    public FollowUpVisit record(String caseNumber, Long version, OffsetDateTime visitedAt, FollowUpMethod method,
+                                Performance performance, int satisfaction, String notes) {
+        if (satisfaction < 1 || satisfaction > 5) {
+            throw ProblemException.badRequest("satisfaction", "must be between 1 and 5");
+        }
+        DisputeCase c = lifecycle.begin(caseNumber, Move.RECORD_FOLLOW_UP, version);
+        OffsetDateTime now = lifecycle.now();
+        OffsetDateTime at = visitedAt != null ? visitedAt : now;
+        if (at.isAfter(now.plusMinutes(5))) {
+            throw ProblemException.badRequest("visitedAt", "must not be in the future");
+        }
+        if (c.outcomeAt() != null && at.isBefore(c.outcomeAt())) {
+            throw ProblemException.badRequest("visitedAt", "must not be before the outcome");
+        }
+        FollowUpVisit v = new FollowUpVisit(c.id(), at, method, performance, satisfaction,
+                notes == null || notes.isBlank() ? null : notes.strip(), user.username(), user.officeCode());
+        em.persist(v);
+        history.record(c, CaseEventType.FOLLOW_UP_RECORDED, "method=" + method + " performance=" + performance
+                + " satisfaction=" + satisfaction, null, null, now);
+        lifecycle.finish(c);
+        return v;
+    }
+
+    public List<FollowUpVisit> visits(String caseNumber) {
+        DisputeCase c = access.visible(caseNumber);
+        return em.createQuery("select v from FollowUpVisit v where v.caseId = :id order by v.visitedAt, v.id",
+                FollowUpVisit.class).setParameter("id", c.id()).getResultList();
+    }
+
+    /**
+     * Marks concluded cases whose follow-up was due before {@code today} (a local date) with no
+     * visit recorded, and records FOLLOW_UP_OVERDUE once per case: the conditional UPDATE claims
+     * each case for one instance only, when several share the database.
+     *
+     * @return how many cases this call marked
+     */
+    /**
+     * The whole check, batch by batch (each its own transaction), until a batch comes back short.
+     * The timer and the admin's hand-run check call this.
+     */
+    public int flagAllOverdue(LocalDate today) {
+        int total = 0;
+        int n;
+        do {
+            n = self.flagOverdue(today);
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    @Transactional
+    public int flagOverdue(LocalDate today) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String missed = " status = 'CONCLUDED' and follow_up_due < ? and follow_up_overdue_at is null"
+                + " and not exists (select 1 from follow_up_visit v where v.case_id = dispute_case.id)";
+        List<?> due = em.createNativeQuery("select id from dispute_case where" + missed + " order by id")
+                .setParameter(1, today)
+                .setMaxResults(BATCH)
+                .getResultList();
+        int flagged = 0;
+        for (Object o : due) {
+            long id = ((Number) o).longValue();
+            int claimed = em.createNativeQuery("update dispute_case set follow_up_overdue_at = ? where id = ? and"
+                            + missed)
+                    .setParameter(1, now)
+                    .setParameter(2, id)
+                    .setParameter(3, today)
+                    .executeUpdate();
+            if (claimed == 1) {
+                DisputeCase c = em.find(DisputeCase.class, id);
+                em.refresh(c);
+                history.record(c, CaseEventType.FOLLOW_UP_OVERDUE.name(), "due=" + c.followUpDue() + " office="
+                        + c.handlingOfficeCode(), null, null, now, "system", null);
+                flagged++;
+            }
+        }
+        if (flagged > 0) {
+            int n = flagged;
+            LOG.info(() -> "Follow-up check flagged " + n + " cases overdue");
+        }
+        return flagged;
+    }
+
+    /** Concluded cases of an office whose follow-up the timer found overdue and that still have none. */
+    public List<DisputeCase> overdueFor(String officeCode) {
+        access.requireOfficeDesk(officeCode);
+        return em.createQuery("select c from DisputeCase c where c.handlingOfficeCode = :office and c.status = :concluded"
+                        + " and c.followUpOverdueAt is not null"
+                        + " and not exists (select v from FollowUpVisit v where v.caseId = c.id)"
+                        + " order by c.followUpDue, c.id", DisputeCase.class)
+                .setParameter("office", officeCode)
+                .setParameter("concluded", CaseStatus.CONCLUDED)
+                .setMaxResults(500)
+                .getResultList();
+    }
+
+    public LocalDate today() {
+        return OffsetDateTime.now(clock).atZoneSameInstant(configured.zone()).toLocalDate();
+    }
+}

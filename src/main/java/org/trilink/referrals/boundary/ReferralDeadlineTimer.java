@@ -1,0 +1,36 @@
+package org.trilink.referrals.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.trilink.referrals.control.ReferralDeadlines;
+
+/**
+ * Marks referrals past their deadline, every five minutes, in every instance: the check claims
+ * each referral with a conditional UPDATE, so instances sharing a database flag each one once.
+ * Non-persistent: a missed run is simply caught by the next.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the check opens its own transaction
+public class ReferralDeadlineTimer {
+
+    private static final Logger LOG = Logger.getLogger(ReferralDeadlineTimer.class.getName());
+
+    @Inject
+    ReferralDeadlines deadlines;
+
+    @Schedule(hour = "*", minute = "*/5", persistent = false, info = "referral deadlines")
+    void check() {
+        try {
+            deadlines.flagAllOverdue(OffsetDateTime.now());
+        } catch (RuntimeException e) {
+            // the next run tries again; a failure must not cancel the timer
+            LOG.log(Level.WARNING, "Referral deadline check failed: " + e.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.trilink.referrals.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+import org.trilink.cases.control.CaseAccess;
+import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.platform.Configured;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
+
+/**
+ * How long a receiving office has to decide on a referral, and the check that marks referrals
+ * past their deadline. The deadline is the receiving office's own setting
+ * ({@code office.referral_deadline_hours}), else its office type's ({@code deadline_setting}),
+ * else one working day, counted in working time ({@link WorkingTime}).
+ */
+@ApplicationScoped
+public class ReferralDeadlines {
+
+    static final int DEFAULT_HOURS = 24;
+    private static final int BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(ReferralDeadlines.class.getName());
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    /** This bean through its proxy, so that each batch gets its own transaction. */
+    @Inject
+    ReferralDeadlines self;
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    CaseHistory history;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CaseAccess access;
+
+    Clock clock = Clock.systemUTC();
+
+    public OffsetDateTime deadlineFor(Office receiving, OffsetDateTime sentAt) {
+        return WorkingTime.plusWorkingHours(sentAt, hoursFor(receiving), configured.zone());
+    }
+
+    public int hoursFor(Office receiving) {
+        if (receiving.referralDeadlineHours() != null) {
+            return receiving.referralDeadlineHours();
+        }
+        List<?> byType = em.createNativeQuery("select referral_deadline_hours from deadline_setting where office_type = ?")
+                .setParameter(1, receiving.type().name()).getResultList();
+        return byType.isEmpty() ? DEFAULT_HOURS : ((Number) byType.get(0)).intValue();
+    }
+
+    /**
+     * Marks pending referrals whose deadline is before {@code asOf} as overdue and records
+     * REFERRAL_OVERDUE once per referral. Each row is claimed by a conditional UPDATE, so that
+     * instances sharing the database never flag (or record) the same referral twice.
+     *
+     * @return how many referrals this call marked
+     */
+    /**
+     * The whole check, batch by batch (each its own transaction), until a batch comes back short.
+     * The timer and the admin's hand-run check call this.
+     */
+    public int flagAllOverdue(OffsetDateTime asOf) {
+        int total = 0;
+        int n;
+        do {
+            n = self.flagOverdue(asOf);
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    @Transactional
+    public int flagOverdue(OffsetDateTime asOf) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<?> due = em.createNativeQuery("select id, case_id, to_office_code, deadline from referral"
+                        + " where status = 'PENDING' and overdue = false and deadline < ? order by id")
+                .setParameter(1, asOf)
+                .setMaxResults(BATCH)
+                .getResultList();
+        int flagged = 0;
+        for (Object o : due) {
+            Object[] row = (Object[]) o;
+            long id = ((Number) row[0]).longValue();
+            int claimed = em.createNativeQuery("update referral set overdue = true, overdue_at = ?, version = version + 1"
+                            + " where id = ? and overdue = false and status = 'PENDING'")
+                    .setParameter(1, now)
+                    .setParameter(2, id)
+                    .executeUpdate();
+            if (claimed == 1) {
+                DisputeCase c = em.find(DisputeCase.class, ((Number) row[1]).longValue());
+                history.record(c, CaseEventType.REFERRAL_OVERDUE.name(),
+                        "referral=" + id + " to=" + row[2] + " deadline=" + row[3], null, null, now, "system", null);
+                flagged++;
+            }
+        }
+        if (flagged > 0) {
+            int n = flagged;
+            LOG.info(() -> "Referral deadline check flagged " + n + " referrals overdue");
+        }
+        return flagged;
+    }
+
+    /** An office's deadline settings (null: the office type's or the district's default applies). */
+    public record Settings(String officeCode, Integer referralDeadlineHours, Integer followUpDays,
+                           int effectiveReferralDeadlineHours) {
+    }
+
+    public Settings settings(String officeCode) {
+        access.requireOfficeDesk(officeCode);
+        Office office = offices.office(officeCode).orElseThrow(() -> ProblemException.notFound("No office " + officeCode));
+        return new Settings(office.code(), office.referralDeadlineHours(), office.followUpDays(), hoursFor(office));
+    }
+
+    /** The district admin sets an office's own deadlines; null returns it to the default. */
+    @Transactional
+    public Settings change(String officeCode, Integer referralDeadlineHours, Integer followUpDays) {
+        if (!user.admin()) {
+            throw ProblemException.forbidden("Only the district admin sets deadlines.");
+        }
+        offices.office(officeCode).orElseThrow(() -> ProblemException.notFound("No office " + officeCode));
+        em.createNativeQuery("update office set referral_deadline_hours = ?, follow_up_days = ? where code = ?")
+                .setParameter(1, referralDeadlineHours)
+                .setParameter(2, followUpDays)
+                .setParameter(3, officeCode)
+                .executeUpdate();
+        em.clear();
+        Office office = offices.office(officeCode).orElseThrow();
+        LOG.info(() -> "Deadlines of office " + officeCode + " set by " + user.username() + ": referral hours "
+                + referralDeadlineHours + ", follow-up days " + followUpDays);
+        return new Settings(office.code(), office.referralDeadlineHours(), office.followUpDays(), hoursFor(office));
+    }
+}

@@ -1,0 +1,605 @@
+package org.trilink.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.referrals.control.WorkingTime;
+import org.trilink.testing.Api;
+import org.trilink.testing.Deployments;
+
+/**
+ * The three-office linkage through the REST API as the people who use it: police station,
+ * judicial office, law firm, office head, district admin, drafter. One deployment, many checks.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LifecycleIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    // ---------------------------------------------------------------- the walk
+
+    @Test
+    void policeFindJudicialOfficeMediatesWithALawFirmAndTheHistoryTellsWhoDidWhat() {
+        // a police station logs a dispute found on a 110 call
+        String n = register("police", Api.marker());
+        JsonPath actions = api.as("police").get(path(n, "actions")).then().statusCode(200).extract().jsonPath();
+        assertThat(actions.getList("actions", String.class)).containsExactly("ACCEPT", "DECLINE", "REFER",
+                "INVITE_OFFICE", "CHANGE_RISK");
+        assertThat(actions.getString("yourPart")).isEqualTo("HANDLING");
+
+        // ... and refers it to the town's judicial office
+        Response sent = move("police", n, "referrals",
+                "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"非警务警情，转司法所调解\"}");
+        sent.then().statusCode(201).header("Location", containsString("/api/v1/referrals/"))
+                .body("status", equalTo("PENDING")).body("fromOfficeCode", equalTo("PS-ZHAOXIANG"))
+                .body("toOfficeCode", equalTo("JO-ZHAOXIANG"));
+        long referral = sent.jsonPath().getLong("id");
+        OffsetDateTime sentAt = OffsetDateTime.parse(sent.jsonPath().getString("sentAt"));
+        assertThat(OffsetDateTime.parse(sent.jsonPath().getString("deadline")))
+                .as("one working day for a judicial office")
+                .isEqualTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI));
+
+        // the judicial office finds it in its inbox and may read the case to decide
+        JsonPath inbox = api.as("mediator").get("/api/v1/referrals/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(inbox.getList("pending.id", Long.class)).contains(referral);
+        assertThat(api.as("police").get("/api/v1/referrals/inbox").then().statusCode(200).extract().jsonPath()
+                .getList("sent.id", Long.class)).contains(referral);
+        api.as("mediator").get("/api/v1/cases/" + n).then().statusCode(200).body("handlingOfficeCode",
+                equalTo("PS-ZHAOXIANG"));
+        assertThat(api.as("mediator").get(path(n, "actions")).then().statusCode(200).extract().jsonPath()
+                .getList("actions", String.class)).containsExactly("ACCEPT_REFERRAL", "REJECT_REFERRAL");
+        assertThat(api.as("police").get(path(n, "actions")).then().extract().jsonPath()
+                .getList("actions", String.class)).contains("RECALL_REFERRAL").doesNotContain("ACCEPT", "REFER");
+        api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(404);
+        // only the receiving office accepts
+        api.as("police").header("If-Match", q(version("police", n))).post("/api/v1/referrals/" + referral + "/accept")
+                .then().statusCode(403);
+
+        // the judicial office accepts the referral (it now handles the case) and then the case (受理)
+        api.as("mediator").header("If-Match", q(version("mediator", n)))
+                .post("/api/v1/referrals/" + referral + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("mediator"));
+        api.as("mediator").get("/api/v1/cases/" + n).then().statusCode(200)
+                .body("handlingOfficeCode", equalTo("JO-ZHAOXIANG")).body("status", equalTo("RECEIVED"));
+        api.as("police").get("/api/v1/cases/" + n).then().statusCode(404);
+        move("mediator", n, "accept", "{\"note\": \"当事人同意调解\"}").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("actions", hasItems("ASSIGN_MEDIATOR", "INVITE_OFFICE"));
+
+        // invites a law firm to join; the lawyer sees the case from then on
+        api.as("lawyer").get("/api/v1/cases/" + n).then().statusCode(404);
+        move("mediator", n, "joint-offices", "{\"officeCode\": \"LF-MINGLI\", \"note\": \"请律师提供法律意见\"}")
+                .then().statusCode(200);
+        api.as("lawyer").get("/api/v1/cases/" + n).then().statusCode(200).body("personalDataShown", equalTo(true));
+        move("mediator", n, "joint-offices", "{\"officeCode\": \"LF-MINGLI\"}").then().statusCode(409);
+
+        // mediators: the first assignment starts mediation
+        move("mediator", n, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}")
+                .then().statusCode(200).body("status", equalTo("IN_MEDIATION"));
+        move("mediator", n, "mediators", "{\"username\": \"lawyer\", \"capacity\": \"LAWYER\"}").then().statusCode(200);
+        move("mediator", n, "mediators", "{\"username\": \"mediator2\", \"capacity\": \"PEOPLES_MEDIATOR\"}")
+                .then().statusCode(400).body("errors.field", hasItem("username"));
+        api.as("lawyer").get(path(n, "mediators")).then().statusCode(200)
+                .body("username", hasItems("mediator", "lawyer")).body("capacity", hasItems("LAWYER", "PEOPLES_MEDIATOR"));
+
+        // a session is scheduled, moved, and held; the lawyer records it
+        String at = OffsetDateTime.now().plusHours(2).truncatedTo(ChronoUnit.SECONDS).toString();
+        Response session = move("mediator", n, "sessions",
+                "{\"scheduledAt\": \"" + at + "\", \"place\": \"赵巷镇人民调解委员会调解室\", \"participants\": \"双方当事人, 律师\"}");
+        session.then().statusCode(201).body("status", equalTo("SCHEDULED"));
+        long sessionId = session.jsonPath().getLong("id");
+        String later = OffsetDateTime.now().plusHours(3).truncatedTo(ChronoUnit.SECONDS).toString();
+        move("lawyer", n, "sessions/" + sessionId + "/reschedule",
+                "{\"scheduledAt\": \"" + later + "\", \"reason\": \"当事人迟到\"}").then().statusCode(200);
+        move("lawyer", n, "sessions/" + sessionId + "/record",
+                "{\"notes\": \"双方就赔偿金额达成一致\", \"attendance\": \"申请人, 被申请人, 调解员, 律师\"}")
+                .then().statusCode(200).body("status", equalTo("HELD")).body("notes", equalTo("双方就赔偿金额达成一致"));
+        move("mediator", n, "sessions/" + sessionId + "/cancel", "{\"reason\": \"too late\"}").then().statusCode(409)
+                .body("sessionStatus", equalTo("HELD"));
+
+        // a written agreement is recorded; the lawyer may not record the outcome (handling office only)
+        String agreement = "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\", \"terms\": \"被申请人赔偿8000元\","
+                + " \"amount\": 8000.00, \"performanceDeadline\": \"" + LocalDate.now(SHANGHAI).plusDays(30) + "\","
+                + " \"criminalCaseAverted\": true}";
+        move("lawyer", n, "outcome", agreement).then().statusCode(403);
+        move("mediator", n, "outcome", "{\"result\": \"SUCCESS\"}").then().statusCode(400)
+                .body("errors.field", hasItems("agreementForm", "terms"));
+        move("mediator", n, "outcome", agreement).then().statusCode(200).body("status", equalTo("CONCLUDED"))
+                .body("outcome", equalTo("SUCCESS"))
+                .body("followUpDue", equalTo(LocalDate.now(SHANGHAI).plusDays(30).toString()));
+        api.as("mediator").get("/api/v1/cases/" + n).then().body("agreementForm", equalTo("WRITTEN"))
+                .body("agreementAmount", equalTo(8000.0f));
+
+        // an agreement is closed only after its follow-up
+        move("mediator", n, "close", "{}").then().statusCode(409)
+                .body("allowedMoves", hasItem("RECORD_FOLLOW_UP"));
+        move("lawyer", n, "follow-ups", "{\"method\": \"PHONE\", \"performance\": \"PERFORMED\", \"satisfaction\": 5,"
+                + " \"notes\": \"已按期支付\"}").then().statusCode(201).body("recordedBy", equalTo("lawyer"))
+                .body("officeCode", equalTo("LF-MINGLI"));
+        move("lawyer", n, "follow-ups", "{\"method\": \"PHONE\", \"performance\": \"PERFORMED\", \"satisfaction\": 9}")
+                .then().statusCode(400).body("errors.field", hasItem("satisfaction"));
+        move("lawyer", n, "close", "{}").then().statusCode(403);
+        Response closed = move("mediator", n, "close", "{\"note\": \"结案归档\"}");
+        closed.then().statusCode(200).body("status", equalTo("CLOSED")).body("actions.size()", equalTo(0));
+        assertThat(closed.getHeader("ETag")).isEqualTo(q(closed.jsonPath().getLong("version")));
+        api.as("mediator").get("/api/v1/cases/" + n).then().body("version", equalTo(closed.jsonPath().getInt("version")));
+
+        // the history shows every step with who and which office
+        JsonPath history = api.as("mediator").get(path(n, "history")).then().statusCode(200).extract().jsonPath();
+        List<String> steps = new ArrayList<>();
+        for (Map<String, Object> e : history.<Map<String, Object>>getList("$")) {
+            steps.add(e.get("type") + "/" + e.get("actor") + "/" + e.get("officeCode"));
+        }
+        assertThat(steps).containsExactly(
+                "RECEIVED/police/PS-ZHAOXIANG",
+                "REFERRED/police/PS-ZHAOXIANG",
+                "REFERRAL_ACCEPTED/mediator/JO-ZHAOXIANG",
+                "ACCEPTED/mediator/JO-ZHAOXIANG",
+                "JOINED/mediator/JO-ZHAOXIANG",
+                "MEDIATOR_ASSIGNED/mediator/JO-ZHAOXIANG",
+                "MEDIATION_STARTED/mediator/JO-ZHAOXIANG",
+                "MEDIATOR_ASSIGNED/mediator/JO-ZHAOXIANG",
+                "SESSION_SCHEDULED/mediator/JO-ZHAOXIANG",
+                "SESSION_RESCHEDULED/lawyer/LF-MINGLI",
+                "SESSION_HELD/lawyer/LF-MINGLI",
+                "OUTCOME_RECORDED/mediator/JO-ZHAOXIANG",
+                "FOLLOW_UP_RECORDED/lawyer/LF-MINGLI",
+                "CLOSED/mediator/JO-ZHAOXIANG");
+        assertThat(history.getString("find { it.type == 'REFERRAL_ACCEPTED' }.before")).isEqualTo("PS-ZHAOXIANG");
+        assertThat(history.getString("find { it.type == 'REFERRAL_ACCEPTED' }.after")).isEqualTo("JO-ZHAOXIANG");
+        assertThat(history.getString("find { it.type == 'CLOSED' }.before")).isEqualTo("CONCLUDED");
+        api.as("lawyer").get(path(n, "history")).then().statusCode(200);
+        api.as("admin").get(path(n, "referrals")).then().statusCode(200).body("status", hasItem("ACCEPTED"));
+    }
+
+    // ---------------------------------------------------------------- refusals
+
+    @Test
+    void everyRefusedMoveSaysWhy() {
+        String n = register("police", Api.marker());
+        long v = version("police", n);
+
+        // wrong state: 409 with the moves that are allowed
+        move("police", n, "sessions", "{\"scheduledAt\": \"" + OffsetDateTime.now().plusDays(1) + "\", \"place\": \"所\"}")
+                .then().statusCode(409).contentType(containsString("application/problem+json"))
+                .body("move", equalTo("SCHEDULE_SESSION")).body("status", equalTo("RECEIVED"))
+                .body("allowedMoves", equalTo(List.of("ACCEPT", "DECLINE", "REFER", "INVITE_OFFICE", "CHANGE_RISK")));
+        move("police", n, "outcome", "{\"result\": \"WITHDRAWN\"}").then().statusCode(409)
+                .body("allowedMoves", hasItem("ACCEPT"));
+        move("police", n, "close", "{}").then().statusCode(409);
+        move("police", n, "file", "{}").then().statusCode(409).body("allowedMoves", not(hasItem("FILE")));
+        move("police", n, "start-mediation", "").then().statusCode(409);
+
+        // another office does not learn the case exists; drafters and the admin do not act
+        move("mediator2", n, "accept", "{}").then().statusCode(404);
+        move("police2", n, "decline", "{\"reason\": \"x\", \"guidance\": \"y\"}").then().statusCode(404);
+        api.as("mediator2").get(path(n, "actions")).then().statusCode(404);
+        move("drafter", n, "accept", "{}").then().statusCode(403);
+        api.as("drafter").get(path(n, "actions")).then().statusCode(403);
+        api.as("drafter").get("/api/v1/referrals/inbox?office=PS-ZHAOXIANG").then().statusCode(403);
+        api.as("admin").header("If-Match", q(v)).body("{}").post(path(n, "accept")).then().statusCode(403)
+                .body("detail", containsString("admin"));
+        api.as("admin").get(path(n, "actions")).then().statusCode(200).body("actions.size()", equalTo(0));
+        api.anonymous().header("If-Match", q(v)).post(path(n, "accept")).then().statusCode(401);
+
+        // the version is required and must be one
+        api.as("police").body("{}").post(path(n, "accept")).then().statusCode(428);
+        api.as("police").header("If-Match", "\"abc\"").body("{}").post(path(n, "accept")).then().statusCode(400)
+                .body("errors.field", hasItem("If-Match"));
+        // bad bodies
+        move("police", n, "decline", "{\"reason\": \"已起诉\"}").then().statusCode(400)
+                .body("errors.field", hasItem("guidance"));
+        move("police", n, "risk", "{\"level\": \"EXTREME\", \"reason\": \"x\"}").then().statusCode(400)
+                .body("errors.field", hasItem("level"));
+        move("police", n, "referrals", "{\"toOfficeCode\": \"NOPE\", \"reason\": \"x\"}").then().statusCode(400)
+                .body("errors.field", hasItem("toOfficeCode"));
+        move("police", n, "joint-offices", "{\"officeCode\": \"NOPE\"}").then().statusCode(400);
+        assertThat(version("police", n)).as("nothing refused changed the case").isEqualTo(v);
+
+        // a joint office sees the case but does not make the handling office's moves
+        move("police", n, "joint-offices", "{\"officeCode\": \"LF-MINGLI\"}").then().statusCode(200);
+        move("lawyer", n, "accept", "{}").then().statusCode(403).body("detail", containsString("handling"));
+        move("lawyer", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"x\"}").then().statusCode(403);
+        assertThat(api.as("lawyer").get(path(n, "actions")).then().statusCode(200).extract().jsonPath()
+                .getList("actions", String.class)).containsExactly("CHANGE_RISK");
+
+        // accepted: accepting again is a conflict, and a decline too
+        move("police", n, "accept", "{}").then().statusCode(200);
+        move("police", n, "accept", "{}").then().statusCode(409).body("allowedMoves", not(hasItem("ACCEPT")))
+                .body("allowedMoves", hasItems("ASSIGN_MEDIATOR", "START_MEDIATION", "REFER"));
+        move("police", n, "start-mediation", "").then().statusCode(200).body("status", equalTo("IN_MEDIATION"));
+
+        // sessions: a cancelled one cannot be held; another case's session is not found
+        Response s = move("police", n, "sessions", "{\"scheduledAt\": \"" + OffsetDateTime.now().plusDays(1)
+                + "\", \"place\": \"派出所调解室\"}");
+        s.then().statusCode(201);
+        long sessionId = s.jsonPath().getLong("id");
+        move("police", n, "sessions/" + sessionId + "/cancel", "{\"reason\": \"当事人住院\"}").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        move("police", n, "sessions/" + sessionId + "/record", "{\"notes\": \"x\"}").then().statusCode(409)
+                .body("sessionStatus", equalTo("CANCELLED")).body("allowedMoves.size()", equalTo(0));
+        String other = register("police", Api.marker());
+        move("police", other, "accept", "{}").then().statusCode(200);
+        move("police", other, "start-mediation", "").then().statusCode(200);
+        move("police", other, "sessions/" + sessionId + "/cancel", "{\"reason\": \"x\"}").then().statusCode(404);
+        move("police", n, "sessions", "{\"scheduledAt\": \"2001-01-01T10:00:00+08:00\", \"place\": \"x\"}")
+                .then().statusCode(400).body("errors.field", hasItem("scheduledAt"));
+
+        // a failure needs its reason and guidance; a declined case allows nothing more
+        move("police", n, "outcome", "{\"result\": \"FAILURE\"}").then().statusCode(400)
+                .body("errors.field", hasItems("reason", "guidance"));
+        String declined = register("police", Api.marker());
+        move("police", declined, "decline", "{\"reason\": \"已在法院诉讼中\", \"guidance\": \"请等待法院判决\"}")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        api.as("police").get("/api/v1/cases/" + declined).then().body("declineReason", equalTo("已在法院诉讼中"))
+                .body("declineGuidance", equalTo("请等待法院判决"));
+        move("police", declined, "accept", "{}").then().statusCode(409).body("allowedMoves.size()", equalTo(0));
+
+        // the state table, as data
+        api.as("police").get("/api/v1/cases/moves").then().statusCode(200)
+                .body("find { it.matterKind == 'ADMINISTRATIVE' }.states.FILED", hasItem("DECIDE"))
+                .body("find { it.matterKind == 'PEOPLES_MEDIATION' }.whoMayMove.CLOSE", equalTo("HANDLING"));
+        String openapi = api.anonymous().get("/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/v1/cases/{caseNumber}/accept", "/api/v1/cases/{caseNumber}/referrals",
+                "/api/v1/referrals/{id}/accept", "/api/v1/referrals/inbox", "/api/v1/cases/{caseNumber}/sessions",
+                "/api/v1/cases/{caseNumber}/follow-ups", "/api/v1/offices/{officeCode}/high-risk",
+                "/api/v1/cases/{caseNumber}/actions", "/api/v1/offices", "/api/v1/cases/{caseNumber}/history");
+    }
+
+    @Test
+    void aHighRiskCaseIsFlaggedToItsOfficeHead() {
+        String n = register("mediator", Api.marker());
+        move("mediator", n, "risk", "{\"level\": \"HIGH\", \"reason\": \"当事人扬言报复，有民转刑风险\"}").then()
+                .statusCode(200).body("riskLevel", equalTo("HIGH"));
+        api.as("head").get("/api/v1/offices/JO-ZHAOXIANG/high-risk").then().statusCode(200)
+                .body("caseNumber", hasItem(n));
+        api.as("admin").get("/api/v1/offices/JO-ZHAOXIANG/high-risk").then().statusCode(200)
+                .body("caseNumber", hasItem(n));
+        api.as("mediator").get("/api/v1/offices/JO-ZHAOXIANG/high-risk").then().statusCode(403);
+        api.as("head").get("/api/v1/offices/JO-XUJING/high-risk").then().statusCode(403);
+        move("mediator", n, "risk", "{\"level\": \"HIGH\", \"reason\": \"again\"}").then().statusCode(400);
+        move("mediator", n, "risk", "{\"level\": \"LOW\", \"reason\": \"双方情绪平稳\"}").then().statusCode(200);
+        api.as("head").get("/api/v1/offices/JO-ZHAOXIANG/high-risk").then().statusCode(200)
+                .body("caseNumber", not(hasItem(n)));
+        JsonPath history = api.as("head").get(path(n, "history")).then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("findAll { it.type == 'RISK_CHANGED' }.before", String.class))
+                .containsExactly("LOW", "HIGH");
+        assertThat(history.getList("findAll { it.type == 'RISK_CHANGED' }.detail", String.class))
+                .containsExactly("当事人扬言报复，有民转刑风险", "双方情绪平稳");
+    }
+
+    // ---------------------------------------------------------------- referrals
+
+    @Test
+    void rejectedRecalledAndOnePendingAtATime() {
+        String n = register("police", Api.marker());
+        long rejected = move("police", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"转司法所\"}")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        // one pending referral at a time
+        move("police", n, "referrals", "{\"toOfficeCode\": \"JO-XUJING\", \"reason\": \"x\"}").then().statusCode(409)
+                .body("allowedMoves", hasItem("RECALL_REFERRAL")).body("allowedMoves", not(hasItem("REFER")));
+        move("police", n, "accept", "{}").then().statusCode(409);
+        api.as("lawyer").get("/api/v1/referrals/" + rejected).then().statusCode(404);
+        api.as("mediator").header("If-Match", q(version("mediator", n))).body("{}")
+                .post("/api/v1/referrals/" + rejected + "/reject").then().statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        api.as("mediator").header("If-Match", q(version("mediator", n)))
+                .body("{\"reason\": \"不属于本所辖区\"}").post("/api/v1/referrals/" + rejected + "/reject")
+                .then().statusCode(200).body("status", equalTo("REJECTED"))
+                .body("rejectionReason", equalTo("不属于本所辖区"));
+        // the case stays where it was; the judicial office no longer sees it
+        api.as("police").get("/api/v1/cases/" + n).then().statusCode(200)
+                .body("handlingOfficeCode", equalTo("PS-ZHAOXIANG"));
+        api.as("mediator").get("/api/v1/cases/" + n).then().statusCode(404);
+        api.as("mediator").get("/api/v1/referrals/" + rejected).then().statusCode(200);
+        api.as("mediator").header("If-Match", q(version("police", n))).post("/api/v1/referrals/" + rejected + "/accept")
+                .then().statusCode(409).body("referralStatus", equalTo("REJECTED"));
+        assertThat(api.as("police").get("/api/v1/referrals/inbox").then().statusCode(200).extract().jsonPath()
+                .getList("recentlyDecided.id", Long.class)).contains(rejected);
+
+        // sent again elsewhere, then recalled by the sender
+        long recalled = move("police", n, "referrals", "{\"toOfficeCode\": \"JO-XUJING\", \"reason\": \"当事人居住在徐泾\"}")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        api.as("mediator2").header("If-Match", q(version("mediator2", n))).body("{}")
+                .post("/api/v1/referrals/" + recalled + "/recall").then().statusCode(403);
+        api.as("police").header("If-Match", q(version("police", n))).body("{\"reason\": \"当事人已和解\"}")
+                .post("/api/v1/referrals/" + recalled + "/recall").then().statusCode(200)
+                .body("status", equalTo("RECALLED"));
+        api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(404);
+        api.as("mediator2").header("If-Match", q(version("police", n)))
+                .post("/api/v1/referrals/" + recalled + "/accept").then().statusCode(409)
+                .body("referralStatus", equalTo("RECALLED"));
+
+        JsonPath history = api.as("police").get(path(n, "history")).then().extract().jsonPath();
+        assertThat(history.getList("type", String.class)).containsSubsequence("REFERRED", "REFERRAL_REJECTED",
+                "REFERRED", "REFERRAL_RECALLED");
+        assertThat(history.getString("find { it.type == 'REFERRAL_REJECTED' }.officeCode")).isEqualTo("JO-ZHAOXIANG");
+        assertThat(history.getString("find { it.type == 'REFERRAL_REJECTED' }.detail")).contains("不属于本所辖区");
+        api.as("police").get(path(n, "referrals")).then().statusCode(200)
+                .body("status", equalTo(List.of("REJECTED", "RECALLED")));
+    }
+
+    @Test
+    void aReferralPastItsDeadlineIsFlaggedOnceShownToBothOfficesAndStaysActionable() {
+        // the admin gives a law firm a longer deadline; a referral to it gets three working days
+        api.as("mediator").body("{\"referralDeadlineHours\": 72}").put("/api/v1/referrals/deadlines/LF-DIANHU")
+                .then().statusCode(403);
+        api.as("admin").body("{\"referralDeadlineHours\": 0}").put("/api/v1/referrals/deadlines/LF-DIANHU")
+                .then().statusCode(400);
+        api.as("admin").body("{\"referralDeadlineHours\": 72}").put("/api/v1/referrals/deadlines/LF-DIANHU")
+                .then().statusCode(200).body("effectiveReferralDeadlineHours", equalTo(72));
+        try {
+            String slow = register("mediator", Api.marker());
+            Response toFirm = move("mediator", slow, "referrals", "{\"toOfficeCode\": \"LF-DIANHU\", \"reason\": \"需律师主持调解\"}");
+            toFirm.then().statusCode(201);
+            assertThat(OffsetDateTime.parse(toFirm.jsonPath().getString("deadline"))).isEqualTo(WorkingTime
+                    .plusWorkingHours(OffsetDateTime.parse(toFirm.jsonPath().getString("sentAt")), 72, SHANGHAI));
+        } finally {
+            api.as("admin").body("{}").put("/api/v1/referrals/deadlines/LF-DIANHU").then().statusCode(200)
+                    .body("effectiveReferralDeadlineHours", equalTo(24));
+        }
+
+        // an urgent referral: an earlier deadline may be asked, not a later or a past one
+        String n = register("police", Api.marker());
+        move("police", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"x\", \"deadline\": \""
+                + OffsetDateTime.now().plusDays(30) + "\"}").then().statusCode(400).body("errors.field", hasItem("deadline"));
+        move("police", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"x\", \"deadline\": \""
+                + OffsetDateTime.now().minusMinutes(1) + "\"}").then().statusCode(400);
+        Response sent = move("police", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"当事人情绪激动，请尽快接收\","
+                + " \"deadline\": \"" + OffsetDateTime.now().plusSeconds(2) + "\"}");
+        sent.then().statusCode(201).body("overdue", equalTo(false));
+        long id = sent.jsonPath().getLong("id");
+        sleepSeconds(3);
+
+        api.as("police").post("/api/v1/referrals/overdue-check").then().statusCode(403);
+        api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+        api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+        api.as("mediator").get("/api/v1/referrals/" + id).then().statusCode(200).body("overdue", equalTo(true))
+                .body("overdueAt", notNullValue()).body("status", equalTo("PENDING"));
+        // both offices and the admin see it; an unrelated office does not
+        assertThat(ids("police", "/api/v1/referrals/overdue")).contains(id);
+        assertThat(ids("mediator", "/api/v1/referrals/overdue")).contains(id);
+        assertThat(ids("admin", "/api/v1/referrals/overdue")).contains(id);
+        assertThat(ids("mediator2", "/api/v1/referrals/overdue")).doesNotContain(id);
+        assertThat(api.as("mediator").get("/api/v1/referrals/inbox").then().extract().jsonPath()
+                .getList("overdue.id", Long.class)).contains(id);
+        assertThat(api.as("admin").get("/api/v1/referrals/inbox?office=PS-ZHAOXIANG").then().statusCode(200)
+                .extract().jsonPath().getList("overdue.id", Long.class)).contains(id);
+        api.as("police").get("/api/v1/referrals/inbox?office=JO-ZHAOXIANG").then().statusCode(403);
+
+        // flagged once, by the system, however often the check runs
+        JsonPath history = api.as("police").get(path(n, "history")).then().extract().jsonPath();
+        assertThat(history.getList("findAll { it.type == 'REFERRAL_OVERDUE' }.actor", String.class))
+                .containsExactly("system");
+
+        // still actionable
+        api.as("mediator").header("If-Match", q(version("mediator", n))).post("/api/v1/referrals/" + id + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        assertThat(ids("admin", "/api/v1/referrals/overdue")).doesNotContain(id);
+    }
+
+    // ---------------------------------------------------------------- follow-ups
+
+    @Test
+    void aMissedFollowUpIsFoundByTheCheckAndListedForTheOfficeResponsible() {
+        api.as("admin").body("{\"followUpDays\": 2}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
+        String n;
+        try {
+            n = register("mediator2", Api.marker());
+            move("mediator2", n, "accept", "{}").then().statusCode(200);
+            move("mediator2", n, "start-mediation", "").then().statusCode(200);
+            move("mediator2", n, "outcome", "{\"result\": \"FAILURE\", \"reason\": \"被申请人拒绝赔偿\", \"guidance\": \"LITIGATION\"}")
+                    .then().statusCode(200).body("status", equalTo("CONCLUDED"))
+                    .body("followUpDue", equalTo(LocalDate.now(SHANGHAI).plusDays(2).toString()));
+        } finally {
+            api.as("admin").body("{}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
+        }
+        api.as("mediator2").get("/api/v1/cases/" + n).then().body("failureGuidance", equalTo("LITIGATION"));
+
+        // today nothing is overdue yet
+        api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
+        assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).doesNotContain(n);
+
+        // three days on, the check finds it, once
+        String later = OffsetDateTime.now().plusDays(3).toString();
+        api.as("mediator2").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(403);
+        api.as("admin").queryParam("asOf", "soon").post("/api/v1/follow-ups/overdue-check").then().statusCode(400);
+        api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
+        api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200)
+                .body("flagged", equalTo(0));
+        assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).contains(n);
+        assertThat(caseNumbers("admin", "/api/v1/follow-ups/overdue?office=JO-XUJING")).contains(n);
+        assertThat(caseNumbers("mediator", "/api/v1/follow-ups/overdue")).doesNotContain(n);
+        api.as("mediator").get("/api/v1/follow-ups/overdue?office=JO-XUJING").then().statusCode(403);
+        JsonPath history = api.as("mediator2").get(path(n, "history")).then().extract().jsonPath();
+        assertThat(history.getList("findAll { it.type == 'FOLLOW_UP_OVERDUE' }.actor", String.class))
+                .containsExactly("system");
+
+        // recorded late, it leaves the list; a failure closes without further ado
+        move("mediator2", n, "follow-ups", "{\"method\": \"VISIT\", \"performance\": \"NOT_PERFORMED\", \"satisfaction\": 3}")
+                .then().statusCode(201);
+        assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).doesNotContain(n);
+        move("mediator2", n, "close", "{}").then().statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    // ---------------------------------------------------------------- concurrency
+
+    @Test
+    void aStaleUpdateIsRefusedAndOverwritesNothing() throws Exception {
+        String n = register("police", Api.marker());
+        long v0 = version("police", n);
+        Response accepted = api.as("police").header("If-Match", q(v0)).body("{}").post(path(n, "accept"));
+        accepted.then().statusCode(200);
+        long v1 = accepted.jsonPath().getLong("version");
+        assertThat(v1).isGreaterThan(v0);
+
+        // a second person still holds v0 and declines: refused, with the current version
+        api.as("police").header("If-Match", q(v0)).body("{\"reason\": \"r\", \"guidance\": \"g\"}")
+                .post(path(n, "decline")).then().statusCode(409).body("currentVersion", equalTo((int) v1));
+        api.as("police").get("/api/v1/cases/" + n).then().body("status", equalTo("ACCEPTED"))
+                .body("declineReason", equalTo(null)).body("version", equalTo((int) v1));
+        assertThat(api.as("police").get(path(n, "history")).then().extract().jsonPath().getList("type", String.class))
+                .doesNotContain("DECLINED");
+        // a change to another table (a session) also moves the case version on
+        move("police", n, "start-mediation", "").then().statusCode(200);
+        long v2 = version("police", n);
+        move("police", n, "sessions", "{\"scheduledAt\": \"" + OffsetDateTime.now().plusDays(1) + "\", \"place\": \"所\"}")
+                .then().statusCode(201);
+        api.as("police").header("If-Match", q(v2)).body("{\"scheduledAt\": \"" + OffsetDateTime.now().plusDays(2)
+                + "\", \"place\": \"所\"}").post(path(n, "sessions")).then().statusCode(409);
+
+        // two people at the same moment with the same version: one wins, the other is told
+        for (int round = 0; round < 3; round++) {
+            long v = version("police", n);
+            String level = round % 2 == 0 ? "HIGH" : "MEDIUM";
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (String reason : List.of("甲", "乙")) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return api.as("police").header("If-Match", q(v))
+                            .body("{\"level\": \"" + level + "\", \"reason\": \"" + reason + "\"}")
+                            .post(path(n, "risk")).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (CompletableFuture<Integer> c : calls) {
+                codes.add(c.get());
+            }
+            assertThat(codes).as("round " + round).containsExactlyInAnyOrder(200, 409);
+            assertThat(version("police", n)).isEqualTo(v + 1);
+        }
+        assertThat(api.as("police").get(path(n, "history")).then().extract().jsonPath()
+                .getList("findAll { it.type == 'RISK_CHANGED' }.id", Long.class)).hasSize(3);
+    }
+
+    // ---------------------------------------------------------------- administrative matters
+
+    @Test
+    void anAdministrativeMatterFromReceiptToACorrectedDecision() {
+        String n = registerAdministrative("mediator", Api.marker());
+        assertThat(api.as("mediator").get(path(n, "actions")).then().statusCode(200).extract().jsonPath()
+                .getList("actions", String.class)).containsExactly("REFER", "INVITE_OFFICE", "CHANGE_RISK", "FILE",
+                "RESOLVE_BEFORE_FILING");
+        move("mediator", n, "accept", "{}").then().statusCode(409).body("allowedMoves", hasItem("FILE"));
+        move("mediator", n, "decide", "{\"resolution\": \"CORRECTED\"}").then().statusCode(409);
+        move("mediator", n, "file", "{\"note\": \"行政复议立案\"}").then().statusCode(200).body("status", equalTo("FILED"));
+        move("mediator", n, "resolve-before-filing", "{}").then().statusCode(409)
+                .body("allowedMoves", hasItem("DECIDE"));
+        move("mediator", n, "decide", "{\"resolution\": \"RESOLVED_BEFORE_FILING\"}").then().statusCode(400);
+        move("mediator", n, "decide", "{\"resolution\": \"QUASHED\"}").then().statusCode(400)
+                .body("errors.field", hasItem("resolution"));
+        move("mediator", n, "close", "{}").then().statusCode(409);
+        move("mediator", n, "decide", "{\"resolution\": \"CORRECTED\", \"note\": \"原处罚决定变更\"}").then().statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("adminResolution", equalTo("CORRECTED"));
+        move("mediator", n, "close", "{}").then().statusCode(200).body("status", equalTo("CLOSED"));
+        JsonPath history = api.as("mediator").get(path(n, "history")).then().extract().jsonPath();
+        assertThat(history.getList("type", String.class)).containsExactly("RECEIVED", "ADMIN_FILED", "ADMIN_RESOLVED",
+                "CLOSED");
+        assertThat(history.getString("find { it.type == 'ADMIN_RESOLVED' }.detail")).startsWith("CORRECTED");
+
+        String early = registerAdministrative("mediator", Api.marker());
+        move("mediator", early, "resolve-before-filing", "{\"note\": \"经协调撤回申请\"}").then().statusCode(200)
+                .body("adminResolution", equalTo("RESOLVED_BEFORE_FILING"));
+        move("mediator", early, "file", "{}").then().statusCode(409).body("allowedMoves", equalTo(List.of("CLOSE")));
+        api.as("mediator").get("/api/v1/cases/" + early).then().body("adminResolution",
+                equalTo("RESOLVED_BEFORE_FILING"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String register(String user, String marker) {
+        return api.as(user).body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(201)
+                .extract().jsonPath().getString("caseNumber");
+    }
+
+    private String registerAdministrative(String user, String marker) {
+        String body = Api.intake(marker).replaceFirst("\\{", "{\"matterKind\": \"ADMINISTRATIVE\", ")
+                .replace("\"NEIGHBOR\"", "\"OTHER\"");
+        return api.as(user).body(body).post("/api/v1/cases").then().statusCode(201)
+                .body("matterKind", equalTo("ADMINISTRATIVE")).extract().jsonPath().getString("caseNumber");
+    }
+
+    private long version(String user, String caseNumber) {
+        return api.as(user).get(path(caseNumber, "actions")).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+    }
+
+    /** A move with the caller's current version of the case. */
+    private Response move(String user, String caseNumber, String what, String body) {
+        long v = api.as("admin").get(path(caseNumber, "actions")).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+        var spec = api.as(user).header("If-Match", q(v));
+        if (!body.isEmpty()) {
+            spec = spec.body(body);
+        }
+        return spec.post(path(caseNumber, what));
+    }
+
+    private List<Long> ids(String user, String url) {
+        return api.as(user).get(url).then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+    }
+
+    private List<String> caseNumbers(String user, String url) {
+        return api.as(user).get(url).then().statusCode(200).extract().jsonPath().getList("caseNumber", String.class);
+    }
+
+    private static String path(String caseNumber, String what) {
+        return "/api/v1/cases/" + caseNumber + "/" + what;
+    }
+
+    private static String q(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static void sleepSeconds(int s) {
+        try {
+            Thread.sleep(s * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
