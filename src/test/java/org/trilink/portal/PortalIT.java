@@ -116,6 +116,98 @@ class PortalIT {
         browser.screenshot("case-page");
     }
 
+    /**
+     * The whole way of a dispute through the portal: the police log it and refer it to the
+     * judicial office; the mediator accepts the referral and the case, mediates, records a
+     * written agreement and the follow-up visit, and closes it. At each step only the moves
+     * the lifecycle allows are offered.
+     */
+    @Test
+    void policeRefersAndTheMediatorSeesTheCaseThrough() throws Exception {
+        String marker = Api.marker();
+        browser.signIn("police");
+        String caseNumber = logDispute(marker, "11010519491231002X");
+        assertThat(browser.present("tl-move-REFER")).isTrue();
+        assertThat(browser.present("tl-move-CLOSE")).isFalse();
+
+        browser.clickClass("tl-move-REFER");
+        browser.choose("casePage:officeCode", "JO-ZHAOXIANG");
+        browser.type("casePage:reason", "非警务纠纷，移交司法所调解 " + marker);
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:referrals"), "待接收");
+        // while the referral is pending, the police may only recall it
+        assertThat(browser.present("tl-move-RECALL_REFERRAL")).isTrue();
+        assertThat(browser.present("tl-move-ACCEPT")).isFalse();
+        assertThat(browser.present("tl-move-REFER")).isFalse();
+
+        browser.signIn("mediator");
+        assertThat(Integer.parseInt(browser.text(By.id("referralsCount")))).isPositive();
+        browser.click("navInbox");
+        browser.waitForText(By.id("inbox:pending"), caseNumber);
+        browser.screenshot("referral-inbox");
+        browser.clickClass("tl-accept-" + caseNumber);
+        browser.waitForText(By.id("inbox:messages"), caseNumber);
+
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("handlingOffice"), "赵巷司法所");
+        move("ACCEPT");
+        browser.waitForText(By.id("status"), "已受理");
+        move("START_MEDIATION");
+        browser.waitForText(By.id("status"), "调解中");
+
+        browser.clickClass("tl-move-SCHEDULE_SESSION");
+        browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:sessions"), "已安排");
+
+        browser.clickClass("tl-move-RECORD_SESSION");
+        browser.type("casePage:notes", "双方到场，同意修复漏水并赔偿");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:sessions"), "已召开");
+
+        browser.clickClass("tl-move-RECORD_OUTCOME");
+        browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("status"), "已调结");
+        assertThat(browser.text(By.id("agreementForm"))).isEqualTo("书面协议");
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("调解成功");
+
+        browser.clickClass("tl-move-RECORD_FOLLOW_UP");
+        browser.type("casePage:notes", "电话回访，已履行");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:followUps"), "已履行");
+
+        move("CLOSE");
+        browser.waitForText(By.id("status"), "已结案");
+        assertThat(browser.pageText()).contains("当前没有可办理的事项。");
+        assertThat(browser.text(By.id("casePage:history"))).contains("转介", "转介已接收", "受理", "召开调解会",
+                "记录调解结果", "记录回访", "结案");
+        browser.screenshot("case-page-closed");
+    }
+
+    private void move(String move) {
+        browser.clickClass("tl-move-" + move);
+        browser.clickAjax("casePage:confirm");
+    }
+
+    /** Logs a dispute through the intake form and answers its case number, on its case page. */
+    private String logDispute(String marker, String idNumber) {
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        browser.choose("intake:channel", "POLICE_110");
+        browser.choose("intake:disputeType", "NEIGHBOR");
+        browser.choose("intake:region", "310118104");
+        browser.type("intake:summary", "楼上漏水，双方多次争吵 " + marker);
+        browser.type("intake:parties:0:name", "张三");
+        browser.type("intake:parties:0:idNumber", idNumber);
+        browser.type("intake:parties:0:phone", "13800138000");
+        browser.type("intake:parties:1:name", "李四");
+        browser.click("intake:save");
+        return browser.waitFor(By.id("caseNumber")).getText();
+    }
+
     @Test
     void someoneOfAnotherOfficeCannotOpenTheCase() {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()

@@ -88,6 +88,16 @@ public final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
+    /** Clicks the element with this CSS class (buttons in repeated rows have generated ids), then waits. */
+    public void clickClass(String cssClass) {
+        driver.findElement(By.cssSelector("." + cssClass)).click();
+        waitForAjax();
+    }
+
+    public boolean present(String cssClass) {
+        return !driver.findElements(By.cssSelector("." + cssClass)).isEmpty();
+    }
+
     public void waitForAjax() {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"

@@ -52,12 +52,25 @@ class BundlesTest {
         Properties en = load("messages_en.properties");
         for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(CaseStatus.class,
                 Channel.class, DisputeType.class, MatterKind.class, RiskLevel.class, PartyRole.class,
-                PartyKind.class, Outcome.class, AgreementForm.class, IntakeMode.class)) {
+                PartyKind.class, Outcome.class, AgreementForm.class, IntakeMode.class, org.trilink.cases.entity.Move.class,
+                org.trilink.mediation.entity.FailureGuidance.class, org.trilink.mediation.entity.FollowUpMethod.class,
+                org.trilink.mediation.entity.Performance.class, org.trilink.mediation.entity.SessionStatus.class,
+                org.trilink.referrals.entity.ReferralStatus.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 assertThat(zh.getProperty(key)).as(key).isNotBlank();
                 assertThat(en.getProperty(key)).as(key).isNotBlank();
             }
+        }
+    }
+
+    @Test
+    void everyHistoryEventHasANameInBothLanguages() throws IOException {
+        Properties zh = load("messages_zh.properties");
+        Properties en = load("messages_en.properties");
+        for (var type : org.trilink.cases.entity.CaseEventType.values()) {
+            assertThat(zh.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
+            assertThat(en.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
         }
     }
 
