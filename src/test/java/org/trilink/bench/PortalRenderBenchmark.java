@@ -25,14 +25,15 @@ import java.util.stream.Collectors;
  * java -cp target/test-classes org.trilink.bench.PortalRenderBenchmark http://localhost:8080/ mediator 50
  * </pre>
  *
- * Measures: the case list's first page (GET: one count and one page query), a page change
+ * Measures: a baseline (the small error page, which reads no case data; on a busy machine
+ * compare the ratios), the case list's first page (GET: one count and one page query), a page change
  * in the list (the ajax request the paginator sends: one page query, no count), and a case
  * page (GET, for a case taken from the list).
  */
 public final class PortalRenderBenchmark {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern CASE_LINK = Pattern.compile("tl-case-link\">(TL\\d{4}-\\d+)<");
+    private static final Pattern CASE_LINK = Pattern.compile("tl-case-link\">(TL[A-Z]?\\d{4}-\\d+)<");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -61,11 +62,17 @@ public final class PortalRenderBenchmark {
             bench.get("cases/case.xhtml?n=" + caseNumber);
         }
 
+        List<Long> baseline = new ArrayList<>();
         List<Long> firstPage = new ArrayList<>();
         List<Long> pageChange = new ArrayList<>();
         List<Long> casePage = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
+            // the baseline: a small Faces page with no case data, to tell the machine's load from the pages' cost
             long t0 = System.nanoTime();
+            bench.get("error.xhtml?kind=404");
+            baseline.add(System.nanoTime() - t0);
+
+            t0 = System.nanoTime();
             String page = bench.get("cases/list.xhtml");
             firstPage.add(System.nanoTime() - t0);
 
@@ -82,6 +89,7 @@ public final class PortalRenderBenchmark {
             casePage.add(System.nanoTime() - t0);
         }
         System.out.printf("%s as %s, %d rounds (ms: median / p95 / max)%n", base, user, rounds);
+        print("baseline: error page (no data)", baseline);
         print("case list, first page (count + page)", firstPage);
         print("case list, page change (ajax, no count)", pageChange);
         print("case page " + caseNumber, casePage);
