@@ -29,22 +29,41 @@ public class CaseQueries {
     }
 
     public Page<DisputeCase> list(CaseFilter filter, int page, int size) {
+        return new Page<>(page(filter, page * size, size, null, false), page, size, count(filter));
+    }
+
+    /** How many cases the caller may see under the filter. Costly on big tables: call it when the filter changes. */
+    public long count(CaseFilter filter) {
         access.requireCaseWorker();
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params) + access.visibilityClause();
-
         TypedQuery<Long> count = em.createQuery("select count(c) from DisputeCase c where 1 = 1" + where, Long.class);
         params.forEach(count::setParameter);
         access.bindVisibility(count);
-        long total = count.getSingleResult();
+        return count.getSingleResult();
+    }
 
-        TypedQuery<DisputeCase> query = em.createQuery("select c from DisputeCase c where 1 = 1" + where
-                + " order by c.receivedAt desc, c.id desc", DisputeCase.class);
+    /**
+     * Cases {@code first} to {@code first + size} under the filter, newest first unless sorted by
+     * one of {@link #SORTABLE} (anything else is ignored rather than put into the query).
+     */
+    public List<DisputeCase> page(CaseFilter filter, int first, int size, String sortField, boolean ascending) {
+        access.requireCaseWorker();
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params) + access.visibilityClause();
+        String order = sortField != null && SORTABLE.contains(sortField)
+                ? " order by c." + sortField + (ascending ? " asc" : " desc") + ", c.id" + (ascending ? " asc" : " desc")
+                : " order by c.receivedAt desc, c.id desc";
+        TypedQuery<DisputeCase> query = em.createQuery("select c from DisputeCase c where 1 = 1" + where + order,
+                DisputeCase.class);
         params.forEach(query::setParameter);
         access.bindVisibility(query);
-        List<DisputeCase> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(items, page, size, total);
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
     }
+
+    /** The fields a list may be sorted by. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("receivedAt", "acceptedAt", "caseNumber",
+            "status", "disputeType", "channel", "riskLevel", "regionCode", "handlingOfficeCode");
 
     private String where(CaseFilter f, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
@@ -83,7 +102,9 @@ public class CaseQueries {
             params.put("acceptedBefore", before);
         }
         if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and lower(c.summary) like :text");
+            // a case number is found directly; anything else is looked for in the summary
+            where.append(" and (c.caseNumber = :number or lower(c.summary) like :text)");
+            params.put("number", f.text().strip().toUpperCase());
             params.put("text", "%" + escapeLike(f.text().strip().toLowerCase()) + "%");
         }
         return where.toString();

@@ -26,7 +26,7 @@ public class LoginServlet extends HttpServlet {
             logout(request, response);
             return;
         }
-        request.getRequestDispatcher("/login.html").forward(request, response);
+        request.getRequestDispatcher("/login.xhtml").forward(request, response);
     }
 
     @Override

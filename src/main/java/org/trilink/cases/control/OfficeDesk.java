@@ -1,0 +1,105 @@
+package org.trilink.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.platform.Configured;
+import org.trilink.platform.security.CurrentUser;
+
+/**
+ * What waits for an office today: its open cases, referrals sent to it (overdue first),
+ * follow-up visits falling due, and high-risk cases. The district admin, who has no office,
+ * sees the whole district. Each list is short; its count is the whole number.
+ */
+@ApplicationScoped
+public class OfficeDesk {
+
+    private static final int SHOWN = 10;
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    @ConfigProperty(name = "trilink.portal.follow-up-window-days", defaultValue = "7")
+    int followUpWindowDays;
+
+    Clock clock = Clock.systemUTC();
+
+    public record Item(String caseNumber, String summary, String status, String riskLevel, OffsetDateTime receivedAt,
+                       LocalDate due, OffsetDateTime deadline, boolean overdue, String otherOffice) {
+    }
+
+    public record Tray(long count, List<Item> items) {
+    }
+
+    /** Open cases the office handles, newest first. */
+    public Tray openCases() {
+        String where = " from dispute_case c where c.status not in ('DECLINED', 'CLOSED')" + officeClause("c.handling_office_code");
+        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, null, null, false, null",
+                " order by c.received_at desc, c.id desc", null);
+    }
+
+    /** Referrals sent to the office that nobody has accepted or rejected yet: overdue first, then by deadline. */
+    public Tray referralsWaiting() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String where = " from referral r join dispute_case c on c.id = r.case_id where r.status = 'PENDING'"
+                + officeClause("r.to_office_code");
+        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, null, r.deadline,"
+                        + " case when r.overdue or r.deadline < ?1 then true else false end, r.from_office_code",
+                " order by case when r.overdue or r.deadline < ?1 then 0 else 1 end, r.deadline, r.id", now);
+    }
+
+    /** Concluded cases whose follow-up visit is due within the window (or late) and not yet made. */
+    public Tray followUpsDue() {
+        LocalDate until = LocalDate.now(clock.withZone(configured.zone())).plusDays(followUpWindowDays);
+        String where = " from dispute_case c where c.status = 'CONCLUDED' and c.follow_up_due is not null"
+                + " and c.follow_up_due <= ?1"
+                + " and not exists (select 1 from follow_up_visit v where v.case_id = c.id and v.visited_at >= c.outcome_at)"
+                + officeClause("c.handling_office_code");
+        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, c.follow_up_due,"
+                + " null, false, null", " order by c.follow_up_due, c.id", until);
+    }
+
+    /** Open high-risk cases (risk of turning criminal or into a mass petition). */
+    public Tray highRisk() {
+        String where = " from dispute_case c where c.risk_level = 'HIGH' and c.status not in ('DECLINED', 'CLOSED')"
+                + officeClause("c.handling_office_code");
+        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, null, null, false, null",
+                " order by c.received_at desc, c.id desc", null);
+    }
+
+    private String officeClause(String column) {
+        return user.admin() ? "" : " and " + column + " = ?2";
+    }
+
+    private Tray tray(String from, String select, String order, Object first) {
+        Query count = em.createNativeQuery("select count(*)" + from);
+        Query items = em.createNativeQuery(select + from + order).setMaxResults(SHOWN);
+        for (Query q : List.of(count, items)) {
+            if (from.contains("?1") || order.contains("?1") && q == items) {
+                q.setParameter(1, first);
+            }
+            if (!user.admin()) {
+                q.setParameter(2, user.officeCode() == null ? "-" : user.officeCode());
+            }
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<?> rows = items.getResultList();
+        return new Tray(total, rows.stream().map(r -> (Object[]) r).map(r -> new Item((String) r[0], (String) r[1],
+                (String) r[2], (String) r[3], CaseRecords.time(r[4]), CaseRecords.day(r[5]), CaseRecords.time(r[6]),
+                Boolean.TRUE.equals(r[7]) || Integer.valueOf(1).equals(r[7]), (String) r[8])).toList());
+    }
+}

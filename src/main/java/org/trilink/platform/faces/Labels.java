@@ -1,0 +1,168 @@
+package org.trilink.platform.faces;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.offices.entity.Region;
+import org.trilink.platform.Configured;
+
+/**
+ * Words and dates as people read them, in the page's language: enum codes through the bundles
+ * ({@code CaseStatus.RECEIVED}), regions and offices by their Chinese or English name, times in
+ * the district's time zone.
+ */
+@Named("labels")
+@RequestScoped
+public class Labels {
+
+    static final String BUNDLE = "org.trilink.portal.messages";
+
+    @Inject
+    Language language;
+
+    @Inject
+    Configured configured;
+
+    @Inject
+    OfficeCatalog catalog;
+
+    private Map<String, Region> regions;
+    private Map<String, Office> offices;
+    private ResourceBundle bundle;
+    private DateTimeFormatter dateTimeFormat;
+    private DateTimeFormatter dateFormat;
+
+    public ResourceBundle bundle() {
+        if (bundle == null || !bundle.getLocale().getLanguage().equals(language.getLocale().getLanguage())) {
+            bundle = ResourceBundle.getBundle(BUNDLE, language.getLocale());
+            dateTimeFormat = null;
+            dateFormat = null;
+        }
+        return bundle;
+    }
+
+    /** The bundle text for a key, with {0}-style arguments. */
+    public String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.getLocale()).format(args);
+    }
+
+    /** The name of an enum constant in the page's language; "" for none. */
+    public String of(Enum<?> value) {
+        return value == null ? "" : text(value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    /** The name of an enum constant given by class name and code, for codes read from tables. */
+    public String code(String enumName, String code) {
+        if (code == null) {
+            return "";
+        }
+        String key = enumName + "." + code;
+        String text = text(key);
+        return text.equals(key) ? code : text;
+    }
+
+    public String dateTime(OffsetDateTime at) {
+        if (at == null) {
+            return "";
+        }
+        if (dateTimeFormat == null) {
+            dateTimeFormat = DateTimeFormatter.ofPattern(text("format.dateTime"), language.getLocale());
+        }
+        return at.atZoneSameInstant(configured.zone()).format(dateTimeFormat);
+    }
+
+    public String date(LocalDate day) {
+        if (dateFormat == null) {
+            dateFormat = DateTimeFormatter.ofPattern(text("format.date"), language.getLocale());
+        }
+        return day == null ? "" : day.format(dateFormat);
+    }
+
+    public String amount(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(language.getLocale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(language.getLocale()).format(n);
+    }
+
+    public List<Region> regions() {
+        return List.copyOf(regionMap().values());
+    }
+
+    public List<Office> offices() {
+        return List.copyOf(officeMap().values());
+    }
+
+    public String region(String code) {
+        Region r = code == null ? null : regionMap().get(code);
+        return r == null ? (code == null ? "" : code) : (language.isEnglish() ? r.nameEn() : r.nameZh());
+    }
+
+    public String office(String code) {
+        Office o = code == null ? null : officeMap().get(code);
+        return o == null ? (code == null ? "" : code) : (language.isEnglish() ? o.nameEn() : o.nameZh());
+    }
+
+    public String regionName(Region r) {
+        return language.isEnglish() ? r.nameEn() : r.nameZh();
+    }
+
+    public String officeName(Office o) {
+        return language.isEnglish() ? o.nameEn() : o.nameZh();
+    }
+
+    private Map<String, Region> regionMap() {
+        if (regions == null) {
+            regions = catalog.regions().stream().collect(Collectors.toMap(Region::code, Function.identity(),
+                    (a, b) -> a, java.util.LinkedHashMap::new));
+        }
+        return regions;
+    }
+
+    private Map<String, Office> officeMap() {
+        if (offices == null) {
+            offices = catalog.offices(null, null).stream().collect(Collectors.toMap(Office::code,
+                    Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        }
+        return offices;
+    }
+
+    /** The bundle text of the current request, for code that runs outside a bean with Labels injected. */
+    public static String current(String key) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.trilink.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.trilink.testing.Api;
+import org.trilink.testing.Browser;
+import org.trilink.testing.ChromiumPresent;
+import org.trilink.testing.Deployments;
+
+/**
+ * The portal in a real browser (headless Chromium) on the real WAR: what a police officer, a
+ * mediator and someone of another office see and do. Each test leaves a screenshot in
+ * target/screenshots. All browser tests share this one deployment.
+ */
+@ExtendWith({ChromiumPresent.class, ArquillianExtension.class})
+class PortalIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.trilinkWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    Api api;
+    String screenshot;
+
+    @BeforeEach
+    void start(TestInfo test) throws Exception {
+        browser = new Browser(base.toExternalForm());
+        api = new Api(base);
+        screenshot = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            browser.screenshot(screenshot);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void policeLogsADisputeFindsItInTheListAndOpensIt() throws Exception {
+        String marker = Api.marker();
+        browser.signIn("police");
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+
+        browser.choose("intake:channel", "POLICE_110");
+        browser.choose("intake:disputeType", "NEIGHBOR");
+        browser.choose("intake:region", "310118104");
+        browser.type("intake:summary", "楼上漏水，双方多次争吵 " + marker);
+        browser.type("intake:parties:0:name", "张三");
+        browser.type("intake:parties:0:idNumber", "110105194912310021"); // wrong check digit
+        browser.type("intake:parties:0:phone", "13800138000");
+        browser.type("intake:parties:1:name", "<script>alert(1)</script>");
+
+        // a party added and removed in place, without losing what was typed
+        browser.clickAjax("intake:addParty");
+        assertThat(browser.all(By.cssSelector(".tl-party"))).hasSize(3);
+        assertThat(browser.byId("intake:parties:0:name").getAttribute("value")).isEqualTo("张三");
+        browser.clickAjax("intake:parties:2:remove");
+        assertThat(browser.all(By.cssSelector(".tl-party"))).hasSize(2);
+
+        // the check digit is checked beside the field, and nothing is registered
+        browser.click("intake:save");
+        browser.waitFor(By.id("intake:save"));
+        assertThat(browser.pageText()).contains("校验位");
+        browser.screenshot("intake-validation");
+
+        browser.type("intake:parties:0:idNumber", "11010519491231002X");
+        browser.click("intake:save");
+        String caseNumber = browser.waitFor(By.id("caseNumber")).getText();
+        assertThat(caseNumber).startsWith("TL");
+        assertThat(browser.pageText()).contains("已登记，案件编号 " + caseNumber, marker, "已登记");
+
+        // the party named like a script shows as text, and no script ran
+        assertThat(browser.all(By.cssSelector(".tl-party-name")).stream().map(e -> e.getText()))
+                .contains("<script>alert(1)</script>");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+
+        // personal data masked until "show", which is recorded
+        assertThat(browser.all(By.cssSelector(".tl-id")).get(0).getText()).isEqualTo("1101**********002X");
+        assertThat(browser.all(By.cssSelector(".tl-phone")).get(0).getText()).isEqualTo("138****8000");
+        browser.clickAjax("casePage:reveal");
+        assertThat(browser.all(By.cssSelector(".tl-id")).get(0).getText()).isEqualTo("11010519491231002X");
+        assertThat(browser.pageText()).contains("完整信息的查看已记录");
+
+        // the case list finds it by its number, masked
+        browser.click("navCases");
+        browser.type("cases:text", caseNumber);
+        browser.clickAjax("cases:search");
+        browser.waitForText(By.id("cases:table"), caseNumber);
+        assertThat(browser.text(By.id("cases:table"))).contains("138****8000").doesNotContain("13800138000");
+        browser.screenshot("case-list");
+        browser.driver().findElement(By.linkText(caseNumber)).click();
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+        assertThat(browser.text(By.id("casePage:history"))).contains("登记");
+        browser.screenshot("case-page");
+    }
+
+    /**
+     * The whole way of a dispute through the portal: the police log it and refer it to the
+     * judicial office; the mediator accepts the referral and the case, mediates, records a
+     * written agreement and the follow-up visit, and closes it. At each step only the moves
+     * the lifecycle allows are offered.
+     */
+    @Test
+    void policeRefersAndTheMediatorSeesTheCaseThrough() throws Exception {
+        String marker = Api.marker();
+        browser.signIn("police");
+        String caseNumber = logDispute(marker, "11010519491231002X");
+        assertThat(browser.present("tl-move-REFER")).isTrue();
+        assertThat(browser.present("tl-move-CLOSE")).isFalse();
+
+        browser.clickClass("tl-move-REFER");
+        browser.choose("casePage:officeCode", "JO-ZHAOXIANG");
+        browser.type("casePage:reason", "非警务纠纷，移交司法所调解 " + marker);
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:referrals"), "待接收");
+        // while the referral is pending, the police may only recall it
+        assertThat(browser.present("tl-move-RECALL_REFERRAL")).isTrue();
+        assertThat(browser.present("tl-move-ACCEPT")).isFalse();
+        assertThat(browser.present("tl-move-REFER")).isFalse();
+
+        browser.signIn("mediator");
+        assertThat(Integer.parseInt(browser.text(By.id("referralsCount")))).isPositive();
+        browser.click("navInbox");
+        browser.waitForText(By.id("inbox:pending"), caseNumber);
+        browser.screenshot("referral-inbox");
+        browser.clickClass("tl-accept-" + caseNumber);
+        browser.waitForText(By.id("inbox:messages"), caseNumber);
+
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("handlingOffice"), "赵巷司法所");
+        move("ACCEPT");
+        browser.waitForText(By.id("status"), "已受理");
+        move("START_MEDIATION");
+        browser.waitForText(By.id("status"), "调解中");
+
+        browser.clickClass("tl-move-SCHEDULE_SESSION");
+        browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
+        browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        browser.byId("casePage:when_input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:sessions"), "已安排");
+
+        browser.clickClass("tl-move-RECORD_SESSION");
+        browser.type("casePage:notes", "双方到场，同意修复漏水并赔偿");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:sessions"), "已召开");
+
+        browser.clickClass("tl-move-RECORD_OUTCOME");
+        browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("status"), "已调结");
+        assertThat(browser.text(By.id("agreementForm"))).isEqualTo("书面协议");
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("调解成功");
+
+        browser.clickClass("tl-move-RECORD_FOLLOW_UP");
+        browser.type("casePage:notes", "电话回访，已履行");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:followUps"), "已履行");
+
+        move("CLOSE");
+        browser.waitForText(By.id("status"), "已结案");
+        assertThat(browser.pageText()).contains("当前没有可办理的事项。");
+        assertThat(browser.text(By.id("casePage:history"))).contains("转介", "转介已接收", "受理", "召开调解会",
+                "记录调解结果", "记录回访", "结案");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
+        browser.screenshot("case-page-closed"); // the whole page: docs/images/case-page.png is a copy
+    }
+
+    private void move(String move) {
+        browser.clickClass("tl-move-" + move);
+        browser.clickAjax("casePage:confirm");
+    }
+
+    /** Logs a dispute through the intake form and answers its case number, on its case page. */
+    private String logDispute(String marker, String idNumber) {
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        browser.choose("intake:channel", "POLICE_110");
+        browser.choose("intake:disputeType", "NEIGHBOR");
+        browser.choose("intake:region", "310118104");
+        browser.type("intake:summary", "楼上漏水，双方多次争吵 " + marker);
+        browser.type("intake:parties:0:name", "张三");
+        browser.type("intake:parties:0:idNumber", idNumber);
+        browser.type("intake:parties:0:phone", "13800138000");
+        browser.type("intake:parties:1:name", "李四");
+        browser.click("intake:save");
+        return browser.waitFor(By.id("caseNumber")).getText();
+    }
+
+    @Test
+    void someoneOfAnotherOfficeCannotOpenTheCase() {
+        String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        browser.signIn("mediator2");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        assertThat(browser.pageText()).contains("该案件不存在，或您无权查看。").doesNotContain("楼上漏水");
+
+        browser.signIn("police");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+    }
+
+    @Test
+    void theLanguageSwitchChangesThePage() {
+        browser.open("login");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("登录");
+        browser.click("shell:langEn");
+        browser.waitForText(By.tagName("h1"), "Sign in");
+        browser.signIn("mediator");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Desk");
+        assertThat(browser.pageText()).contains("Open cases of my office", "Referrals waiting for my office");
+        browser.click("navCases");
+        browser.waitForText(By.tagName("h1"), "Cases");
+        assertThat(browser.text(By.id("cases:table"))).contains("Case number");
+        browser.click("shell:langZh");
+        browser.waitForText(By.tagName("h1"), "案件列表");
+        assertThat(browser.text(By.id("cases:table"))).contains("案件编号");
+    }
+
+    @Test
+    void failuresShowAFriendlyPageWithoutTrace() {
+        browser.signIn("mediator");
+        browser.open("no-such-page.xhtml");
+        assertThat(browser.pageText()).contains("您要找的内容不存在").doesNotContain("Exception", "at org.");
+        browser.open("cases/case.xhtml?n=TL1999-999999");
+        assertThat(browser.pageText()).contains("该案件不存在").doesNotContain("Exception");
+    }
+}

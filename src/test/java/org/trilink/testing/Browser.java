@@ -1,0 +1,146 @@
+package org.trilink.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through Debian's chromedriver, both named explicitly so that
+ * Selenium Manager never tries to download anything. Helpers for PrimeFaces pages.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path profile;
+
+    public Browser(String base) throws IOException {
+        this.base = base.endsWith("/") ? base : base + "/";
+        this.profile = Files.createTempDirectory("trilink-chromium");
+        System.setProperty("webdriver.chrome.driver", ChromiumPresent.CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ChromiumPresent.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--user-data-dir=" + profile, "--window-size=1280,1400",
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(ChromiumPresent.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + (path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    /** Signs in on the portal's login page, in a fresh session. */
+    public void signIn(String user) {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        open("login");
+        type("login:username", user);
+        type("login:password", user + "-demo");
+        driver.findElement(By.id("login:signIn")).click();
+        waitFor(By.id("currentUser"));
+    }
+
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    public void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Chooses a value of a PrimeFaces selectOneMenu through its widget, as a click would. */
+    public void choose(String clientId, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", clientId, value);
+        waitForAjax();
+    }
+
+    public void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Clicks a button that sends an ajax request, then waits for its answer. */
+    public void clickAjax(String id) {
+        click(id);
+        waitForAjax();
+    }
+
+    /** Clicks the element with this CSS class (buttons in repeated rows have generated ids), then waits. */
+    public void clickClass(String cssClass) {
+        driver.findElement(By.cssSelector("." + cssClass)).click();
+        waitForAjax();
+    }
+
+    public boolean present(String cssClass) {
+        return !driver.findElements(By.cssSelector("." + cssClass)).isEmpty();
+    }
+
+    public void waitForAjax() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);"));
+    }
+
+    public WebElement waitFor(By what) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    public void waitForText(By what, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+    }
+
+    public String text(By what) {
+        return driver.findElement(what).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public List<WebElement> all(By what) {
+        return driver.findElements(what);
+    }
+
+    /** Saves what the browser shows now, under target/screenshots (kept by CI as an artifact). */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("trilink.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}
