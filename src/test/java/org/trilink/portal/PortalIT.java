@@ -141,7 +141,8 @@ class PortalIT {
         assertThat(browser.present("tl-move-REFER")).isFalse();
 
         browser.signIn("mediator");
-        assertThat(Integer.parseInt(browser.text(By.id("referralsCount")))).isPositive();
+        // the count is formatted for people ("1,018"): read its digits
+        assertThat(Integer.parseInt(browser.text(By.id("referralsCount")).replaceAll("[^0-9]", ""))).isPositive();
         browser.click("navInbox");
         browser.waitForText(By.id("inbox:pending"), caseNumber);
         browser.screenshot("referral-inbox");
