@@ -16,7 +16,7 @@ class CaseMovesTest {
     @Test
     void aReceivedDisputeIsAcceptedDeclinedReferredOrJoinedButNotMediatedYet() {
         assertThat(CaseMoves.allowed(PM, CaseStatus.RECEIVED, false)).containsExactlyInAnyOrder(
-                Move.ACCEPT, Move.DECLINE, Move.REFER, Move.INVITE_OFFICE, Move.CHANGE_RISK);
+                Move.ACCEPT, Move.DECLINE, Move.REFER, Move.INVITE_OFFICE, Move.CHANGE_RISK, Move.CORRECT_PARTY);
         assertThat(CaseMoves.allows(PM, CaseStatus.RECEIVED, false, Move.SCHEDULE_SESSION)).isFalse();
         assertThat(CaseMoves.allows(PM, CaseStatus.RECEIVED, false, Move.RECORD_OUTCOME)).isFalse();
     }
@@ -27,7 +27,7 @@ class CaseMovesTest {
                 Move.RESCHEDULE_SESSION, Move.CANCEL_SESSION, Move.RECORD_SESSION, Move.RECORD_OUTCOME, Move.REFER)
                 .doesNotContain(Move.ACCEPT, Move.CLOSE, Move.RECORD_FOLLOW_UP);
         assertThat(CaseMoves.allowed(PM, CaseStatus.CONCLUDED, false)).containsExactlyInAnyOrder(
-                Move.RECORD_FOLLOW_UP, Move.CLOSE, Move.CHANGE_RISK);
+                Move.RECORD_FOLLOW_UP, Move.CLOSE, Move.CHANGE_RISK, Move.CORRECT_PARTY);
         assertThat(CaseMoves.allows(PM, CaseStatus.CONCLUDED, false, Move.REFER))
                 .as("no referral after an outcome").isFalse();
     }
@@ -35,14 +35,16 @@ class CaseMovesTest {
     @Test
     void declinedAndClosedCasesAllowNothing() {
         assertThat(CaseMoves.allowed(PM, CaseStatus.DECLINED, false)).isEmpty();
-        assertThat(CaseMoves.allowed(PM, CaseStatus.CLOSED, false)).isEmpty();
+        assertThat(CaseMoves.allowed(PM, CaseStatus.CLOSED, false)).as("a closed case's particulars are as filed")
+                .isEmpty();
         assertThat(CaseMoves.allowed(AD, CaseStatus.CLOSED, false)).isEmpty();
     }
 
     @Test
     void aPendingReferralPausesTheSettlingMovesAndOpensItsOwn() {
         assertThat(CaseMoves.allowed(PM, CaseStatus.RECEIVED, true)).containsExactlyInAnyOrder(
-                Move.INVITE_OFFICE, Move.CHANGE_RISK, Move.ACCEPT_REFERRAL, Move.REJECT_REFERRAL, Move.RECALL_REFERRAL);
+                Move.INVITE_OFFICE, Move.CHANGE_RISK, Move.CORRECT_PARTY, Move.ACCEPT_REFERRAL, Move.REJECT_REFERRAL,
+                Move.RECALL_REFERRAL);
         assertThat(CaseMoves.allowed(PM, CaseStatus.IN_MEDIATION, true)).contains(Move.SCHEDULE_SESSION)
                 .doesNotContain(Move.REFER, Move.RECORD_OUTCOME);
         assertThat(CaseMoves.allowed(PM, CaseStatus.RECEIVED, false)).doesNotContain(Move.ACCEPT_REFERRAL);

@@ -181,6 +181,81 @@ class DocumentsIT {
     }
 
     @Test
+    void anAgreementMadeAfterAPartyIsCorrectedIsANewVersionAndTheOldOneStaysAsPrinted() throws IOException {
+        // a dispute registered and mediated to a written agreement by the Zhaoxiang judicial office
+        String number = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
+                .extract().jsonPath().getString("caseNumber");
+        String cases = "/api/v1/cases/" + number;
+        move(number, "accept", "{}").then().statusCode(200);
+        move(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}").then()
+                .statusCode(200).body("status", equalTo("IN_MEDIATION"));
+        move(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"被申请人于三十日内修复漏水并赔偿张三六千元\", \"amount\": 6000.00}").then().statusCode(200)
+                .body("status", equalTo("CONCLUDED"));
+
+        Response v1 = generate("mediator", number, "agreement");
+        v1.then().statusCode(201).header("X-Document-Version", "1");
+        byte[] v1Bytes = v1.asByteArray();
+        assertThat(pdfText(v1)).contains("张三", "被申请人于三十日内修复漏水并赔偿张三六千元").doesNotContain("嘉松中路188号");
+        long before = version(number);
+
+        // the applicant's address was missing: the handling office corrects the particulars
+        String applicant = """
+                {"role": "APPLICANT", "kind": "PERSON", "name": "张三", "idNumber": "11010519491231002X",
+                 "phone": "13800138000", "address": "青浦区赵巷镇嘉松中路188号", "reason": "当事人补充住址"}""";
+        String party1 = cases + "/parties/1";
+        api.as("mediator").body(applicant).put(party1).then().statusCode(428);
+        api.as("mediator2").header("If-Match", "\"" + before + "\"").body(applicant).put(party1).then().statusCode(404);
+        api.as("drafter").header("If-Match", "\"" + before + "\"").body(applicant).put(party1).then().statusCode(403);
+        api.as("mediator").header("If-Match", "\"" + before + "\"")
+                .body(applicant.replace("11010519491231002X", "110105194912310021")).put(party1).then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors.field", hasItem("idNumber"));
+        api.as("mediator").header("If-Match", "\"" + before + "\"").body(applicant.replace("APPLICANT", "RESPONDENT"))
+                .put(party1).then().statusCode(400).body("errors.field", hasItem("role"));
+        api.as("mediator").header("If-Match", "\"" + before + "\"").body(applicant).put(cases + "/parties/3").then()
+                .statusCode(404);
+        api.as("mediator").header("If-Match", "\"" + before + "\"").body(applicant).put(party1).then().statusCode(200)
+                .body("version", equalTo((int) before + 1));
+        api.as("mediator").header("If-Match", "\"" + (before + 1) + "\"").body(applicant).put(party1).then()
+                .statusCode(400).body("errors.message", hasItem(containsString("nothing to correct")));
+        api.as("mediator").get(cases).then().statusCode(200).body("parties[0].address", equalTo("青浦区赵巷镇嘉松中路188号"));
+        List<Map<String, String>> history = api.as("mediator").get(cases + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(history).anySatisfy(e -> {
+            assertThat(e.get("type")).isEqualTo("PARTY_CORRECTED");
+            assertThat(e.get("detail")).startsWith("party 1: address").doesNotContain("嘉松中路");
+        });
+
+        // regenerated: a new version made from the corrected case; the first stays byte for byte as printed
+        Response v2 = generate("mediator", number, "agreement");
+        v2.then().statusCode(201).header("X-Document-Version", "2").header("X-Case-Version", String.valueOf(before + 1));
+        assertThat(pdfText(v2)).contains("嘉松中路188号", "张三");
+        Response old = api.as("mediator").accept(PDF).get(v1.header("Location"));
+        old.then().statusCode(200).header("X-Document-Version", "1");
+        assertThat(old.asByteArray()).isEqualTo(v1Bytes);
+        assertThat(pdfText(old)).doesNotContain("嘉松中路188号");
+
+        // once closed, the particulars are as filed
+        api.as("mediator").header("If-Match", "\"" + version(number) + "\"")
+                .body("{\"method\": \"PHONE\", \"performance\": \"PERFORMED\", \"satisfaction\": 5}")
+                .post(cases + "/follow-ups").then().statusCode(201);
+        move(number, "close", "{}").then().statusCode(200).body("status", equalTo("CLOSED"));
+        api.as("mediator").header("If-Match", "\"" + version(number) + "\"")
+                .body(applicant.replace("188号", "189号")).put(party1).then().statusCode(409)
+                .body("move", equalTo("CORRECT_PARTY"));
+    }
+
+    private long version(String number) {
+        return api.as("mediator").get("/api/v1/cases/" + number + "/actions").then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+    }
+
+    private Response move(String number, String what, String body) {
+        return api.as("mediator").header("If-Match", "\"" + version(number) + "\"").body(body)
+                .post("/api/v1/cases/" + number + "/" + what);
+    }
+
+    @Test
     void aCaseRegisteredThroughTheApiHasOnlyTheDocumentsItsStateAllows() throws IOException {
         String number = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
                 .extract().jsonPath().getString("caseNumber");

@@ -63,7 +63,7 @@ class LifecycleIT {
         String n = register("police", Api.marker());
         JsonPath actions = api.as("police").get(path(n, "actions")).then().statusCode(200).extract().jsonPath();
         assertThat(actions.getList("actions", String.class)).containsExactly("ACCEPT", "DECLINE", "REFER",
-                "INVITE_OFFICE", "CHANGE_RISK");
+                "INVITE_OFFICE", "CHANGE_RISK", "CORRECT_PARTY");
         assertThat(actions.getString("yourPart")).isEqualTo("HANDLING");
 
         // ... and refers it to the town's judicial office
@@ -201,7 +201,8 @@ class LifecycleIT {
         move("police", n, "sessions", "{\"scheduledAt\": \"" + OffsetDateTime.now().plusDays(1) + "\", \"place\": \"所\"}")
                 .then().statusCode(409).contentType(containsString("application/problem+json"))
                 .body("move", equalTo("SCHEDULE_SESSION")).body("status", equalTo("RECEIVED"))
-                .body("allowedMoves", equalTo(List.of("ACCEPT", "DECLINE", "REFER", "INVITE_OFFICE", "CHANGE_RISK")));
+                .body("allowedMoves", equalTo(List.of("ACCEPT", "DECLINE", "REFER", "INVITE_OFFICE", "CHANGE_RISK",
+                        "CORRECT_PARTY")));
         move("police", n, "outcome", "{\"result\": \"WITHDRAWN\"}").then().statusCode(409)
                 .body("allowedMoves", hasItem("ACCEPT"));
         move("police", n, "close", "{}").then().statusCode(409);
@@ -523,7 +524,7 @@ class LifecycleIT {
         String n = registerAdministrative("mediator", Api.marker());
         assertThat(api.as("mediator").get(path(n, "actions")).then().statusCode(200).extract().jsonPath()
                 .getList("actions", String.class)).containsExactly("REFER", "INVITE_OFFICE", "CHANGE_RISK", "FILE",
-                "RESOLVE_BEFORE_FILING");
+                "RESOLVE_BEFORE_FILING", "CORRECT_PARTY");
         move("mediator", n, "accept", "{}").then().statusCode(409).body("allowedMoves", hasItem("FILE"));
         move("mediator", n, "decide", "{\"resolution\": \"CORRECTED\"}").then().statusCode(409);
         move("mediator", n, "file", "{\"note\": \"行政复议立案\"}").then().statusCode(200).body("status", equalTo("FILED"));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,8 @@ import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.MatterKind;
+import org.trilink.cases.entity.PartyKind;
+import org.trilink.cases.entity.PartyRole;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.RiskLevel;
 
@@ -132,6 +135,24 @@ public class CaseLifecycleResource {
                 body.reason));
     }
 
+    @PUT
+    @Path("{caseNumber}/parties/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a party's particulars (name, ID number, credit code, phone, address)",
+            description = "position 1 is the first party as listed. The handling office only, until the case is closed. "
+                    + "Documents made afterwards carry the correction; those made before stay as printed. The history "
+                    + "names the corrected fields, never their values.")
+    @APIResponse(responseCode = "200", description = "Corrected; the body has the new version, also as ETag")
+    @APIResponse(responseCode = "400", description = "Invalid particulars, a changed role or kind, or nothing to correct")
+    public Response correctParty(@PathParam("caseNumber") String caseNumber, @PathParam("position") int position,
+                                 @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = CaseVersion.HEADER_DOC)
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @NotNull(message = "a JSON body is required") @Valid CaseMoveRequests.PartyCorrection body) {
+        return state(decisions.correctParty(caseNumber, CaseVersion.required(ifMatch), position,
+                PartyRole.valueOf(body.role), PartyKind.valueOf(body.kind), body.name, blankToNull(body.idNumber),
+                blankToNull(body.creditCode), blankToNull(body.phone), blankToNull(body.address), body.reason));
+    }
+
     @POST
     @Path("{caseNumber}/close")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -175,6 +196,10 @@ public class CaseLifecycleResource {
                            @NotNull(message = "a JSON body is required") @Valid CaseMoveRequests.Decide body) {
         return state(decisions.decide(caseNumber, CaseVersion.required(ifMatch),
                 AdminResolution.valueOf(body.resolution), body.note));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Response state(DisputeCase c) {

@@ -63,4 +63,11 @@ public final class CaseMoveRequests {
         @Size(max = 1000)
         public String note;
     }
+
+    @Schema(name = "PartyCorrection", description = "The party's particulars as they should read; role and kind stay as registered")
+    public static class PartyCorrection extends PartyRequest {
+        @Schema(description = "why, e.g. 'phone number changed'; kept in the case's history")
+        @Size(max = 1000)
+        public String reason;
+    }
 }

@@ -14,6 +14,9 @@ import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.Outcome;
+import org.trilink.cases.entity.Party;
+import org.trilink.cases.entity.PartyKind;
+import org.trilink.cases.entity.PartyRole;
 import org.trilink.cases.entity.RiskLevel;
 import org.trilink.offices.control.OfficeCatalog;
 import org.trilink.offices.entity.Office;
@@ -102,6 +105,36 @@ public class CaseDecisions {
         String before = c.riskLevel().name();
         c.changeRisk(level);
         history.record(c, CaseEventType.RISK_CHANGED, reason.strip(), before, level.name(), now);
+        lifecycle.finish(c);
+        return c;
+    }
+
+    /**
+     * Corrects the particulars of the party at {@code position} (1 = the first party as listed).
+     * Particulars that already read so are refused (400), so that the history holds only real corrections.
+     */
+    @Transactional
+    public DisputeCase correctParty(String caseNumber, Long version, int position, PartyRole role, PartyKind kind,
+                                    String name, String idNumber, String creditCode, String phone, String address,
+                                    String reason) {
+        DisputeCase c = lifecycle.begin(caseNumber, Move.CORRECT_PARTY, version);
+        if (position < 1 || position > c.parties().size()) {
+            throw ProblemException.notFound("Case " + c.caseNumber() + " has no party " + position + ".");
+        }
+        Party party = c.parties().get(position - 1);
+        if (party.role() != role || party.kind() != kind) {
+            throw ProblemException.badRequest(party.role() != role ? "role" : "kind",
+                    "a correction keeps the party's role and kind (" + party.role() + ", " + party.kind()
+                            + "); a different party is a new case");
+        }
+        List<String> changed = party.correct(name.strip(), idNumber, creditCode, phone, address);
+        if (changed.isEmpty()) {
+            throw ProblemException.badRequest("name", "nothing to correct: party " + position + " already reads so");
+        }
+        OffsetDateTime now = lifecycle.now();
+        String detail = "party " + position + ": " + String.join(", ", changed)
+                + (reason == null || reason.isBlank() ? "" : "; " + reason.strip());
+        history.record(c, CaseEventType.PARTY_CORRECTED, detail, null, null, now);
         lifecycle.finish(c);
         return c;
     }

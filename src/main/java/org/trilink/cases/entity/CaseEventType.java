@@ -51,5 +51,7 @@ public enum CaseEventType {
     /** An administrative matter was formally filed (立案). */
     ADMIN_FILED,
     /** An administrative matter was resolved: detail is the resolution (RESOLVED_BEFORE_FILING, MEDIATED, WITHDRAWN, UPHELD, CORRECTED). */
-    ADMIN_RESOLVED
+    ADMIN_RESOLVED,
+    /** A party's particulars were corrected; detail names the party's position and the fields, never their values. */
+    PARTY_CORRECTED
 }

@@ -14,6 +14,10 @@ import java.util.Set;
  * <p>While a referral is pending, the case is in transit: the moves that would settle it
  * ({@link #PAUSED_BY_REFERRAL}) wait for the receiving office's decision, and the referral's
  * own moves (accept, reject, recall) are open.
+ *
+ * <p>A party's particulars can be corrected (a misspelt name, a new phone number) until the
+ * case is closed: the papers made afterwards carry the correction, the ones made before stay
+ * as they were printed.
  */
 public final class CaseMoves {
 
@@ -30,21 +34,23 @@ public final class CaseMoves {
     static {
         Map<CaseStatus, Set<Move>> mediation = new EnumMap<>(CaseStatus.class);
         mediation.put(CaseStatus.RECEIVED, EnumSet.of(Move.ACCEPT, Move.DECLINE, Move.REFER, Move.INVITE_OFFICE,
-                Move.CHANGE_RISK));
+                Move.CHANGE_RISK, Move.CORRECT_PARTY));
         mediation.put(CaseStatus.ACCEPTED, EnumSet.of(Move.REFER, Move.INVITE_OFFICE, Move.ASSIGN_MEDIATOR,
-                Move.START_MEDIATION, Move.CHANGE_RISK));
+                Move.START_MEDIATION, Move.CHANGE_RISK, Move.CORRECT_PARTY));
         mediation.put(CaseStatus.IN_MEDIATION, EnumSet.of(Move.REFER, Move.INVITE_OFFICE, Move.ASSIGN_MEDIATOR,
                 Move.SCHEDULE_SESSION, Move.RESCHEDULE_SESSION, Move.CANCEL_SESSION, Move.RECORD_SESSION,
-                Move.RECORD_OUTCOME, Move.CHANGE_RISK));
-        mediation.put(CaseStatus.CONCLUDED, EnumSet.of(Move.RECORD_FOLLOW_UP, Move.CLOSE, Move.CHANGE_RISK));
+                Move.RECORD_OUTCOME, Move.CHANGE_RISK, Move.CORRECT_PARTY));
+        mediation.put(CaseStatus.CONCLUDED, EnumSet.of(Move.RECORD_FOLLOW_UP, Move.CLOSE, Move.CHANGE_RISK,
+                Move.CORRECT_PARTY));
         mediation.put(CaseStatus.DECLINED, EnumSet.noneOf(Move.class));
         mediation.put(CaseStatus.CLOSED, EnumSet.noneOf(Move.class));
         TABLE.put(MatterKind.PEOPLES_MEDIATION, mediation);
 
         Map<CaseStatus, Set<Move>> administrative = new EnumMap<>(CaseStatus.class);
         administrative.put(CaseStatus.RECEIVED, EnumSet.of(Move.FILE, Move.RESOLVE_BEFORE_FILING, Move.REFER,
-                Move.INVITE_OFFICE, Move.CHANGE_RISK));
-        administrative.put(CaseStatus.FILED, EnumSet.of(Move.DECIDE, Move.INVITE_OFFICE, Move.CHANGE_RISK));
+                Move.INVITE_OFFICE, Move.CHANGE_RISK, Move.CORRECT_PARTY));
+        administrative.put(CaseStatus.FILED, EnumSet.of(Move.DECIDE, Move.INVITE_OFFICE, Move.CHANGE_RISK,
+                Move.CORRECT_PARTY));
         administrative.put(CaseStatus.RESOLVED, EnumSet.of(Move.CLOSE));
         administrative.put(CaseStatus.CLOSED, EnumSet.noneOf(Move.class));
         TABLE.put(MatterKind.ADMINISTRATIVE, administrative);

@@ -25,7 +25,8 @@ public enum Move {
     DECIDE(Who.HANDLING),
     ACCEPT_REFERRAL(Who.RECEIVING),
     REJECT_REFERRAL(Who.RECEIVING),
-    RECALL_REFERRAL(Who.SENDING);
+    RECALL_REFERRAL(Who.SENDING),
+    CORRECT_PARTY(Who.HANDLING);
 
     /** Whose move it is. */
     public enum Who {

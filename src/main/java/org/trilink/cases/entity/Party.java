@@ -12,6 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /** A party to a dispute. ID number and phone are personal data: masked wherever they are listed. */
 @Entity
@@ -64,6 +67,36 @@ public class Party {
     void attach(DisputeCase owner, int position) {
         this.disputeCase = owner;
         this.ordinal = position;
+    }
+
+    /**
+     * Corrects the particulars; role and kind stay (a different party is a different case).
+     *
+     * @return the names of the fields that changed, for the history (never their values)
+     */
+    public List<String> correct(String name, String idNumber, String creditCode, String phone, String address) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(this.name, name)) {
+            changed.add("name");
+            this.name = name;
+        }
+        if (!Objects.equals(this.idNumber, idNumber)) {
+            changed.add("idNumber");
+            this.idNumber = idNumber;
+        }
+        if (!Objects.equals(this.creditCode, creditCode)) {
+            changed.add("creditCode");
+            this.creditCode = creditCode;
+        }
+        if (!Objects.equals(this.phone, phone)) {
+            changed.add("phone");
+            this.phone = phone;
+        }
+        if (!Objects.equals(this.address, address)) {
+            changed.add("address");
+            this.address = address;
+        }
+        return changed;
     }
 
     public Long id() {
