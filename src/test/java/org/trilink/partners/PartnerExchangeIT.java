@@ -124,6 +124,69 @@ class PartnerExchangeIT {
         assertThat(actors).contains("partner:" + p.code());
     }
 
+    /**
+     * End to end, as people and partners meet it: a signed referral arrives, the receiving
+     * office finds it in its referral inbox and accepts it there (the lifecycle API, with the
+     * case version), and the partner's callback endpoint hears ACCEPTED once, signed.
+     */
+    @Test
+    void anOfficeAcceptingAPartnersReferralInItsInboxCallsThePartnerBackOnce() throws Exception {
+        Created p = newPartner(null);
+        try (PartnerSimulator.CallbackReceiver receiver = new PartnerSimulator.CallbackReceiver(0, p.secret())) {
+            api.as("admin").body("{\"name\": \"Test police " + p.code() + "\", \"defaultOffice\": \"JO-ZHAOXIANG\","
+                            + " \"callbackUrl\": \"" + receiver.url() + "\"}")
+                    .put("/api/v1/partners/" + p.code()).then().statusCode(200)
+                    .body("callbackUrl", org.hamcrest.Matchers.equalTo(receiver.url()));
+            PartnerSimulator partner = simulator(p);
+            String marker = Api.marker();
+            String externalId = "E2E-" + marker;
+            Answer sent = partner.send(PartnerSimulator.referral(externalId, "端到端 " + marker));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            String referralId = sent.field("referralId");
+            String caseNumber = sent.field("caseNumber");
+
+            // the receiving office's inbox shows it as pending, from the partner
+            JsonPath inbox = api.as("mediator").get("/api/v1/referrals/inbox").then().statusCode(200)
+                    .extract().jsonPath();
+            Map<String, Object> pending = inbox.getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
+            assertThat(pending).as("pending in JO-ZHAOXIANG's inbox").isNotNull();
+            assertThat(pending.get("fromPartner")).isEqualTo(p.code());
+            assertThat(pending.get("fromOfficeCode")).isNull();
+            assertThat(pending.get("toOfficeCode")).isEqualTo("JO-ZHAOXIANG");
+            long inboxReferral = ((Number) pending.get("id")).longValue();
+            long version = ((Number) pending.get("caseVersion")).longValue();
+            // nothing is called back while it waits
+            Thread.sleep(1500);
+            assertThat(receiver.acknowledged()).isEmpty();
+
+            api.as("mediator").header("If-Match", "\"" + version + "\"")
+                    .post("/api/v1/referrals/" + inboxReferral + "/accept").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+
+            Eventually.within(Duration.ofSeconds(60), () -> receiver.acknowledged().size() == 1);
+            Thread.sleep(3000); // nothing more arrives
+            Map<String, Integer> acks = receiver.acknowledged();
+            assertThat(acks).hasSize(1);
+            assertThat(acks.values()).containsExactly(1);
+            assertThat(receiver.badSignatures()).isZero();
+            JsonPath callback = JsonPath.from(receiver.bodies().get(0));
+            assertThat(callback.getString("event")).isEqualTo("ACCEPTED");
+            assertThat(callback.getString("eventId")).isEqualTo(acks.keySet().iterator().next());
+            assertThat(callback.getString("referralId")).isEqualTo(referralId);
+            assertThat(callback.getString("externalId")).isEqualTo(externalId);
+            assertThat(callback.getString("caseNumber")).isEqualTo(caseNumber);
+            assertThat(callback.getString("rejectionReason")).isNull();
+            assertThat(receiver.bodies().get(0)).doesNotContain("11010519491231002X", "13800138000");
+
+            // the partner's status reads ACCEPTED; the admin sees one delivered message, one attempt
+            assertThat(JsonPath.from(partner.status(referralId).body()).getString("status")).isEqualTo("ACCEPTED");
+            JsonPath outbox = api.as("admin").get("/api/v1/partners/" + p.code() + "/outbox").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(outbox.getList("status", String.class)).containsExactly("DELIVERED");
+            assertThat(outbox.getList("event", String.class)).containsExactly("ACCEPTED");
+        }
+    }
+
     @Test
     void everyRefusalOfTheContractStoresNothingAndIsLoggedWithoutPersonalData() {
         Created p = newPartner(null);
