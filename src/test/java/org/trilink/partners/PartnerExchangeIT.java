@@ -124,6 +124,245 @@ class PartnerExchangeIT {
         assertThat(actors).contains("partner:" + p.code());
     }
 
+    /**
+     * End to end, as people and partners meet it: a signed referral arrives, the receiving
+     * office finds it in its referral inbox and accepts it there (the lifecycle API, with the
+     * case version), and the partner's callback endpoint hears ACCEPTED once, signed.
+     */
+    @Test
+    void anOfficeAcceptingAPartnersReferralInItsInboxCallsThePartnerBackOnce() throws Exception {
+        Created p = newPartner(null);
+        try (PartnerSimulator.CallbackReceiver receiver = new PartnerSimulator.CallbackReceiver(0, p.secret())) {
+            // Xujing: an inbox that other tests do not fill (it lists the first 200 pending)
+            api.as("admin").body("{\"name\": \"Test police " + p.code() + "\", \"defaultOffice\": \"JO-XUJING\","
+                            + " \"callbackUrl\": \"" + receiver.url() + "\"}")
+                    .put("/api/v1/partners/" + p.code()).then().statusCode(200)
+                    .body("callbackUrl", org.hamcrest.Matchers.equalTo(receiver.url()));
+            PartnerSimulator partner = simulator(p);
+            String marker = Api.marker();
+            String externalId = "E2E-" + marker;
+            Answer sent = partner.send(PartnerSimulator.referral(externalId, "端到端 " + marker));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            String referralId = sent.field("referralId");
+            String caseNumber = sent.field("caseNumber");
+
+            // the receiving office's inbox shows it as pending, from the partner
+            JsonPath inbox = api.as("mediator2").get("/api/v1/referrals/inbox").then().statusCode(200)
+                    .extract().jsonPath();
+            Map<String, Object> pending = inbox.getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
+            assertThat(pending).as("pending in JO-XUJING's inbox").isNotNull();
+            assertThat(pending.get("fromPartner")).isEqualTo(p.code());
+            assertThat(pending.get("fromOfficeCode")).isNull();
+            assertThat(pending.get("toOfficeCode")).isEqualTo("JO-XUJING");
+            long inboxReferral = ((Number) pending.get("id")).longValue();
+            long version = ((Number) pending.get("caseVersion")).longValue();
+            // nothing is called back while it waits
+            Thread.sleep(1500);
+            assertThat(receiver.acknowledged()).isEmpty();
+
+            api.as("mediator").header("If-Match", "\"" + version + "\"")
+                    .post("/api/v1/referrals/" + inboxReferral + "/accept").then().statusCode(404); // not its office
+            api.as("mediator2").header("If-Match", "\"" + version + "\"")
+                    .post("/api/v1/referrals/" + inboxReferral + "/accept").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+
+            Eventually.within(Duration.ofSeconds(60), () -> receiver.acknowledged().size() == 1);
+            Thread.sleep(3000); // nothing more arrives
+            Map<String, Integer> acks = receiver.acknowledged();
+            assertThat(acks).hasSize(1);
+            assertThat(acks.values()).containsExactly(1);
+            assertThat(receiver.badSignatures()).isZero();
+            JsonPath callback = JsonPath.from(receiver.bodies().get(0));
+            assertThat(callback.getString("event")).isEqualTo("ACCEPTED");
+            assertThat(callback.getString("eventId")).isEqualTo(acks.keySet().iterator().next());
+            assertThat(callback.getString("referralId")).isEqualTo(referralId);
+            assertThat(callback.getString("externalId")).isEqualTo(externalId);
+            assertThat(callback.getString("caseNumber")).isEqualTo(caseNumber);
+            assertThat(callback.getString("rejectionReason")).isNull();
+            assertThat(receiver.bodies().get(0)).doesNotContain("11010519491231002X", "13800138000");
+
+            // the partner's status reads ACCEPTED; the admin sees one delivered message, one attempt
+            assertThat(JsonPath.from(partner.status(referralId).body()).getString("status")).isEqualTo("ACCEPTED");
+            JsonPath outbox = api.as("admin").get("/api/v1/partners/" + p.code() + "/outbox").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(outbox.getList("status", String.class)).containsExactly("DELIVERED");
+            assertThat(outbox.getList("event", String.class)).containsExactly("ACCEPTED");
+        }
+    }
+
+    /**
+     * Notifying people (issue 4): a referral arriving at an office e-mails the office (a real
+     * SMTP server, GreenMail, on the port the build gives the server), accepting the case tells
+     * its applicant by SMS through a signed HTTP gateway that first fails once; each message is
+     * delivered once, in the office's language, and carries no ID number.
+     */
+    @Test
+    void anOfficeHearsOfAReferralByEmailAndThePartiesOfTheAcceptanceBySmsOnceEach() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+        smtp.start();
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            String settings = "/api/v1/notifications/offices/JO-XUJING";
+            api.as("mediator2").body("{\"email\": \"x@trilink.test\"}").put(settings).then().statusCode(403);
+            api.as("admin").body("{\"email\": \"not an address\"}").put(settings).then().statusCode(400);
+            api.as("admin").body("{\"email\": \"xujing-duty@trilink.test\", \"locale\": \"zh-CN\", \"smsToParties\": true}")
+                    .put(settings).then().statusCode(200)
+                    .body("email", org.hamcrest.Matchers.equalTo("xujing-duty@trilink.test"));
+            sms.failNext(1);
+
+            PartnerSimulator partner = simulator(newPartner(null));
+            String marker = Api.marker();
+            Answer sent = partner.send(PartnerSimulator.referral("N-" + marker, "通知 " + marker)
+                    .replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"targetOffice\": \"JO-XUJING\""));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            String caseNumber = sent.field("caseNumber");
+
+            // the office's e-mail: in Chinese, naming the case, no ID number or phone
+            assertThat(smtp.waitForIncomingEmail(60_000, 1)).isTrue();
+            jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("xujing-duty@trilink.test");
+            assertThat(mail.getSubject()).contains("新转介", caseNumber);
+            String text = String.valueOf(mail.getContent());
+            assertThat(text).contains(caseNumber, "转介收件箱", "徐泾").doesNotContain("11010519491231002X", "13800138000");
+
+            // the office accepts the referral, then the case: the applicant (the party with a phone) hears by SMS
+            JsonPath inbox = api.as("mediator2").get("/api/v1/referrals/inbox").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> pending = inbox.getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
+            assertThat(pending).isNotNull();
+            api.as("mediator2").header("If-Match", "\"" + pending.get("caseVersion") + "\"")
+                    .post("/api/v1/referrals/" + pending.get("id") + "/accept").then().statusCode(200);
+            long version = api.as("mediator2").get("/api/v1/cases/" + caseNumber).then().statusCode(200).extract()
+                    .jsonPath().getLong("version");
+            api.as("mediator2").header("If-Match", "\"" + version + "\"").body("{\"note\": \"当事人同意调解\"}")
+                    .post("/api/v1/cases/" + caseNumber + "/accept").then().statusCode(200);
+            Eventually.within(Duration.ofSeconds(60), () -> sms.delivered().size() == 1);
+            Thread.sleep(3000); // nothing more arrives
+            assertThat(sms.refused()).as("the gateway's first answer was 503: retried").isEqualTo(1);
+            assertThat(sms.badSignatures()).isZero();
+            assertThat(sms.delivered()).hasSize(1);
+            JsonPath message = JsonPath.from(sms.delivered().get(0));
+            assertThat(message.getString("to")).isEqualTo("13800138000");
+            assertThat(message.getString("text")).contains(caseNumber, "受理").doesNotContain("11010519491231002X");
+            assertThat(smtp.getReceivedMessages()).as("one e-mail, however often the outbox polled").hasSize(1);
+
+            // in English when the office asks for it
+            api.as("admin").body("{\"email\": \"xujing-duty@trilink.test\", \"locale\": \"en\"}").put(settings)
+                    .then().statusCode(200);
+            String marker2 = Api.marker();
+            Answer second = partner.send(PartnerSimulator.referral("N-" + marker2, "通知 " + marker2)
+                    .replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"targetOffice\": \"JO-XUJING\""));
+            assertThat(second.status()).isEqualTo(202);
+            assertThat(smtp.waitForIncomingEmail(60_000, 2)).isTrue();
+            assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("[TriLink] New referral "
+                    + second.field("caseNumber"));
+
+            // what the admin sees of the outbox carries no phone number
+            assertThat(api.as("admin").get("/api/v1/partners/dead-letters").then().statusCode(200).extract().asString())
+                    .doesNotContain("13800138000");
+        } finally {
+            api.as("admin").delete("/api/v1/notifications/offices/JO-XUJING").then().statusCode(204);
+            smtp.stop();
+        }
+    }
+
+    /**
+     * Outbound (issue 4): the court is a partner standing for the office COURT-310118; a judicial
+     * office referring a case there sends the contract's referral message to the court's system,
+     * signed, once; it is a message TriLink itself would take from a partner.
+     */
+    @Test
+    void anOfficeReferringACaseToTheCourtSendsTheContractsReferralMessageToTheCourtsSystemOnce() throws Exception {
+        Created court = newPartner(null);
+        try (PartnerSimulator.CallbackReceiver courtSystem = new PartnerSimulator.CallbackReceiver(0, court.secret())) {
+            api.as("mediator").body("{\"office\": \"COURT-310118\", \"referralUrl\": \"" + courtSystem.url() + "\"}")
+                    .put("/api/v1/partners/" + court.code() + "/outbound").then().statusCode(403);
+            api.as("admin").body("{\"office\": \"NO-SUCH-OFFICE\", \"referralUrl\": \"" + courtSystem.url() + "\"}")
+                    .put("/api/v1/partners/" + court.code() + "/outbound").then().statusCode(400);
+            api.as("admin").body("{\"office\": \"COURT-310118\", \"referralUrl\": \"" + courtSystem.url() + "\"}")
+                    .put("/api/v1/partners/" + court.code() + "/outbound").then().statusCode(200)
+                    .body("officeCode", org.hamcrest.Matchers.equalTo("COURT-310118"));
+            try {
+                String marker = Api.marker();
+                String n = api.as("mediator").body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(201)
+                        .extract().jsonPath().getString("caseNumber");
+                long v = api.as("mediator").get("/api/v1/cases/" + n + "/actions").then().statusCode(200).extract()
+                        .jsonPath().getLong("version");
+                long referral = api.as("mediator").header("If-Match", "\"" + v + "\"")
+                        .body("{\"toOfficeCode\": \"COURT-310118\", \"reason\": \"涉及诉讼，移送法院\"}")
+                        .post("/api/v1/cases/" + n + "/referrals").then().statusCode(201).extract().jsonPath().getLong("id");
+
+                Eventually.within(Duration.ofSeconds(60), () -> courtSystem.acknowledged().size() == 1);
+                Thread.sleep(3000); // nothing more arrives
+                assertThat(courtSystem.acknowledged().values()).containsExactly(1);
+                assertThat(courtSystem.badSignatures()).isZero();
+                String body = courtSystem.bodies().get(0);
+                JsonPath message = JsonPath.from(body);
+                assertThat(message.getString("externalId")).isEqualTo(n + "-R" + referral);
+                assertThat(message.getString("disputeType")).isEqualTo("NEIGHBOR");
+                assertThat(message.getString("summary")).contains(marker);
+                assertThat(message.getString("parties[0].idNumber")).isEqualTo("11010519491231002X");
+                // the court's system could hand the very message back to a TriLink: it is the contract's format
+                Answer roundTrip = simulator(newPartner(null)).send(body);
+                assertThat(roundTrip.status()).as(roundTrip.body()).isEqualTo(202);
+            } finally {
+                api.as("admin").post("/api/v1/partners/" + court.code() + "/disable").then().statusCode(200);
+            }
+        }
+    }
+
+    /** An SMS gateway: verifies the signature, answers 503 to the first n, records what it delivered. */
+    static final class SmsGateway implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger fail = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger bad = new java.util.concurrent.atomic.AtomicInteger();
+
+        SmsGateway(int port, String secret) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 20);
+            server.createContext("/sms", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String ts = exchange.getRequestHeaders().getFirst("X-Timestamp");
+                String sig = exchange.getRequestHeaders().getFirst("X-Signature");
+                int status;
+                if (ts == null || sig == null || !PartnerSimulator.sign(secret, Long.parseLong(ts), body).equals(sig)) {
+                    bad.incrementAndGet();
+                    status = 401;
+                } else if (fail.getAndDecrement() > 0) {
+                    refused.incrementAndGet();
+                    status = 503;
+                } else {
+                    delivered.add(new String(body, StandardCharsets.UTF_8));
+                    status = 200;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void failNext(int n) {
+            fail.set(n);
+        }
+
+        List<String> delivered() {
+            return delivered;
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        int badSignatures() {
+            return bad.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     @Test
     void everyRefusalOfTheContractStoresNothingAndIsLoggedWithoutPersonalData() {
         Created p = newPartner(null);

@@ -2,6 +2,7 @@ package org.trilink.partners.boundary;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.trilink.partners.control.CallbackSender;
 import org.trilink.partners.control.Outbox;
@@ -26,10 +27,12 @@ public class PartnerRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("scheduler:partners-outbox?delay=" + settings.poll().toMillis() + "&initialDelay=2000")
+        // greedy: while claims find work (a backlog), poll again at once instead of after the delay
+        from("scheduler:partners-outbox?delay=" + settings.poll().toMillis() + "&initialDelay=2000&greedy=true")
                 .routeId("partners.outbox-poll")
                 .routeConfigurationId(PartnerErrorHandling.ID)
                 .bean(outbox, "claimDue")
+                .setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, simple("${body.size} > 0", Boolean.class))
                 .split(body()).parallelProcessing()
                     .executorService(getContext().getExecutorServiceManager()
                             .newFixedThreadPool(this, "partners-delivery", settings.threads()))

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.partners.control.OutboundReferrals;
 import org.trilink.partners.control.Outbox;
 import org.trilink.partners.control.PartnerRegistry;
 import org.trilink.partners.control.RefusalLog;
@@ -49,6 +51,12 @@ public class PartnersResource {
 
     @Inject
     RefusalLog refusals;
+
+    @Inject
+    OutboundReferrals outbound;
+
+    @Inject
+    OfficeCatalog offices;
 
     public record PartnerView(String code, String name, String defaultOffice, String callbackUrl, String inboxFolder,
                               boolean enabled, OffsetDateTime createdAt, OffsetDateTime secretRotatedAt) {
@@ -103,6 +111,29 @@ public class PartnersResource {
     public PartnerView get(@PathParam("code") String code) {
         requireAdmin();
         return PartnerView.of(registry.get(code));
+    }
+
+    @GET
+    @Path("{code}/outbound")
+    @Operation(summary = "The office this partner agency stands for: cases referred to it are sent to the partner")
+    public OutboundReferrals.Outbound outbound(@PathParam("code") String code) {
+        requireAdmin();
+        return outbound.of(code).orElseThrow(() -> ProblemException.notFound("Partner " + code
+                + " takes no referrals from offices."));
+    }
+
+    @PUT
+    @Path("{code}/outbound")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the partner stand for an office: referring a case to that office sends the contract's"
+            + " referral message to the partner's referral URL")
+    public OutboundReferrals.Outbound setOutbound(@PathParam("code") String code,
+                                                  @NotNull @Valid OutboundRequest request) {
+        requireAdmin();
+        if (offices.office(request.office).isEmpty()) {
+            throw ProblemException.badRequest("office", "no such office");
+        }
+        return outbound.configure(code, request.office, request.referralUrl).orElseThrow();
     }
 
     @POST

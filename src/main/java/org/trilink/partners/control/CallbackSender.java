@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.logging.Logger;
+import org.trilink.notifications.control.NotificationChannels;
 import org.trilink.partners.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 
@@ -33,6 +34,9 @@ public class CallbackSender {
     @Inject
     QueueConnection broker;
 
+    @Inject
+    NotificationChannels channels;
+
     Clock clock = Clock.systemUTC();
 
     private volatile HttpClient client;
@@ -41,6 +45,18 @@ public class CallbackSender {
         OutboxMessage m = outbox.get(outboxId);
         if (m.status() != OutboxMessage.Status.PENDING) {
             return m.status();
+        }
+        if (m.partnerCode() == null) {
+            // a notification to people (kind EMAIL / SMS): same outbox, same rules, its own channel
+            long started = System.nanoTime();
+            NotificationChannels.Result r = channels.send(m);
+            OutboxMessage.Status after = outbox.recordAttempt(outboxId, r.status(), r.error(),
+                    (int) ((System.nanoTime() - started) / 1_000_000));
+            if (after == OutboxMessage.Status.DEAD) {
+                LOG.warning("Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ") is a dead letter: "
+                        + r.error());
+            }
+            return after;
         }
         Partner partner = registry.find(m.partnerCode()).orElse(null);
         if (partner == null || m.targetUrl() == null) {

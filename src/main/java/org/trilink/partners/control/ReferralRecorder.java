@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.DisputeCase;
+import org.trilink.notifications.control.Notifications;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
 
@@ -30,6 +31,9 @@ public class ReferralRecorder {
 
     @Inject
     PartnerSettings settings;
+
+    @Inject
+    Notifications notifications;
 
     Clock clock = Clock.systemUTC();
 
@@ -57,6 +61,8 @@ public class ReferralRecorder {
                 c.id(), c.caseNumber(), referralRow, via, now);
         em.persist(r);
         em.flush();
+        // the receiving office hears of it, in this transaction like the referral itself
+        notifications.referralArrived(c, referralRow);
         return r;
     }
 }

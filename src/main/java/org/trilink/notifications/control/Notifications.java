@@ -1,0 +1,205 @@
+package org.trilink.notifications.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Party;
+import org.trilink.partners.entity.OutboxMessage;
+
+/**
+ * Decides who hears about a change and writes the messages into the outbox, inside the
+ * transaction of the change: a rollback sends nothing, a crash after the commit loses nothing.
+ * Each message's event id is derived from what it is about and whom it goes to, and the outbox
+ * holds event ids unique, so no change notifies anyone twice.
+ *
+ * <p>An SMS row names the party ({@code sms:party/<id>}), not the phone number: the number is
+ * read when it is sent, so it is never copied into the outbox, its errors or the logs.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    public static final String EMAIL = "EMAIL";
+    public static final String SMS = "SMS";
+
+    private static final Pattern REFERRAL = Pattern.compile("referral=(\\d+)");
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    NotificationSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "trilink.district.timezone", defaultValue = "Asia/Shanghai")
+    String timezone;
+
+    Clock clock = Clock.systemUTC();
+
+    /** An office's notification settings; empty when the office has none. */
+    public record OfficeSettings(String officeCode, String email, String locale, boolean smsToParties) {
+    }
+
+    void onCaseEvent(@Observes CaseEventRecorded recorded) {
+        DisputeCase c = recorded.disputeCase();
+        String detail = recorded.event().detail();
+        switch (recorded.event().type()) {
+            case "REFERRED" -> referralId(detail).ifPresent(id -> referralArrived(c, id));
+            case "REFERRAL_OVERDUE" -> referralId(detail).ifPresent(id -> referralOverdue(c, id));
+            case "FOLLOW_UP_OVERDUE" -> followUpDue(c);
+            case "ACCEPTED" -> partiesBySms(c, "CASE_ACCEPTED", "case.accepted.sms", null);
+            case "OUTCOME_RECORDED" -> partiesBySms(c, "CASE_OUTCOME", "case.outcome.sms",
+                    c.outcome() == null ? null : c.outcome().name());
+            default -> {
+            }
+        }
+    }
+
+    /** A referral (from an office or a partner) arrived at its receiving office. */
+    public void referralArrived(DisputeCase c, long referralId) {
+        referralMail(c, referralId, "REFERRAL_ARRIVED", "referral.arrived");
+    }
+
+    void referralOverdue(DisputeCase c, long referralId) {
+        referralMail(c, referralId, "REFERRAL_OVERDUE", "referral.overdue");
+    }
+
+    private void referralMail(DisputeCase c, long referralId, String event, String template) {
+        if (!settings.emailOn()) {
+            return;
+        }
+        em.flush(); // the referral row may be new in this transaction
+        List<?> rows = em.createNativeQuery("select to_office_code, deadline from referral where id = ?")
+                .setParameter(1, referralId).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        String office = (String) row[0];
+        office(office).filter(s -> s.email() != null).ifPresent(s -> email(s, event + ":" + referralId, event,
+                template, c, deadline(row[1], s.locale())));
+    }
+
+    void followUpDue(DisputeCase c) {
+        if (!settings.emailOn() || c.handlingOfficeCode() == null) {
+            return;
+        }
+        office(c.handlingOfficeCode()).filter(s -> s.email() != null)
+                .ifPresent(s -> email(s, "FOLLOW_UP_DUE:" + c.id(), "FOLLOW_UP_DUE", "followup.due",
+                        c, ""));
+    }
+
+    private void email(OfficeSettings office, String key, String event, String template, DisputeCase c,
+                       String deadline) {
+        String officeName = officeName(office.officeCode(), office.locale());
+        Object[] args = {c.caseNumber(), Templates.gist(c.summary()), officeName, deadline};
+        String payload = Json.createObjectBuilder()
+                .add("locale", office.locale())
+                .add("subject", Templates.render(office.locale(), template + ".subject", args))
+                .add("text", Templates.render(office.locale(), template + ".body", args))
+                .build().toString();
+        write(key + ":" + office.email(), EMAIL, event, "mailto:" + office.email(), payload);
+    }
+
+    private void partiesBySms(DisputeCase c, String event, String template, String outcome) {
+        if (!settings.smsOn() || c.handlingOfficeCode() == null) {
+            return;
+        }
+        Optional<OfficeSettings> office = office(c.handlingOfficeCode());
+        if (office.isEmpty() || !office.get().smsToParties()) {
+            return;
+        }
+        String locale = settings.smsLocale();
+        String outcomeText = outcome == null ? "" : Templates.render(locale, "outcome." + outcome);
+        String text = Templates.render(locale, template, c.caseNumber(), outcomeText,
+                officeName(c.handlingOfficeCode(), locale));
+        for (Party p : c.parties()) {
+            if (p.phone() == null || p.phone().isBlank() || p.id() == null) {
+                continue;
+            }
+            String payload = Json.createObjectBuilder().add("locale", locale).add("text", text).build().toString();
+            write(event + ":" + c.id() + ":" + p.id(), SMS, event, "sms:party/" + p.id(), payload);
+        }
+    }
+
+    private void write(String key, String kind, String event, String target, String payload) {
+        String eventId = UUID.nameUUIDFromBytes(("notify:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        Long existing = ((Number) em.createNativeQuery("select count(*) from partner_outbox where event_id = ?")
+                .setParameter(1, eventId).getSingleResult()).longValue();
+        if (existing > 0) {
+            return;
+        }
+        em.persist(new OutboxMessage(eventId, null, kind, event, target, payload, OffsetDateTime.now(clock)));
+    }
+
+    public Optional<OfficeSettings> office(String officeCode) {
+        List<?> rows = em.createNativeQuery("select office_code, email, locale, sms_to_parties from office_notification"
+                + " where office_code = ?").setParameter(1, officeCode).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new OfficeSettings((String) r[0], (String) r[1], (String) r[2], Boolean.TRUE.equals(r[3])));
+    }
+
+    /** Sets (or with a null request, removes) an office's notification settings. */
+    @jakarta.transaction.Transactional
+    public Optional<OfficeSettings> configure(String officeCode, String email, String locale, boolean smsToParties,
+                                              boolean remove) {
+        em.createNativeQuery("delete from office_notification where office_code = ?").setParameter(1, officeCode)
+                .executeUpdate();
+        if (remove) {
+            return Optional.empty();
+        }
+        em.createNativeQuery("insert into office_notification (office_code, email, locale, sms_to_parties, updated_at)"
+                        + " values (?, ?, ?, ?, ?)")
+                .setParameter(1, officeCode).setParameter(2, email)
+                .setParameter(3, Templates.locale(locale).getLanguage().equals("en") ? "en" : "zh-CN")
+                .setParameter(4, smsToParties).setParameter(5, OffsetDateTime.now(clock))
+                .executeUpdate();
+        return office(officeCode);
+    }
+
+    private String officeName(String officeCode, String locale) {
+        List<?> rows = em.createNativeQuery("select name_zh, name_en from office where code = ?")
+                .setParameter(1, officeCode).getResultList();
+        if (rows.isEmpty()) {
+            return officeCode;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        String en = (String) r[1];
+        return Templates.locale(locale).getLanguage().equals("en") && en != null ? en : (String) r[0];
+    }
+
+    private String deadline(Object value, String locale) {
+        OffsetDateTime at = value instanceof OffsetDateTime o ? o
+                : value instanceof java.sql.Timestamp t ? t.toInstant().atOffset(java.time.ZoneOffset.UTC) : null;
+        if (at == null) {
+            return value == null ? "" : value.toString();
+        }
+        return at.atZoneSameInstant(ZoneId.of(timezone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
+    static Optional<Long> referralId(String detail) {
+        if (detail == null) {
+            return Optional.empty();
+        }
+        Matcher m = REFERRAL.matcher(detail);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+}
