@@ -176,6 +176,8 @@ class PortalIT {
         assertThat(browser.text(By.id("agreementForm"))).isEqualTo("书面协议");
         assertThat(browser.text(By.id("outcome"))).isEqualTo("调解成功");
 
+        documentsFromTheCasePage();
+
         browser.clickClass("tl-move-RECORD_FOLLOW_UP");
         browser.type("casePage:notes", "电话回访，已履行");
         browser.clickAjax("casePage:confirm");
@@ -188,6 +190,40 @@ class PortalIT {
                 "记录调解结果", "记录回访", "结案");
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
         browser.screenshot("case-page-closed"); // the whole page: docs/images/case-page.png is a copy
+    }
+
+    /**
+     * The written agreement, generated from the case page and downloaded through the link the
+     * page offers, with the browser's own session (no other credentials); a signed copy of the
+     * wrong type is refused with a clear message, a PDF is filed.
+     */
+    private void documentsFromTheCasePage() throws Exception {
+        browser.clickClass("tl-generate-AGREEMENT");
+        browser.waitForText(By.id("documents:stored"), "人民调解协议书");
+        assertThat(browser.text(By.id("documents:documentMessages"))).contains("已生成人民调解协议书第1版");
+        String href = browser.driver().findElement(By.cssSelector(".tl-doc-AGREEMENT")).getAttribute("href");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        io.restassured.response.Response download = io.restassured.RestAssured.given().redirects().follow(false)
+                .cookie("JSESSIONID", session).get(href);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/pdf");
+        byte[] pdf = download.asByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // without the session the same link is refused
+        assertThat(io.restassured.RestAssured.given().redirects().follow(false).get(href).statusCode()).isEqualTo(401);
+
+        java.nio.file.Path notAScan = java.nio.file.Files.createTempFile("agreement", ".pdf");
+        java.nio.file.Files.writeString(notAScan, "not a scan at all");
+        browser.driver().findElement(By.cssSelector("#documents input[type=file]")).sendKeys(notAScan.toString());
+        browser.waitForText(By.id("documents:documentMessages"), "文件类型不符");
+        browser.screenshot("case-documents-refused");
+
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("agreement-signed", ".pdf");
+        java.nio.file.Files.write(scan, pdf);
+        browser.driver().findElement(By.cssSelector("#documents input[type=file]")).sendKeys(scan.toString());
+        browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
+        assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
+        browser.screenshot("case-documents");
     }
 
     private void move(String move) {
