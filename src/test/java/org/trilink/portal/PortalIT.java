@@ -247,6 +247,61 @@ class PortalIT {
         return browser.waitFor(By.id("caseNumber")).getText();
     }
 
+    /**
+     * A dispute the mediator accepted today is counted when the drafter runs the statistics for
+     * today: a progress bar while the job runs, then the figures, the charts, the sentence to
+     * paste, and the case among those behind the "accepted" figure.
+     */
+    @Test
+    void theDrafterRunsStatisticsAndSeesTheNewCaseCounted() throws Exception {
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        long version = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post("/api/v1/cases/" + caseNumber + "/accept").then().statusCode(200);
+
+        browser.signIn("drafter");
+        browser.click("navStatistics");
+        browser.waitFor(By.id("stats:run"));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String field : new String[] {"stats:from_input", "stats:to_input"}) {
+            browser.type(field, today);
+            browser.byId(field).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        }
+        browser.choose("stats:scope", "JO-ZHAOXIANG");
+        browser.clickAjax("stats:run");
+        browser.waitFor(By.id("stats:progress"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofMinutes(5))
+                .until(d -> d.findElement(By.cssSelector(".tl-run-status")).getText().matches(".*(已完成|失败|已停止).*"));
+        assertThat(browser.text(By.cssSelector(".tl-run-status"))).isEqualTo("已完成");
+        browser.waitFor(By.id("stats:report"));
+        long accepted = Long.parseLong(browser.text(By.cssSelector(".tl-figure-accepted")).replaceAll("[^0-9]", ""));
+        assertThat(accepted).isPositive();
+        assertThat(browser.byId("stats:report").getAttribute("value")).contains("受理", "赵巷");
+        assertThat(browser.all(By.cssSelector("#stats\\:byTypeChart canvas"))).isNotEmpty();
+        browser.screenshot("statistics");
+
+        browser.clickClass("tl-drill-accepted");
+        browser.waitForText(By.id("stats:drillCases"), caseNumber);
+        // the drill-down carries no personal data at all
+        assertThat(browser.text(By.id("stats:drillCases"))).doesNotContain("张三", "13800138000");
+        browser.screenshot("statistics-drill-down");
+
+        // the workbook comes with the drafter's session
+        String href = browser.driver().findElement(By.id("stats:xlsx")).getAttribute("href");
+        byte[] xlsx = io.restassured.RestAssured.given().redirects().follow(false)
+                .cookie("JSESSIONID", browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
+                .get(href).then().statusCode(200).extract().asByteArray();
+        assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+
+        // statistics are for drafters: the mediator gets the refusal page
+        browser.signIn("mediator");
+        assertThat(browser.all(By.id("navStatistics"))).isEmpty();
+        browser.open("statistics/runs.xhtml");
+        assertThat(browser.pageText()).doesNotContain("开始统计", "Exception");
+    }
+
     @Test
     void someoneOfAnotherOfficeCannotOpenTheCase() {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
