@@ -156,6 +156,17 @@ class PortalIT {
         move("START_MEDIATION");
         browser.waitForText(By.id("status"), "调解中");
 
+        // the moves that need a choice: a mediator of the office taking part, a new risk level with its reason
+        browser.clickClass("tl-move-ASSIGN_MEDIATOR");
+        browser.choose("casePage:mediator", "mediator");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:history"), "指派调解员");
+        browser.clickClass("tl-move-CHANGE_RISK");
+        browser.choose("casePage:risk", "HIGH");
+        browser.type("casePage:reason", "双方情绪激动");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:history"), "风险等级变更");
+
         browser.clickClass("tl-move-SCHEDULE_SESSION");
         browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
         browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
