@@ -314,7 +314,7 @@ class PortalIT {
     }
 
     @Test
-    void someoneOfAnotherOfficeCannotOpenTheCase() {
+    void someoneOfAnotherOfficeCannotOpenTheCase() throws Exception {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
                 .statusCode(201).extract().path("caseNumber");
         browser.signIn("mediator2");
@@ -324,6 +324,15 @@ class PortalIT {
         browser.signIn("police");
         browser.open("cases/case.xhtml?n=" + caseNumber);
         browser.waitForText(By.id("caseNumber"), caseNumber);
+
+        // logging the same applicant again: a warning before saving names the open case
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        browser.type("intake:parties:0:idNumber", "11010519491231002X");
+        browser.byId("intake:parties:0:idNumber").sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.waitForAjax();
+        browser.waitForText(By.id("intake:sameParties"), caseNumber);
+        browser.screenshot("intake-same-parties");
     }
 
     @Test
