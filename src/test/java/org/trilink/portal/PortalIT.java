@@ -313,6 +313,54 @@ class PortalIT {
         assertThat(browser.pageText()).doesNotContain("开始统计", "Exception");
     }
 
+    /**
+     * The district admin: a new partner's secret is shown once and never again, staff are listed
+     * with their roles, an office type's deadline is changed; nobody else gets the page.
+     */
+    @Test
+    void theDistrictAdminManagesPartnersAndDeadlines() throws Exception {
+        browser.signIn("admin");
+        browser.click("navAdmin");
+        browser.waitFor(By.id("admin:tabs"));
+        assertThat(browser.text(By.id("admin:tabs:deadLettersBox"))).isNotEmpty();
+
+        String code = "p" + Api.marker().toLowerCase().substring(1, 9);
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:partnersTab']")).click();
+        browser.waitFor(By.id("admin:tabs:partnerCode"));
+        browser.type("admin:tabs:partnerCode", code);
+        browser.type("admin:tabs:partnerName", "测试协作单位 <b>x</b>");
+        browser.choose("admin:tabs:partnerOffice", "JO-ZHAOXIANG");
+        browser.clickAjax("admin:tabs:createPartner");
+        String secret = browser.waitFor(By.id("partnerSecret")).getText();
+        assertThat(secret).hasSizeGreaterThan(30);
+        assertThat(browser.text(By.id("admin:tabs:partners"))).contains(code, "测试协作单位 <b>x</b>");
+        browser.screenshot("admin-partner-secret");
+        // shown once: the page opened again does not have it
+        browser.open("admin/index.xhtml");
+        browser.waitFor(By.id("admin:tabs"));
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        assertThat(browser.all(By.id("partnerSecret"))).isEmpty();
+
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:officesTab']")).click();
+        browser.waitForText(By.id("admin:tabs:staff"), "mediator");
+        assertThat(browser.text(By.cssSelector(".tl-roles-drafter"))).contains("报告起草人");
+
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:deadlinesTab']")).click();
+        browser.waitFor(By.id("admin:tabs:saveType"));
+        browser.choose("admin:tabs:deadlineType", "LAW_FIRM");
+        browser.type("admin:tabs:typeHours_input", "36");
+        browser.type("admin:tabs:typeDays_input", "20");
+        browser.clickAjax("admin:tabs:saveType");
+        browser.waitForText(By.id("admin:messages"), "已保存");
+        assertThat(browser.text(By.cssSelector(".tl-hours-LAW_FIRM"))).isEqualTo("36");
+        browser.screenshot("admin-deadlines");
+
+        browser.signIn("mediator");
+        assertThat(browser.all(By.id("navAdmin"))).isEmpty();
+        browser.open("admin/index.xhtml");
+        assertThat(browser.pageText()).doesNotContain(code, "Exception");
+    }
+
     @Test
     void someoneOfAnotherOfficeCannotOpenTheCase() throws Exception {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
