@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trilink.cases.control.CaseAccess;
@@ -31,6 +30,9 @@ import org.trilink.platform.problem.ProblemException;
 @ViewScoped
 public class CaseDocumentsBacking implements Serializable {
 
+    // the upload limit is read through CaseDocuments: a view-scoped bean may not hold a
+    // @ConfigProperty (a dependent, not passivation-capable bean; Weld refuses the deployment)
+
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -42,9 +44,6 @@ public class CaseDocumentsBacking implements Serializable {
     @Inject
     Labels labels;
 
-    @Inject
-    @ConfigProperty(name = "trilink.documents.max-upload-bytes", defaultValue = "10485760")
-    long maxUploadBytes;
 
     /** Read once per request of the page; cleared after a change. */
     private transient CaseDocuments.Overview overview;
@@ -118,7 +117,7 @@ public class CaseDocumentsBacking implements Serializable {
             if (caseNumber == null || documentId == null) {
                 throw ProblemException.badRequest("documentId", "required");
             }
-            if (file.getSize() > maxUploadBytes) {
+            if (file.getSize() > documents.maxUploadBytes()) {
                 throw new ProblemException(Problem.of(413, "Content Too Large", "too large"));
             }
             byte[] content;
@@ -139,7 +138,7 @@ public class CaseDocumentsBacking implements Serializable {
 
     private void show(FacesContext context, Problem problem) {
         String text = switch (problem.status()) {
-            case 413 -> labels.text("documents.tooLarge", maxUploadBytes / (1024 * 1024));
+            case 413 -> labels.text("documents.tooLarge", documents.maxUploadBytes() / (1024 * 1024));
             case 415 -> labels.text("documents.wrongType");
             case 400 -> labels.text("documents.empty");
             case 403 -> labels.text("documents.forbidden");
@@ -156,6 +155,6 @@ public class CaseDocumentsBacking implements Serializable {
     }
 
     public long getMaxUploadBytes() {
-        return maxUploadBytes;
+        return documents.maxUploadBytes();
     }
 }
