@@ -277,8 +277,12 @@ class PortalIT {
         browser.waitFor(By.id("stats:run"));
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         for (String field : new String[] {"stats:from_input", "stats:to_input"}) {
-            browser.type(field, today);
-            browser.byId(field).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            // the fields hold this year's first day and today: replace, not append
+            org.openqa.selenium.WebElement input = browser.byId(field);
+            input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.DELETE);
+            input.sendKeys(today);
+            input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
         }
         browser.choose("stats:scope", "JO-ZHAOXIANG");
         browser.clickAjax("stats:run");

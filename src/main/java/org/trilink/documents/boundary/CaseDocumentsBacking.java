@@ -45,9 +45,8 @@ public class CaseDocumentsBacking implements Serializable {
     Labels labels;
 
 
-    /** Read once per request of the page; cleared after a change. */
-    private transient CaseDocuments.Overview overview;
-    private transient String overviewOf;
+    /** The overview is read once per request (kept in the request, never in the view), and again after a change. */
+    private static final String OVERVIEW = "trilink.documents.overview.";
 
     /** Whether the panel is shown: staff of an office taking part in the case (as the API's 403 says). */
     public boolean shown(String caseNumber) {
@@ -59,11 +58,16 @@ public class CaseDocumentsBacking implements Serializable {
     }
 
     public CaseDocuments.Overview overview(String caseNumber) {
-        if (overview == null || !caseNumber.equals(overviewOf)) {
-            overview = documents.overview(caseNumber);
-            overviewOf = caseNumber;
-        }
-        return overview;
+        return (CaseDocuments.Overview) request().computeIfAbsent(OVERVIEW + caseNumber,
+                k -> documents.overview(caseNumber));
+    }
+
+    private static java.util.Map<String, Object> request() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
+    }
+
+    private static void forget() {
+        request().keySet().removeIf(k -> k.startsWith(OVERVIEW));
     }
 
     public List<CaseDocuments.Listed> stored(String caseNumber) {
@@ -104,7 +108,7 @@ public class CaseDocumentsBacking implements Serializable {
         } catch (ProblemException refused) {
             show(context, refused.problem());
         }
-        overview = null;
+        forget();
     }
 
     /** A scan of the signed paper, filed with the version it was printed from. */
@@ -133,7 +137,7 @@ public class CaseDocumentsBacking implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        overview = null;
+        forget();
     }
 
     private void show(FacesContext context, Problem problem) {
