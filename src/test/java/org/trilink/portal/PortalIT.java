@@ -288,6 +288,7 @@ class PortalIT {
         browser.clickAjax("stats:run");
         browser.waitFor(By.id("stats:progress"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofMinutes(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the poll redraws it
                 .until(d -> d.findElement(By.cssSelector(".tl-run-status")).getText().matches(".*(已完成|失败|已停止).*"));
         assertThat(browser.text(By.cssSelector(".tl-run-status"))).isEqualTo("已完成");
         browser.waitFor(By.id("stats:report"));
