@@ -22,6 +22,9 @@ import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.Outcome;
+import org.trilink.cases.entity.RiskLevel;
+import org.trilink.mediation.entity.MediatorCapacity;
+import org.trilink.offices.entity.Staff;
 import org.trilink.mediation.control.FollowUps;
 import org.trilink.mediation.control.Mediation;
 import org.trilink.mediation.control.OutcomeCommand;
@@ -52,7 +55,8 @@ public class CaseActionsBacking implements Serializable {
     /** The moves the portal has a form for, in the order the buttons appear. */
     static final Set<Move> OFFERED = EnumSet.of(Move.ACCEPT_REFERRAL, Move.REJECT_REFERRAL, Move.RECALL_REFERRAL,
             Move.ACCEPT, Move.DECLINE, Move.REFER, Move.START_MEDIATION, Move.SCHEDULE_SESSION, Move.RECORD_SESSION,
-            Move.CANCEL_SESSION, Move.RECORD_OUTCOME, Move.RECORD_FOLLOW_UP, Move.CLOSE);
+            Move.CANCEL_SESSION, Move.RECORD_OUTCOME, Move.RECORD_FOLLOW_UP, Move.CLOSE,
+            Move.ASSIGN_MEDIATOR, Move.INVITE_OFFICE, Move.CHANGE_RISK, Move.RESCHEDULE_SESSION);
 
     @Inject
     CaseLifecycle lifecycle;
@@ -105,6 +109,9 @@ public class CaseActionsBacking implements Serializable {
     private FollowUpMethod method = FollowUpMethod.PHONE;
     private Performance performance = Performance.PERFORMED;
     private Integer satisfaction = 5;
+    private String mediator;
+    private MediatorCapacity capacity = MediatorCapacity.PEOPLES_MEDIATOR;
+    private RiskLevel risk;
 
     /** The moves to show as buttons for this case, now. */
     public List<Move> moves(DisputeCase c) {
@@ -118,7 +125,7 @@ public class CaseActionsBacking implements Serializable {
         caseNumber = c.caseNumber();
         version = c.version();
         clear();
-        if (move == Move.RECORD_SESSION || move == Move.CANCEL_SESSION) {
+        if (move == Move.RECORD_SESSION || move == Move.CANCEL_SESSION || move == Move.RESCHEDULE_SESSION) {
             List<MediationSession> open = scheduledSessions();
             sessionId = open.isEmpty() ? null : open.get(0).id();
         }
@@ -155,6 +162,13 @@ public class CaseActionsBacking implements Serializable {
                 case RECORD_FOLLOW_UP -> followUps.record(caseNumber, version, when == null ? null : at(when), method,
                         performance, satisfaction == null ? 0 : satisfaction, notes);
                 case CLOSE -> decisions.close(caseNumber, version, note);
+                case ASSIGN_MEDIATOR -> mediation.assignMediator(caseNumber, version, required(mediator, "username"),
+                        required(capacity, "capacity"));
+                case INVITE_OFFICE -> decisions.invite(caseNumber, version, required(officeCode, "officeCode"), note);
+                case CHANGE_RISK -> decisions.changeRisk(caseNumber, version, required(risk, "level"),
+                        required(reason, "reason"));
+                case RESCHEDULE_SESSION -> mediation.reschedule(caseNumber, version, required(sessionId, "sessionId"),
+                        at(required(when, "when")), place, participants, reason);
                 default -> throw new IllegalStateException("The portal offers no form for " + chosen);
             }
         } catch (ProblemException refused) {
@@ -232,6 +246,9 @@ public class CaseActionsBacking implements Serializable {
         method = FollowUpMethod.PHONE;
         performance = Performance.PERFORMED;
         satisfaction = 5;
+        mediator = null;
+        capacity = MediatorCapacity.PEOPLES_MEDIATOR;
+        risk = null;
     }
 
     /** Sessions still to be held, for recording or cancelling one. */
@@ -243,6 +260,49 @@ public class CaseActionsBacking implements Serializable {
     public List<Office> referralTargets() {
         String handling = access.visible(caseNumber).handlingOfficeCode();
         return labels.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
+    }
+
+    /** Staff who may be assigned to mediate: of the offices taking part in the case. */
+    public List<Staff> mediatorCandidates() {
+        return mediation.candidates(caseNumber);
+    }
+
+    /** Offices that may be invited to mediate jointly: active ones not yet taking part. */
+    public List<Office> inviteTargets() {
+        String handling = access.visible(caseNumber).handlingOfficeCode();
+        return labels.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
+    }
+
+    public List<MediatorCapacity> getCapacities() {
+        return List.of(MediatorCapacity.values());
+    }
+
+    public List<RiskLevel> getRiskLevels() {
+        return List.of(RiskLevel.values());
+    }
+
+    public String getMediator() {
+        return mediator;
+    }
+
+    public void setMediator(String mediator) {
+        this.mediator = mediator;
+    }
+
+    public MediatorCapacity getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(MediatorCapacity capacity) {
+        this.capacity = capacity;
+    }
+
+    public RiskLevel getRisk() {
+        return risk;
+    }
+
+    public void setRisk(RiskLevel risk) {
+        this.risk = risk;
     }
 
     public List<Outcome> getResults() {

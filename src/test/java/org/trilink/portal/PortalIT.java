@@ -156,6 +156,17 @@ class PortalIT {
         move("START_MEDIATION");
         browser.waitForText(By.id("status"), "调解中");
 
+        // the moves that need a choice: a mediator of the office taking part, a new risk level with its reason
+        browser.clickClass("tl-move-ASSIGN_MEDIATOR");
+        browser.choose("casePage:mediator", "mediator");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:history"), "指派调解员");
+        browser.clickClass("tl-move-CHANGE_RISK");
+        browser.choose("casePage:risk", "HIGH");
+        browser.type("casePage:reason", "双方情绪激动");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:history"), "风险等级变更");
+
         browser.clickClass("tl-move-SCHEDULE_SESSION");
         browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
         browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
@@ -176,6 +187,8 @@ class PortalIT {
         assertThat(browser.text(By.id("agreementForm"))).isEqualTo("书面协议");
         assertThat(browser.text(By.id("outcome"))).isEqualTo("调解成功");
 
+        documentsFromTheCasePage();
+
         browser.clickClass("tl-move-RECORD_FOLLOW_UP");
         browser.type("casePage:notes", "电话回访，已履行");
         browser.clickAjax("casePage:confirm");
@@ -188,6 +201,40 @@ class PortalIT {
                 "记录调解结果", "记录回访", "结案");
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
         browser.screenshot("case-page-closed"); // the whole page: docs/images/case-page.png is a copy
+    }
+
+    /**
+     * The written agreement, generated from the case page and downloaded through the link the
+     * page offers, with the browser's own session (no other credentials); a signed copy of the
+     * wrong type is refused with a clear message, a PDF is filed.
+     */
+    private void documentsFromTheCasePage() throws Exception {
+        browser.clickClass("tl-generate-AGREEMENT");
+        browser.waitForText(By.id("documents:stored"), "人民调解协议书");
+        assertThat(browser.text(By.id("documents:documentMessages"))).contains("已生成人民调解协议书第1版");
+        String href = browser.driver().findElement(By.cssSelector(".tl-doc-AGREEMENT")).getAttribute("href");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        io.restassured.response.Response download = io.restassured.RestAssured.given().redirects().follow(false)
+                .cookie("JSESSIONID", session).get(href);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/pdf");
+        byte[] pdf = download.asByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // without the session the same link is refused
+        assertThat(io.restassured.RestAssured.given().redirects().follow(false).get(href).statusCode()).isEqualTo(401);
+
+        java.nio.file.Path notAScan = java.nio.file.Files.createTempFile("agreement", ".pdf");
+        java.nio.file.Files.writeString(notAScan, "not a scan at all");
+        browser.driver().findElement(By.cssSelector("#documents input[type=file]")).sendKeys(notAScan.toString());
+        browser.waitForText(By.id("documents:documentMessages"), "文件类型不符");
+        browser.screenshot("case-documents-refused");
+
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("agreement-signed", ".pdf");
+        java.nio.file.Files.write(scan, pdf);
+        browser.driver().findElement(By.cssSelector("#documents input[type=file]")).sendKeys(scan.toString());
+        browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
+        assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
+        browser.screenshot("case-documents");
     }
 
     private void move(String move) {
@@ -211,8 +258,116 @@ class PortalIT {
         return browser.waitFor(By.id("caseNumber")).getText();
     }
 
+    /**
+     * A dispute the mediator accepted today is counted when the drafter runs the statistics for
+     * today: a progress bar while the job runs, then the figures, the charts, the sentence to
+     * paste, and the case among those behind the "accepted" figure.
+     */
     @Test
-    void someoneOfAnotherOfficeCannotOpenTheCase() {
+    void theDrafterRunsStatisticsAndSeesTheNewCaseCounted() throws Exception {
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        long version = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post("/api/v1/cases/" + caseNumber + "/accept").then().statusCode(200);
+
+        browser.signIn("drafter");
+        browser.click("navStatistics");
+        browser.waitFor(By.id("stats:run"));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String field : new String[] {"stats:from_input", "stats:to_input"}) {
+            // the fields hold this year's first day and today: replace, not append
+            org.openqa.selenium.WebElement input = browser.byId(field);
+            input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.DELETE);
+            input.sendKeys(today);
+            input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        }
+        browser.choose("stats:scope", "JO-ZHAOXIANG");
+        browser.clickAjax("stats:run");
+        browser.waitFor(By.id("stats:progress"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofMinutes(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the poll redraws it
+                .until(d -> d.findElement(By.cssSelector(".tl-run-status")).getText().matches(".*(已完成|失败|已停止).*"));
+        assertThat(browser.text(By.cssSelector(".tl-run-status"))).isEqualTo("已完成");
+        browser.waitFor(By.id("stats:report"));
+        long accepted = Long.parseLong(browser.text(By.cssSelector(".tl-figure-accepted")).replaceAll("[^0-9]", ""));
+        assertThat(accepted).isPositive();
+        assertThat(browser.byId("stats:report").getAttribute("value")).contains("受理", "赵巷");
+        assertThat(browser.all(By.cssSelector("#stats\\:byTypeChart canvas"))).isNotEmpty();
+        browser.screenshot("statistics");
+
+        browser.clickClass("tl-drill-accepted");
+        browser.waitForText(By.id("stats:drillCases"), caseNumber);
+        // the drill-down carries no personal data at all
+        assertThat(browser.text(By.id("stats:drillCases"))).doesNotContain("张三", "13800138000");
+        browser.screenshot("statistics-drill-down");
+
+        // the workbook comes with the drafter's session
+        String href = browser.driver().findElement(By.id("stats:xlsx")).getAttribute("href");
+        byte[] xlsx = io.restassured.RestAssured.given().redirects().follow(false)
+                .cookie("JSESSIONID", browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
+                .get(href).then().statusCode(200).extract().asByteArray();
+        assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+
+        // statistics are for drafters: the mediator gets the refusal page
+        browser.signIn("mediator");
+        assertThat(browser.all(By.id("navStatistics"))).isEmpty();
+        browser.open("statistics/runs.xhtml");
+        assertThat(browser.pageText()).doesNotContain("开始统计", "Exception");
+    }
+
+    /**
+     * The district admin: a new partner's secret is shown once and never again, staff are listed
+     * with their roles, an office type's deadline is changed; nobody else gets the page.
+     */
+    @Test
+    void theDistrictAdminManagesPartnersAndDeadlines() throws Exception {
+        browser.signIn("admin");
+        browser.click("navAdmin");
+        browser.waitFor(By.id("admin:tabs"));
+        assertThat(browser.text(By.id("admin:tabs:deadLettersBox"))).isNotEmpty();
+
+        String code = "p" + Api.marker().toLowerCase().substring(1, 9);
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:partnersTab']")).click();
+        browser.waitFor(By.id("admin:tabs:partnerCode"));
+        browser.type("admin:tabs:partnerCode", code);
+        browser.type("admin:tabs:partnerName", "测试协作单位 <b>x</b>");
+        browser.choose("admin:tabs:partnerOffice", "JO-ZHAOXIANG");
+        browser.clickAjax("admin:tabs:createPartner");
+        String secret = browser.waitFor(By.id("partnerSecret")).getText();
+        assertThat(secret).hasSizeGreaterThan(30);
+        assertThat(browser.text(By.id("admin:tabs:partners"))).contains(code, "测试协作单位 <b>x</b>");
+        browser.screenshot("admin-partner-secret");
+        // shown once: the page opened again does not have it
+        browser.open("admin/index.xhtml");
+        browser.waitFor(By.id("admin:tabs"));
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        assertThat(browser.all(By.id("partnerSecret"))).isEmpty();
+
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:officesTab']")).click();
+        browser.waitForText(By.id("admin:tabs:staff"), "mediator");
+        assertThat(browser.text(By.cssSelector(".tl-roles-drafter"))).contains("报告起草人");
+
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:deadlinesTab']")).click();
+        browser.waitFor(By.id("admin:tabs:saveType"));
+        browser.choose("admin:tabs:deadlineType", "LAW_FIRM");
+        browser.type("admin:tabs:typeHours_input", "36");
+        browser.type("admin:tabs:typeDays_input", "20");
+        browser.clickAjax("admin:tabs:saveType");
+        browser.waitForText(By.id("admin:messages"), "已保存");
+        assertThat(browser.text(By.cssSelector(".tl-hours-LAW_FIRM"))).isEqualTo("36");
+        browser.screenshot("admin-deadlines");
+
+        browser.signIn("mediator");
+        assertThat(browser.all(By.id("navAdmin"))).isEmpty();
+        browser.open("admin/index.xhtml");
+        assertThat(browser.pageText()).doesNotContain(code, "Exception");
+    }
+
+    @Test
+    void someoneOfAnotherOfficeCannotOpenTheCase() throws Exception {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
                 .statusCode(201).extract().path("caseNumber");
         browser.signIn("mediator2");
@@ -222,6 +377,15 @@ class PortalIT {
         browser.signIn("police");
         browser.open("cases/case.xhtml?n=" + caseNumber);
         browser.waitForText(By.id("caseNumber"), caseNumber);
+
+        // logging the same applicant again: a warning before saving names the open case
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        browser.type("intake:parties:0:idNumber", "11010519491231002X");
+        browser.byId("intake:parties:0:idNumber").sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.waitForAjax();
+        browser.waitForText(By.id("intake:sameParties"), caseNumber);
+        browser.screenshot("intake-same-parties");
     }
 
     @Test

@@ -66,6 +66,22 @@ public class CaseIntakeBacking implements Serializable {
     private final List<PartyForm> parties = new ArrayList<>(List.of(new PartyForm(PartyRole.APPLICANT),
             new PartyForm(PartyRole.RESPONDENT)));
 
+    /**
+     * Open cases in which a party being typed in already appears, shown as a warning before
+     * saving (the same check the case page repeats after saving, in {@link CaseIntake}).
+     */
+    public List<String> getSameParties() {
+        List<String> ids = parties.stream().map(p -> p.getKind() == PartyKind.ORGANISATION ? p.getCreditCode()
+                : p.getIdNumber()).filter(v -> v != null && v.strip().length() == 18).toList();
+        return ids.isEmpty() ? List.of() : intake.openCasesWithParties(ids, null);
+    }
+
+    /** The warning itself, or null when no open case has these parties. */
+    public String getSamePartiesWarning() {
+        List<String> same = getSameParties();
+        return same.isEmpty() ? null : labels.text("intake.sameParties", String.join(", ", same));
+    }
+
     public void addParty() {
         parties.add(new PartyForm(PartyRole.RESPONDENT));
     }

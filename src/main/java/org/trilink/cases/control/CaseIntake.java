@@ -142,16 +142,24 @@ public class CaseIntake {
      * code already appears: the same dispute may be registered twice.
      */
     public List<String> openCasesWithSameParties(DisputeCase c) {
-        List<String> ids = c.parties().stream()
-                .map(p -> p.idNumber() != null ? p.idNumber() : p.creditCode())
-                .filter(Objects::nonNull).toList();
+        return openCasesWithParties(c.parties().stream()
+                .map(p -> p.idNumber() != null ? p.idNumber() : p.creditCode()).toList(), c.id());
+    }
+
+    /**
+     * The same check before a dispute is saved: open cases, visible to the caller, in which one
+     * of these ID numbers or credit codes already appears ({@code self}: a case to leave out).
+     */
+    public List<String> openCasesWithParties(java.util.Collection<String> identifiers, Long self) {
+        List<String> ids = identifiers.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
         if (ids.isEmpty()) {
             return List.of();
         }
         var query = em.createQuery("select distinct c.caseNumber from DisputeCase c, Party p"
                         + " where p.disputeCase = c and c.id <> :self and c.status not in :closed"
                         + " and (p.idNumber in :ids or p.creditCode in :ids)" + access.visibilityClause(), String.class)
-                .setParameter("self", c.id())
+                .setParameter("self", self == null ? -1L : self)
                 .setParameter("closed", List.of(CaseStatus.CLOSED, CaseStatus.DECLINED))
                 .setParameter("ids", ids)
                 .setMaxResults(20);

@@ -57,6 +57,16 @@ public class CaseDocuments {
     @Inject
     DocumentRenderer renderer;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "trilink.documents.max-upload-bytes",
+            defaultValue = "10485760")
+    long maxUploadBytes;
+
+    /** The largest signed copy accepted (trilink.documents.max-upload-bytes), for the page to check and say. */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
     /** A document version and whether this call created it. */
     public record Generated(CaseDocument document, boolean created) {
     }

@@ -91,6 +91,15 @@ public class Mediation {
         history.record(c, CaseEventType.MEDIATION_STARTED, null, before, c.status().name(), now);
     }
 
+    /** Who may be assigned: active staff of the offices taking part in the case (invite an office first). */
+    public List<Staff> candidates(String caseNumber) {
+        DisputeCase c = access.visible(caseNumber);
+        return em.createQuery("select s from Staff s, CaseParticipant p where p.caseId = :id and p.part <> :former"
+                        + " and s.officeCode = p.officeCode and s.active = true order by s.officeCode, s.username",
+                        Staff.class)
+                .setParameter("id", c.id()).setParameter("former", CaseParticipant.Part.FORMER).getResultList();
+    }
+
     public List<Mediator> mediators(String caseNumber) {
         DisputeCase c = access.visible(caseNumber);
         List<Object[]> rows = em.createQuery("select s, m.capacity from CaseMediator m, Staff s"

@@ -3,6 +3,7 @@ package org.trilink.offices.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.trilink.offices.entity.Staff;
 
@@ -18,5 +19,10 @@ public class StaffDirectory {
                 .setParameter("u", username)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Every staff account, by office then name (the district admin's list). */
+    public List<Staff> all() {
+        return em.createQuery("select s from Staff s order by s.officeCode, s.username", Staff.class).getResultList();
     }
 }

@@ -44,6 +44,11 @@ public class SignedIn {
         return user.admin() || user.is(Role.STAFF) || user.is(Role.OFFICE_HEAD);
     }
 
+    /** Report drafters read the statistics (portal2). */
+    public boolean isDrafter() {
+        return user.is(Role.DRAFTER);
+    }
+
     public boolean isAdmin() {
         return user.admin();
     }

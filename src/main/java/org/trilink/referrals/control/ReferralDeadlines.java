@@ -163,4 +163,43 @@ public class ReferralDeadlines {
                 + referralDeadlineHours + ", follow-up days " + followUpDays);
         return new Settings(office.code(), office.referralDeadlineHours(), office.followUpDays(), hoursFor(office));
     }
+
+    /** The defaults of one office type: what applies to its offices that have no setting of their own. */
+    public record TypeSettings(String officeType, int referralDeadlineHours, int followUpDays) {
+    }
+
+    public List<TypeSettings> byType() {
+        List<?> rows = em.createNativeQuery("select office_type, referral_deadline_hours, follow_up_days"
+                + " from deadline_setting order by office_type").getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new TypeSettings((String) r[0],
+                ((Number) r[1]).intValue(), ((Number) r[2]).intValue())).toList();
+    }
+
+    /** The district admin sets an office type's defaults (a working-hours deadline and follow-up days). */
+    @Transactional
+    public TypeSettings changeType(org.trilink.offices.entity.OfficeType type, int referralDeadlineHours,
+                                   int followUpDays) {
+        if (!user.admin()) {
+            throw ProblemException.forbidden("Only the district admin sets deadlines.");
+        }
+        if (referralDeadlineHours < 1 || referralDeadlineHours > 720) {
+            throw ProblemException.badRequest("referralDeadlineHours", "between 1 and 720 working hours");
+        }
+        if (followUpDays < 1 || followUpDays > 365) {
+            throw ProblemException.badRequest("followUpDays", "between 1 and 365 days");
+        }
+        int changed = em.createNativeQuery("update deadline_setting set referral_deadline_hours = ?,"
+                        + " follow_up_days = ? where office_type = ?")
+                .setParameter(1, referralDeadlineHours).setParameter(2, followUpDays).setParameter(3, type.name())
+                .executeUpdate();
+        if (changed == 0) {
+            em.createNativeQuery("insert into deadline_setting (office_type, referral_deadline_hours, follow_up_days)"
+                            + " values (?, ?, ?)")
+                    .setParameter(1, type.name()).setParameter(2, referralDeadlineHours).setParameter(3, followUpDays)
+                    .executeUpdate();
+        }
+        LOG.info(() -> "Deadlines of office type " + type + " set by " + user.username() + ": referral hours "
+                + referralDeadlineHours + ", follow-up days " + followUpDays);
+        return new TypeSettings(type.name(), referralDeadlineHours, followUpDays);
+    }
 }

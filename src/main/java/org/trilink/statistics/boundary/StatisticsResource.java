@@ -28,7 +28,7 @@ import org.trilink.statistics.boundary.RunViews.Progress;
 import org.trilink.statistics.boundary.RunViews.RunView;
 import org.trilink.statistics.boundary.RunViews.Started;
 import org.trilink.statistics.control.FigureCases;
-import org.trilink.statistics.control.ReferenceNames;
+import org.trilink.statistics.control.RunReports;
 import org.trilink.statistics.control.ReportText;
 import org.trilink.statistics.control.RunExports;
 import org.trilink.statistics.control.RunFigures;
@@ -60,7 +60,7 @@ public class StatisticsResource {
     FigureCases cases;
 
     @Inject
-    ReferenceNames names;
+    RunReports reports;
 
     @Inject
     @ConfigProperty(name = "trilink.api.max-page-size", defaultValue = "200")
@@ -185,25 +185,15 @@ public class StatisticsResource {
     }
 
     private Content completed(String runId, boolean chinese) {
-        RunStore.StoredRun run = find(runId);
-        requireCompleted(run);
-        List<Figure> all = figures.read(runId);
-        Map<String, String> regions = names.regions(chinese);
-        Map<String, String> offices = names.offices(chinese);
-        String scopeName = ReportText.scope(run.parameters(), regions, offices, chinese);
-        List<String> sentences = ReportText.sentences(run.parameters(), RunFigures.totals(all), scopeName, chinese);
-        return new Content(new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences));
+        return new Content(reports.completed(runId, chinese));
     }
 
     private void requireCompleted(RunStore.StoredRun run) {
-        String status = runs.status(run);
-        if (!"COMPLETED".equals(status)) {
-            throw ProblemException.conflict("The run is " + status + "; its figures exist once it has COMPLETED.");
-        }
+        reports.requireCompleted(run);
     }
 
     private RunStore.StoredRun find(String runId) {
-        return store.find(runId).orElseThrow(() -> ProblemException.notFound("No statistics run " + runId + "."));
+        return reports.find(runId);
     }
 
     private static boolean language(String lang) {
@@ -216,10 +206,7 @@ public class StatisticsResource {
         throw ProblemException.badRequest("lang", "zh-CN or en");
     }
 
-    /** Statistics are the drafters' work; the figures cover every office, so nobody else may start or read them. */
     private void requireDrafter() {
-        if (!security.isCallerInRole("DRAFTER")) {
-            throw ProblemException.forbidden("Statistics runs are for report drafters.");
-        }
+        reports.requireDrafter();
     }
 }

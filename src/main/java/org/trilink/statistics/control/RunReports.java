@@ -1,0 +1,96 @@
+package org.trilink.statistics.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.statistics.entity.Figure;
+
+/**
+ * What a drafter takes away from a run, for the statistics API and the statistics pages alike:
+ * who may read runs, the run itself, and a completed run's figures with their names and report
+ * sentences in one language.
+ */
+@ApplicationScoped
+public class RunReports {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    StatisticsRuns runs;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    RunFigures figures;
+
+    @Inject
+    ReferenceNames names;
+
+    @Resource(lookup = "jdbc/trilink")
+    DataSource dataSource;
+
+    /** Statistics are the drafters' work; the figures cover every office, so nobody else may start or read them. */
+    public void requireDrafter() {
+        if (!security.isCallerInRole("DRAFTER")) {
+            throw ProblemException.forbidden("Statistics runs are for report drafters.");
+        }
+    }
+
+    public RunStore.StoredRun find(String runId) {
+        return store.find(runId).orElseThrow(() -> ProblemException.notFound("No statistics run " + runId + "."));
+    }
+
+    public void requireCompleted(RunStore.StoredRun run) {
+        String status = runs.status(run);
+        if (!"COMPLETED".equals(status)) {
+            throw ProblemException.conflict("The run is " + status + "; its figures exist once it has COMPLETED.");
+        }
+    }
+
+    /** A completed run's figures, names and report sentences, in Chinese or English. */
+    public RunExports.Content completed(String runId, boolean chinese) {
+        RunStore.StoredRun run = find(runId);
+        requireCompleted(run);
+        List<Figure> all = figures.read(runId);
+        Map<String, String> regions = names.regions(chinese);
+        Map<String, String> offices = names.offices(chinese);
+        String scopeName = ReportText.scope(run.parameters(), regions, offices, chinese);
+        List<String> sentences = ReportText.sentences(run.parameters(), RunFigures.totals(all), scopeName, chinese);
+        return new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences);
+    }
+
+    /**
+     * The run's cases by the month that put them in the period, from its snapshot (the local
+     * day each case was counted on), so the months add up to the run's total.
+     */
+    public Map<YearMonth, Long> byMonth(String runId) {
+        Map<YearMonth, Long> months = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select slice_day, count(*) from stat_run_case"
+                     + " where run_id = ? group by slice_day")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    months.merge(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2), Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run's months", e);
+        }
+        return months;
+    }
+}
