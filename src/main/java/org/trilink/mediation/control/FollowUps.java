@@ -121,9 +121,21 @@ public class FollowUps {
         return c;
     }
 
-    /** Days from the outcome to the follow-up for cases an office handles. */
+    /**
+     * Days from the outcome to the follow-up for cases an office handles: the office's own
+     * setting, else its office type's (set by the district admin), else the district default.
+     */
     public int followUpDays(String officeCode) {
-        return offices.office(officeCode).map(Office::followUpDays).orElse(defaultDays);
+        Office office = offices.office(officeCode).orElse(null);
+        if (office == null) {
+            return defaultDays;
+        }
+        if (office.followUpDays() != null) {
+            return office.followUpDays();
+        }
+        List<?> byType = em.createNativeQuery("select follow_up_days from deadline_setting where office_type = ?")
+                .setParameter(1, office.type().name()).getResultList();
+        return byType.isEmpty() ? defaultDays : ((Number) byType.get(0)).intValue();
     }
 
     @Transactional
