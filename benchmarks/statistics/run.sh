@@ -3,6 +3,9 @@
 # the hand-written headline SQL and the statistics job over the same period (2019, district,
 # people's mediation), checks they agree, and prints both times, the ratio and the job's peak heap.
 # Usage (from the project root, after ./mvnw package): benchmarks/statistics/run.sh 1000000
+# MIGRATE_ONLY=1 only creates the schema (the server starts, Flyway migrates, the script ends;
+#   psql ... -v n=N -v schema=S -f benchmarks/statistics/generate.sql, for a long generation
+#   outside the server's run)
 # REUSE=1 keeps the schema and its cases from an earlier run of the same N (no drop, no generation;
 # Flyway brings the schema up to date when the server starts).
 set -euo pipefail
@@ -33,6 +36,8 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null
+# MIGRATE_ONLY=1: stop once Flyway has made the schema (then generate with psql, and run with REUSE=1)
+if [ "${MIGRATE_ONLY:-0}" = 1 ]; then echo "schema $SCHEMA migrated"; exit 0; fi
 
 if [ "$REUSE" != 1 ]; then
   echo "generating $N cases ..."

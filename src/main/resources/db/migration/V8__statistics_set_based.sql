@@ -52,6 +52,8 @@ create table stat_run_office (
 insert into stat_run_office select * from stat_run_office_v5;
 drop table stat_run_office_v5;
 
--- the cohort predicate of every slice and of the progress total: kind of matter and deciding date
-create index case_kind_accepted_idx on dispute_case(matter_kind, accepted_at);
-create index case_kind_received_idx on dispute_case(matter_kind, received_at);
+-- the cohort predicate of every slice and of the progress total (kind of matter, deciding date),
+-- with the case id so that counting the cohort and matching referrals and follow-up visits to
+-- a slice's cases read the index only, not the wide case rows
+create index case_kind_accepted_idx on dispute_case(matter_kind, accepted_at, id);
+create index case_kind_received_idx on dispute_case(matter_kind, received_at, id);
