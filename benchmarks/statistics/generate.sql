@@ -64,7 +64,8 @@ select 3000000000 + c.id, c.id, c.outcome_at + interval '30 days', 'PHONE',
        case when c.id % 7 = 0 then 'PARTLY' else 'PERFORMED' end, 5, 'benchmark', c.handling_office_code
 from dispute_case c where c.created_by = 'benchmark' and c.outcome = 'SUCCESS' and c.id % 10 = 1;
 
-analyze dispute_case;
-analyze case_participant;
-analyze referral;
-analyze follow_up_visit;
+-- what autovacuum does soon after a bulk load anyway: statistics and the visibility map
+vacuum analyze dispute_case;
+vacuum analyze case_participant;
+vacuum analyze referral;
+vacuum analyze follow_up_visit;

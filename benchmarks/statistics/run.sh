@@ -3,6 +3,11 @@
 # the hand-written headline SQL and the statistics job over the same period (2019, district,
 # people's mediation), checks they agree, and prints both times, the ratio and the job's peak heap.
 # Usage (from the project root, after ./mvnw package): benchmarks/statistics/run.sh 1000000
+# MIGRATE_ONLY=1 only creates the schema (the server starts, Flyway migrates, the script ends;
+#   psql ... -v n=N -v schema=S -f benchmarks/statistics/generate.sql, for a long generation
+#   outside the server's run)
+# REUSE=1 keeps the schema and its cases from an earlier run of the same N (no drop, no generation;
+# Flyway brings the schema up to date when the server starts).
 set -euo pipefail
 N=${1:-1000000}
 SCHEMA=${SCHEMA:-trilink_statistics_bench}
@@ -12,7 +17,10 @@ export PGPASSWORD=${PGPASSWORD:-postgres}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -X)
 BASE=http://localhost:$PORT
 
-"${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade; create schema $SCHEMA"
+REUSE=${REUSE:-0}
+if [ "$REUSE" != 1 ]; then
+  "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade; create schema $SCHEMA"
+fi
 
 # the server: the real WAR on the schema, heap capped at 512 MB as the target says
 TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
@@ -28,12 +36,18 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null
+# MIGRATE_ONLY=1: stop once Flyway has made the schema (then generate with psql, and run with REUSE=1)
+if [ "${MIGRATE_ONLY:-0}" = 1 ]; then echo "schema $SCHEMA migrated"; exit 0; fi
 
-echo "generating $N cases ..."
-t0=$(date +%s.%N)
-"${PSQL[@]}" -v n="$N" -v schema="$SCHEMA" -f benchmarks/statistics/generate.sql
-t1=$(date +%s.%N)
-printf 'generated %d cases in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
+if [ "$REUSE" != 1 ]; then
+  echo "generating $N cases ..."
+  t0=$(date +%s.%N)
+  "${PSQL[@]}" -v n="$N" -v schema="$SCHEMA" -f benchmarks/statistics/generate.sql
+  t1=$(date +%s.%N)
+  printf 'generated %d cases in %.1f s\n' "$N" "$(echo "$t1 - $t0" | bc)"
+else
+  echo "reusing $("${PSQL[@]}" -t -A -c "select count(*) from $SCHEMA.dispute_case where created_by = 'benchmark'") generated cases"
+fi
 "${PSQL[@]}" -c "checkpoint" > /dev/null
 
 # hand-written SQL: best of three (warm cache, as the job gets)

@@ -34,13 +34,15 @@ public class FigureCases {
 
     public Page cases(String runId, Metric metric, String dimension, int page, int size) {
         String where = " from stat_run_case s where s.run_id = ? and " + metric.cases();
-        boolean breakdown = metric.type() == Metric.Type.BREAKDOWN;
+        // a breakdown's condition names its code once or more
+        long codes = metric.type() == Metric.Type.BREAKDOWN ? metric.cases().chars().filter(ch -> ch == '?').count() : 0;
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
-                ps.setString(1, runId);
-                if (breakdown) {
-                    ps.setString(2, dimension);
+                int i = 1;
+                ps.setString(i++, runId);
+                for (long k = 0; k < codes; k++) {
+                    ps.setString(i++, dimension);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -53,7 +55,7 @@ public class FigureCases {
                     + " s.handling_office_code" + where + " order by s.case_number limit ? offset ?")) {
                 int i = 1;
                 ps.setString(i++, runId);
-                if (breakdown) {
+                for (long k = 0; k < codes; k++) {
                     ps.setString(i++, dimension);
                 }
                 ps.setInt(i++, size);

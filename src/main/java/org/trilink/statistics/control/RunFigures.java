@@ -30,6 +30,9 @@ import org.trilink.statistics.entity.RunParameters;
 @ApplicationScoped
 public class RunFigures {
 
+    /** Partial sums of cases by days from acceptance to outcome (dimension: the number of days). */
+    public static final String DAYS_TO_OUTCOME = "daysToOutcome";
+
     @Resource(lookup = "jdbc/trilink")
     DataSource dataSource;
 
@@ -60,7 +63,7 @@ public class RunFigures {
                     }
                 }
             }
-            List<Figure> figures = figures(p, totals, breakdowns, median(c, runId));
+            List<Figure> figures = figures(p, totals, breakdowns, median(breakdowns.getOrDefault(DAYS_TO_OUTCOME, Map.of())));
             try (PreparedStatement ps = c.prepareStatement("insert into stat_figure (run_id, metric, dimension, ordinal,"
                     + " quantity, numerator, denominator) values (?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
@@ -154,16 +157,33 @@ public class RunFigures {
         return out;
     }
 
-    private static BigDecimal median(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select percentile_cont(0.5) within group (order by days_to_outcome)"
-                + " from stat_run_case where run_id = ? and days_to_outcome is not null")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                BigDecimal m = rs.getBigDecimal(1);
-                return (m == null ? BigDecimal.ZERO : m).setScale(2, RoundingMode.HALF_UP);
+    /**
+     * The median of days to outcome from its distribution (days -> cases), as
+     * percentile_cont(0.5) gives it: the middle value, or the mean of the two middle values.
+     */
+    public static BigDecimal median(Map<String, BigDecimal> distribution) {
+        java.util.TreeMap<Integer, Long> byDays = new java.util.TreeMap<>();
+        distribution.forEach((days, n) -> byDays.merge(Integer.valueOf(days), n.longValue(), Long::sum));
+        long n = byDays.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        long lower = (n - 1) / 2;   // 0-based positions of the middle value(s)
+        long upper = n / 2;
+        Integer low = null;
+        Integer high = null;
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : byDays.entrySet()) {
+            seen += e.getValue();
+            if (low == null && seen > lower) {
+                low = e.getKey();
+            }
+            if (seen > upper) {
+                high = e.getKey();
+                break;
             }
         }
+        return BigDecimal.valueOf((long) low + high).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     private static long count(Map<String, BigDecimal> totals, String metric) {

@@ -19,8 +19,8 @@ import org.trilink.statistics.entity.RunParameters;
 import org.trilink.statistics.entity.ScopeKind;
 
 /**
- * The work of one day slice of a run, pushed to the database: copy the facts of the cases
- * that day put in the period into the run's snapshot, then sum them into partial figures.
+ * The work of one slice of a run (a range of days), pushed to the database: copy the facts of
+ * the cases those days put in the period into the run's snapshot, then sum them into partial figures.
  * A slice is always rewritten whole (delete, then insert) inside the caller's transaction,
  * which for the batch job is the chunk's transaction that also stores the checkpoint: a slice
  * is either counted exactly once or not at all, whatever kills the job.
@@ -37,21 +37,31 @@ public class StatisticsSlices {
     @Inject
     RunStore runs;
 
-    /** Rewrites the snapshot and partial sums of one local day of a run. */
+    /**
+     * Rewrites the snapshot and partial sums of the local days first..last (inclusive) of a run:
+     * a handful of set-based statements for the whole slice, whatever its number of cases. The
+     * slice's rows carry slice_day = first; every row of an earlier attempt at these days is
+     * deleted first, so a slice redone after a failure or a kill replaces its rows, never adds to them.
+     */
     @Transactional
-    public int rewrite(String runId, LocalDate day) {
+    public int rewrite(String runId, LocalDate first, LocalDate last) {
         RunParameters p = runs.parameters(runId);
         ZoneId zone = configured.zone();
-        OffsetDateTime start = day.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         // facts are taken as they stood at the end of the cut-off date
         OffsetDateTime cutOff = p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         int offset = zone.getRules().getOffset(start.toInstant()).getTotalSeconds();
         try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("stat_partial", "stat_run_office", "stat_run_case")) {
-                execute(c, "delete from " + table + " where run_id = ? and slice_day = ?", runId, day);
+            if (c.getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
+                // one pass over each row: compiling the plan (PostgreSQL's JIT, on by default
+                // above a cost these slices always reach) costs more than it saves
+                execute(c, "set local jit = off");
             }
-            List<Object> args = new ArrayList<>(List.of(runId, day, cutOff, cutOff, cutOff, offset, offset,
+            for (String table : List.of("stat_partial", "stat_run_office", "stat_run_case")) {
+                execute(c, "delete from " + table + " where run_id = ? and slice_day between ? and ?", runId, first, last);
+            }
+            List<Object> args = new ArrayList<>(List.of(runId, first, cutOff, cutOff, cutOff, offset, offset,
                     cutOff, cutOff, cutOff));
             // referrals: decided and overdue cut-offs, the slice, the sending cut-off
             args.addAll(List.of(cutOff, cutOff, cutOff, p.matterKind(), start, end, cutOff));
@@ -60,24 +70,38 @@ public class StatisticsSlices {
             args.addAll(List.of(p.matterKind(), start, end));
             String scope = scopeClause(p, args);
             int cases = execute(c, snapshot(cohortColumn(p), scope), args.toArray());
+            if (cases == 0) {
+                return 0;
+            }
+            // the handling office is in the snapshot row; only the other offices that worked on
+            // a case (joint mediation, former handlers) need rows of their own
             execute(c, "insert into stat_run_office (run_id, slice_day, case_id, office_code)"
                     + " select s.run_id, s.slice_day, s.case_id, cp.office_code from stat_run_case s"
-                    + " join case_participant cp on cp.case_id = s.case_id where s.run_id = ? and s.slice_day = ?",
-                    runId, day);
-            sumTotals(c, runId, day, p);
+                    + " join case_participant cp on cp.case_id = s.case_id and cp.office_code <> s.handling_office_code"
+                    + " where s.run_id = ? and s.slice_day = ?", runId, first);
+            sumTotals(c, runId, first, p);
             for (String[] breakdown : new String[][] {{"byDisputeType", "dispute_type"}, {"byChannel", "channel"},
                     {"byRegion", "region_code"}}) {
                 execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, quantity)"
                         + " select run_id, slice_day, '" + breakdown[0] + "', " + breakdown[1] + ", count(*)"
                         + " from stat_run_case where run_id = ? and slice_day = ?"
-                        + " group by run_id, slice_day, " + breakdown[1], runId, day);
+                        + " group by run_id, slice_day, " + breakdown[1], runId, first);
             }
             execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, quantity)"
-                    + " select run_id, slice_day, 'byOffice', office_code, count(*) from stat_run_office"
-                    + " where run_id = ? and slice_day = ? group by run_id, slice_day, office_code", runId, day);
+                    + " select ?, ?, 'byOffice', o.office_code, count(*) from ("
+                    + " select handling_office_code as office_code from stat_run_case where run_id = ? and slice_day = ?"
+                    + " union all select office_code from stat_run_office where run_id = ? and slice_day = ?) o"
+                    + " group by o.office_code", runId, first, runId, first, runId, first);
+            // the distribution of days to outcome, from which the last step takes the exact median
+            // without sorting the whole snapshot
+            execute(c, "insert into stat_partial (run_id, slice_day, metric, dimension, quantity)"
+                    + " select run_id, slice_day, '" + RunFigures.DAYS_TO_OUTCOME + "',"
+                    + " cast(days_to_outcome as varchar(12)), count(*) from stat_run_case"
+                    + " where run_id = ? and slice_day = ? and days_to_outcome is not null"
+                    + " group by run_id, slice_day, days_to_outcome", runId, first);
             return cases;
         } catch (SQLException e) {
-            throw new IllegalStateException("statistics slice " + day + " of run " + runId + " failed", e);
+            throw new IllegalStateException("statistics slice " + first + ".." + last + " of run " + runId + " failed", e);
         }
     }
 

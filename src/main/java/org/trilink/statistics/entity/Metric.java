@@ -55,7 +55,10 @@ public enum Metric {
     BY_CHANNEL("byChannel", Applies.BOTH, Type.BREAKDOWN, "s.channel = ?", "按来源渠道", "By channel"),
     BY_REGION("byRegion", Applies.BOTH, Type.BREAKDOWN, "s.region_code = ?", "按镇街", "By region"),
     BY_OFFICE("byOffice", Applies.BOTH, Type.BREAKDOWN,
-            "exists (select 1 from stat_run_office o where o.run_id = s.run_id and o.case_id = s.case_id and o.office_code = ?)",
+            // the handling office is in the snapshot row, other offices that worked on the case in
+            // stat_run_office (runs made before V8 listed the handling office there too)
+            "(s.handling_office_code = ? or exists (select 1 from stat_run_office o where o.run_id = s.run_id"
+                    + " and o.slice_day = s.slice_day and o.case_id = s.case_id and o.office_code = ?))",
             "按办理单位", "By office");
 
     public enum Applies { PEOPLES_MEDIATION, ADMINISTRATIVE, BOTH }
@@ -86,7 +89,7 @@ public enum Metric {
         return type;
     }
 
-    /** SQL condition on stat_run_case s naming the cases behind the figure (one ? for a breakdown's code). */
+    /** SQL condition on stat_run_case s naming the cases behind the figure (each ? is a breakdown's code). */
     public String cases() {
         return cases;
     }
