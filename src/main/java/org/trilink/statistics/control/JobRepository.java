@@ -28,6 +28,9 @@ public class JobRepository {
 
     private static final Logger LOG = Logger.getLogger(JobRepository.class.getName());
 
+    /** Exit status of an execution found left running by a server that died (see {@link #failStale}). */
+    public static final String KILLED = "FAILED_SERVER_STOPPED";
+
     @Resource(lookup = "jdbc/trilink")
     DataSource dataSource;
 
@@ -109,7 +112,7 @@ public class JobRepository {
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("update " + t.get("executioninstancedata")
-                        + " set batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ?, updatetime = ?"
+                        + " set batchstatus = 'FAILED', exitstatus = '" + KILLED + "', endtime = ?, updatetime = ?"
                         + " where jobexecid = ?")) {
                     ps.setTimestamp(1, now);
                     ps.setTimestamp(2, now);

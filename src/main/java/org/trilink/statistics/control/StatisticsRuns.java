@@ -90,7 +90,12 @@ public class StatisticsRuns {
         }
         Properties props = new Properties();
         props.setProperty("runId", runId);
-        store.execution(runId, operator().restart(run.executionId(), props));
+        // JBatch cannot restart a partitioned step whose server died inside it (the step status it
+        // saved has no partition count, and the restarted step fails at once). Such a run starts
+        // afresh under the same run id instead: every slice replaces its own rows and the figures
+        // are recomputed from them, so it ends with the figures of an uninterrupted run all the same.
+        boolean serverDied = JobRepository.KILLED.equals(operator().getJobExecution(run.executionId()).getExitStatus());
+        store.execution(runId, serverDied ? operator().start(JOB, props) : operator().restart(run.executionId(), props));
     }
 
     /** The contract's status: STARTING, STARTED, COMPLETED, FAILED or STOPPED. */
