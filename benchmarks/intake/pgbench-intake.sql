@@ -12,9 +12,9 @@ VALUES (:id, 'PB2026-' || :cn, 'PEOPLES_MEDIATION', 'RECEIVED', 'POLICE_110', 'P
     '楼上漏水，双方多次争吵（pgbench）', '310118104', '青浦区赵巷镇某路1号', 12000.00, 2, 'LOW',
     'PS-ZHAOXIANG', 'PS-ZHAOXIANG', now(), now(), 'police', 0);
 INSERT INTO party (id, case_id, ordinal, role, kind, name, id_number, phone)
-VALUES (nextval('bench_id_seq'), :id, 0, 'APPLICANT', 'PERSON', '张三', '3101181980010' || lpad(:d::text, 2, '0') || '123X', '13800138000');
+VALUES (nextval('bench_id_seq'), :id, 0, 'APPLICANT', 'PERSON', '张三', '310118198001' || lpad(:d::text, 2, '0') || '123X', '13800138000');
 INSERT INTO party (id, case_id, ordinal, role, kind, name, id_number, phone)
-VALUES (nextval('bench_id_seq'), :id, 1, 'RESPONDENT', 'PERSON', '李四', '3101181975020' || lpad(:d::text, 2, '0') || '456X', '13900139000');
+VALUES (nextval('bench_id_seq'), :id, 1, 'RESPONDENT', 'PERSON', '李四', '310118197502' || lpad(:d::text, 2, '0') || '456X', '13900139000');
 INSERT INTO case_participant (case_id, office_code, part, since) VALUES (:id, 'PS-ZHAOXIANG', 'HANDLING', now());
 INSERT INTO case_event (id, case_id, type, occurred_at, actor, office_code, detail, before_state, after_state)
 VALUES (nextval('bench_id_seq'), :id, 'RECEIVED', now(), 'police', 'PS-ZHAOXIANG', 'channel=POLICE_110, type=NEIGHBOR', NULL, 'RECEIVED');

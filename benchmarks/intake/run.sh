@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-60}
 CLIENTS=${2:-16}
-WARMUP=${WARMUP:-20}
+# a fresh instance compiles (JIT) for its first minute or so: measure after that
+WARMUP=${WARMUP:-60}
 export TRILINK_CLUSTER_SCHEMA=${TRILINK_CLUSTER_SCHEMA:-trilink_intake_bench}
 export TRILINK_CLUSTER_RUN=${TRILINK_CLUSTER_RUN:-$PWD/target/intake-bench}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
