@@ -301,7 +301,7 @@ public final class ClusterCheck {
     }
 
     private static boolean signedIn(HttpResponse<String> page) {
-        return page.statusCode() == 200 && !page.body().contains("id=\"login\"") && page.body().contains("logout");
+        return page.statusCode() == 200 && !page.body().contains("id=\"login\"");
     }
 
     private HttpRequest.Builder request(String user, String method, String path, String body) {
