@@ -39,15 +39,22 @@ one=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8181 "$C
     | tee -a "$OUT" | result)
 rss1_one=$(rss 1)
 
-echo "== two instances behind nginx (http://127.0.0.1:8190), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
+echo "== instance 2 alone (http://127.0.0.1:8182, clustered with instance 1), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
 docker/cluster start >/dev/null
+# instance 2 gets the same time alone as instance 1 had (its JIT warms up as instance 1's did),
+# and this shows what a cluster member alone does compared with phase 1
+solo2=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8182 "$CLIENTS" "$SECONDS_RUN" "$WARMUP" \
+    | tee -a "$OUT" | result)
+
+echo "== two instances behind nginx (http://127.0.0.1:8190), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
 two=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8190 "$CLIENTS" "$SECONDS_RUN" "$WARMUP" \
     | tee -a "$OUT" | result)
 rss1=$(rss 1)
 rss2=$(rss 2)
-# how the requests were shared
-shares=$(awk '/POST \/api\/v1\/cases/ { for (i = 1; i <= NF; i++) if ($i ~ /^upstream=/) n[$i]++ }
-    END { for (u in n) printf "%s:%d ", u, n[u] }' "$TRILINK_CLUSTER_RUN/nginx/logs/access.log")
+# how the requests were shared, and each instance's mean answer time as nginx saw it
+shares=$(awk '/POST \/api\/v1\/cases/ { for (i = 1; i <= NF; i++) { if ($i ~ /^upstream=/) u = $i; if ($i ~ /^time=/) t = substr($i, 6) }
+    n[u]++; s[u] += t } END { for (u in n) printf "%s: %d requests, mean %.0f ms; ", u, n[u], 1000 * s[u] / n[u] }' \
+    "$TRILINK_CLUSTER_RUN/nginx/logs/access.log")
 echo "nginx shares: $shares" | tee -a "$OUT"
 docker/cluster stop
 
@@ -65,6 +72,7 @@ pg_pct=$(cat "$TRILINK_CLUSTER_RUN"/pgbench_log.* | awk '{ print $3 }' | sort -n
 
 read -r one_rate one_p50 one_p95 one_p99 one_ok one_err <<<"$one"
 read -r two_rate two_p50 two_p95 two_p99 two_ok two_err <<<"$two"
+read -r solo2_rate solo2_p50 solo2_p95 solo2_p99 solo2_ok solo2_err <<<"$solo2"
 read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
 {
     echo
@@ -72,9 +80,10 @@ read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
     echo "|---|---|---|---|---|---|---|"
     echo "| pgbench, same inserts | $pg_tps | $pg_p50 | $pg_p95 | $pg_p99 | 0 | 100% |"
     echo "| intake API, one instance | $one_rate | $one_p50 | $one_p95 | $one_p99 | $one_err | $(echo "scale=1; 100 * $one_rate / $pg_tps" | bc)% |"
+    echo "| intake API, instance 2 alone (clustered) | $solo2_rate | $solo2_p50 | $solo2_p95 | $solo2_p99 | $solo2_err | $(echo "scale=1; 100 * $solo2_rate / $pg_tps" | bc)% |"
     echo "| intake API, two instances + nginx | $two_rate | $two_p50 | $two_p95 | $two_p99 | $two_err | $(echo "scale=1; 100 * $two_rate / $pg_tps" | bc)% |"
     echo
-    echo "two instances / one instance: $(echo "scale=2; $two_rate / $one_rate" | bc)"
+    echo "two instances / one instance: $(echo "scale=2; $two_rate / $one_rate" | bc); nginx: $shares"
     echo "start-up to first application answer: instance 1 $(cat "$TRILINK_CLUSTER_RUN/instance-1.startup-ms") ms (fresh schema: migrations and demo data), instance 2 $(cat "$TRILINK_CLUSTER_RUN/instance-2.startup-ms") ms"
     echo "RSS after load: one instance ${rss1_one} MB; two instances ${rss1} MB + ${rss2} MB (-Xmx${TRILINK_CLUSTER_HEAP:-512m} each)"
 } | tee -a "$OUT"
