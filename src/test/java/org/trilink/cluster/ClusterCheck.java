@@ -195,8 +195,9 @@ public final class ClusterCheck {
                     expect(n <= 1, "intake " + marker + " (" + status + ") exists " + n + " times");
                 }
             });
-            say("intakes: " + created + " created (201), " + unknown + " without an answer or 5xx, "
-                    + (intakes.size() - created - unknown) + " other");
+            Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+            intakes.values().forEach(st -> byStatus.merge(st, 1L, Long::sum));
+            say("intakes: " + created + " created (201), " + unknown + " without an answer or 5xx; by status " + byStatus);
 
             // partner referrals: every external id once
             Map<String, Integer> fromPartner = count(tag + "P");
@@ -241,7 +242,13 @@ public final class ClusterCheck {
         Pattern id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
         for (int attempt = 0; attempt < 30; attempt++) {
             try {
-                String referrals = call("mediator", "GET", "/api/v1/cases/" + caseNumber + "/referrals", null).body();
+                HttpResponse<String> answer = call("mediator", "GET", "/api/v1/cases/" + caseNumber + "/referrals", null);
+                if (answer.statusCode() != 200) {
+                    // e.g. the 404 page of an instance whose port is open before TriLink is deployed
+                    sleep(1000);
+                    continue;
+                }
+                String referrals = answer.body();
                 String pending = null;
                 for (String r : referrals.split("\\},\\s*\\{")) {
                     Matcher m = id.matcher(r);
@@ -282,8 +289,9 @@ public final class ClusterCheck {
 
     private String figures(String runId) throws Exception {
         String body = call("drafter", "GET", "/api/v1/statistics/runs/" + runId, null).body();
+        // the figures array only (JSON-B writes the members in alphabetical order: run id and times follow)
         int i = body.indexOf("\"figures\"");
-        return i < 0 ? "" : body.substring(i);
+        return i < 0 ? "" : body.substring(i, body.indexOf(']', i) + 1);
     }
 
     /** How often each marker (a word ending in X) occurs among the case summaries that contain {@code prefix}. */
