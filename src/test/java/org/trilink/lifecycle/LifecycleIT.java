@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.trilink.referrals.control.WorkingTime;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
+import org.trilink.testing.Eventually;
 
 /**
  * The three-office linkage through the REST API as the people who use it: police station,
@@ -415,6 +417,62 @@ class LifecycleIT {
         api.as("mediator").header("If-Match", q(version("mediator", n))).post("/api/v1/referrals/" + id + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         assertThat(ids("admin", "/api/v1/referrals/overdue")).doesNotContain(id);
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    @Test
+    void operationsReadTheBacklogInPrometheusFormatWithoutSigningIn() {
+        double overdueBefore = metric("trilink_referrals_overdue");
+        double pendingBefore = metric("trilink_referrals_pending");
+
+        String n = register("police", Api.marker());
+        long id = move("police", n, "referrals", "{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"指标：逾期转办\","
+                + " \"deadline\": \"" + OffsetDateTime.now().plusSeconds(2) + "\"}").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        sleepSeconds(3);
+        api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+
+        // gauges are cached for a few seconds: the new overdue referral shows within a scrape or two
+        Eventually.within(Duration.ofSeconds(30), () -> metric("trilink_referrals_overdue") >= overdueBefore + 1
+                && metric("trilink_referrals_pending") >= pendingBefore + 1);
+        assertThat(metric("trilink_referrals_oldest_pending_age_seconds")).as("our referral waited 3 s at least")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(metric("trilink_follow_ups_overdue")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_partner_outbox_pending")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_partner_outbox_dead")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_partner_outbox_oldest_pending_age_seconds")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_partner_delivery_attempts_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_partner_delivery_attempts_total", "outcome=\"dead\"")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_statistics_last_run_duration_seconds")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_statistics_runs_completed")).isGreaterThanOrEqualTo(0);
+        assertThat(metric("trilink_statistics_runs_open")).isGreaterThanOrEqualTo(0);
+        // the API calls above were counted, by area and answer class
+        assertThat(metric("trilink_http_requests_seconds_count", "area=\"api\"", "status=\"2xx\""))
+                .isGreaterThanOrEqualTo(4);
+
+        // accepting it empties the overdue figure again
+        api.as("mediator").header("If-Match", q(version("mediator", n))).post("/api/v1/referrals/" + id + "/accept")
+                .then().statusCode(200);
+        Eventually.within(Duration.ofSeconds(30), () -> metric("trilink_referrals_overdue") <= overdueBefore);
+    }
+
+    /** One sample of the Prometheus text at /metrics, read as anyone (no credentials), by name and labels. */
+    private double metric(String name, String... labels) {
+        String text = api.anonymous().accept("text/plain").get("/metrics").then().statusCode(200)
+                .contentType(containsString("text/plain")).extract().asString();
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                boolean all = true;
+                for (String l : labels) {
+                    all &= line.contains(l);
+                }
+                if (all) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError("no sample " + name + " " + String.join(" ", labels) + " at /metrics");
     }
 
     // ---------------------------------------------------------------- follow-ups

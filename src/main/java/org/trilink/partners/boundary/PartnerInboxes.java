@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.trilink.partners.control.DatabaseIdempotentRepository;
 import org.trilink.partners.control.FileImports;
@@ -38,6 +42,7 @@ public class PartnerInboxes extends RouteBuilder {
     private static final Logger LOG = Logger.getLogger(PartnerInboxes.class.getName());
     static final String RUN = "trilinkImport";
     static final String ROUTE_PREFIX = "partners.inbound-file.";
+    private static final Object ROUTES = new Object();
 
     @Inject
     PartnerRegistry registry;
@@ -64,28 +69,72 @@ public class PartnerInboxes extends RouteBuilder {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PartnerRegistry.PartnerChanged changed) {
+        refresh(changed.code());
+    }
+
+    /**
+     * Brings this instance's inbox routes in line with the partner registry. A change made on
+     * another instance of the cluster fires no event here; {@link PartnerInboxSync} calls this
+     * every half minute so that every instance watches every inbox.
+     */
+    public void reconcile() {
         CamelContext context = camel.context();
         if (context == null) {
             return;
         }
-        String routeId = ROUTE_PREFIX + changed.code();
+        Set<String> known = new HashSet<>();
+        for (Partner p : registry.all()) {
+            known.add(p.code());
+            Route route = context.getRoute(ROUTE_PREFIX + p.code());
+            String desired = p.enabled() && p.inboxFolder() != null ? fingerprint(p.inboxFolder()) : null;
+            if (!Objects.equals(desired, route == null ? null : route.getDescription())) {
+                refresh(p.code());
+            }
+        }
+        for (Route route : context.getRoutes()) {
+            String id = route.getRouteId();
+            if (id.startsWith(ROUTE_PREFIX) && !known.contains(id.substring(ROUTE_PREFIX.length()))) {
+                refresh(id.substring(ROUTE_PREFIX.length()));
+            }
+        }
+    }
+
+    /** Replaces (or removes) one partner's inbox route as the registry has it now. */
+    void refresh(String code) {
+        CamelContext context = camel.context();
+        if (context == null) {
+            return;
+        }
+        String routeId = ROUTE_PREFIX + code;
+        synchronized (ROUTES) { // the event and the periodic sync may meet
+            try {
+                if (context.getRoute(routeId) != null) {
+                    context.getRouteController().stopRoute(routeId);
+                    context.removeRoute(routeId);
+                }
+                Partner p = registry.find(code).orElse(null);
+                if (p != null && p.enabled() && p.inboxFolder() != null) {
+                    context.addRoutes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            inbox(this, p);
+                        }
+                    });
+                }
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Could not set up the inbox route of partner " + code + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Stands for an inbox in the route's description, without showing it (an SFTP URI may hold a password). */
+    static String fingerprint(String inbox) {
         try {
-            if (context.getRoute(routeId) != null) {
-                context.getRouteController().stopRoute(routeId);
-                context.removeRoute(routeId);
-            }
-            Partner p = registry.find(changed.code()).orElse(null);
-            if (p != null && p.enabled() && p.inboxFolder() != null) {
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        inbox(this, p);
-                    }
-                });
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not set up the inbox route of partner " + changed.code() + ": "
-                    + e.getMessage());
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(inbox.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "inbox " + HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -112,6 +161,7 @@ public class PartnerInboxes extends RouteBuilder {
         DatabaseIdempotentRepository files = new DatabaseIdempotentRepository(processed, "partner-files");
         builder.from(from)
                 .routeId(ROUTE_PREFIX + p.code())
+                .routeDescription(fingerprint(inbox))
                 .routeConfigurationId(PartnerErrorHandling.ID)
                 .process(e -> e.getIn().setHeader("trilinkFileKey", p.code() + ":" + (sftp
                         // a streamed download can be read once only: name, size and time stand for it

@@ -34,6 +34,9 @@ public class Outbox {
     @Inject
     PartnerSettings settings;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     Clock clock = Clock.systemUTC();
 
     /** Claims up to the batch size of due messages for this instance; returns their ids. */
@@ -76,6 +79,12 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OutboxMessage.Status recordAttempt(long id, Integer httpStatus, String error, int durationMs) {
+        OutboxMessage.Status after = settle(id, httpStatus, error, durationMs);
+        metrics.attempted(after);
+        return after;
+    }
+
+    private OutboxMessage.Status settle(long id, Integer httpStatus, String error, int durationMs) {
         OutboxMessage m = get(id);
         OffsetDateTime now = OffsetDateTime.now(clock);
         em.persist(new DeliveryAttempt(id, now, httpStatus, error == null ? null : truncate(error), durationMs));

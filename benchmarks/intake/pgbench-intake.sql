@@ -1,0 +1,21 @@
+-- pgbench baseline for one case intake (issue 8): the statements CaseIntake makes in its
+-- transaction, without the Java around them. A case number, the case row, two parties, the
+-- handling office as participant, and the RECEIVED history event. Ids come from bench_id_seq
+-- (the application draws its ids in blocks of 50 from its own sequences).
+\set d random(1, 28)
+BEGIN;
+SELECT nextval('case_number_seq') AS cn, nextval('bench_id_seq') AS id \gset
+INSERT INTO dispute_case (id, case_number, matter_kind, status, channel, intake_mode, dispute_type, summary,
+    region_code, address, amount_involved, people_involved, risk_level, receiving_office_code,
+    handling_office_code, occurred_at, received_at, created_by, version)
+VALUES (:id, 'PB2026-' || :cn, 'PEOPLES_MEDIATION', 'RECEIVED', 'POLICE_110', 'PROACTIVE', 'NEIGHBOR',
+    '楼上漏水，双方多次争吵（pgbench）', '310118104', '青浦区赵巷镇某路1号', 12000.00, 2, 'LOW',
+    'PS-ZHAOXIANG', 'PS-ZHAOXIANG', now(), now(), 'police', 0);
+INSERT INTO party (id, case_id, ordinal, role, kind, name, id_number, phone)
+VALUES (nextval('bench_id_seq'), :id, 0, 'APPLICANT', 'PERSON', '张三', '310118198001' || lpad(:d::text, 2, '0') || '123X', '13800138000');
+INSERT INTO party (id, case_id, ordinal, role, kind, name, id_number, phone)
+VALUES (nextval('bench_id_seq'), :id, 1, 'RESPONDENT', 'PERSON', '李四', '310118197502' || lpad(:d::text, 2, '0') || '456X', '13900139000');
+INSERT INTO case_participant (case_id, office_code, part, since) VALUES (:id, 'PS-ZHAOXIANG', 'HANDLING', now());
+INSERT INTO case_event (id, case_id, type, occurred_at, actor, office_code, detail, before_state, after_state)
+VALUES (nextval('bench_id_seq'), :id, 'RECEIVED', now(), 'police', 'PS-ZHAOXIANG', 'channel=POLICE_110, type=NEIGHBOR', NULL, 'RECEIVED');
+END;

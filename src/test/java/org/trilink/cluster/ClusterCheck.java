@@ -1,0 +1,429 @@
+package org.trilink.cluster;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trilink.partners.simulator.PartnerSimulator;
+import org.trilink.partners.simulator.PartnerSimulator.CallbackReceiver;
+import org.trilink.platform.validation.IdentityNumbers;
+
+/**
+ * The cluster check (issue 8), not a test: against the two-instance cluster of docker/cluster
+ * (through nginx), a mixed load runs (intake over the API, partner referrals that the office
+ * accepts, so that callbacks go out, a partner file drop, a statistics run) while the instance
+ * that served a signed-in person is killed with {@code kill -9} and later started again.
+ * Afterwards it checks: every accepted intake exists once; every partner referral exists once;
+ * every callback was acknowledged once by the partner; the file's rows exist once; the
+ * statistics run completed with the same figures as a run made after the storm; the person's
+ * session went on without signing in again. Exit status 0 only if all hold.
+ * <pre>docker/cluster-check [seconds]</pre>
+ */
+public final class ClusterCheck {
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final Pattern SUMMARY = Pattern.compile("\"summary\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final String base;
+    private final String script;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+
+    private ClusterCheck(String base, String script) {
+        this.base = base;
+        this.script = script;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8190";
+        String script = args.length > 1 ? args[1] : "docker/cluster";
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 90;
+        ClusterCheck check = new ClusterCheck(base, script);
+        check.run(seconds);
+        System.exit(check.failures.isEmpty() ? 0 : 1);
+    }
+
+    private void run(int seconds) throws Exception {
+        String tag = "CC" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        long t0 = System.nanoTime();
+        say("run " + tag + ": " + seconds + " s of mixed load through " + base);
+
+        // a person signs in through nginx; the instance that served them is the one to die
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=mediator&password=mediator-demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(login.statusCode() == 302, "login answers a redirect, got " + login.statusCode());
+        HttpResponse<String> desk = desk(browser);
+        String served = desk.headers().firstValue("X-TriLink-Upstream").orElse("?");
+        int victim = served.endsWith(":8182") ? 2 : 1;
+        expect(signedIn(desk), "the desk shows after signing in");
+        say("signed in as mediator, served by " + served + "; instance " + victim + " will be killed");
+
+        try (CallbackReceiver partner = new CallbackReceiver(0, "demo-police-secret")) {
+            Path inbox = Files.createTempDirectory("trilink-cluster-inbox");
+            inbox.toFile().setWritable(true, false);
+            HttpResponse<String> set = call("admin", "PUT", "/api/v1/partners/demo-police", """
+                    {"name": "Demo police", "defaultOffice": "JO-ZHAOXIANG", "callbackUrl": "%s", "inboxFolder": "%s"}
+                    """.formatted(partner.url(), inbox));
+            expect(set.statusCode() == 200, "partner set-up answers 200, got " + set.statusCode() + " " + set.body());
+
+            // statistics: a past year, which the load does not change
+            String statsBody = "{\"matterKind\":\"PEOPLES_MEDIATION\",\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}";
+            String runA = field(call("drafter", "POST", "/api/v1/statistics/runs", statsBody).body(), "runId");
+            say("statistics run " + runA + " started");
+
+            // a file of 40 partner referrals
+            int fileRows = 40;
+            PartnerSimulator.drop(inbox, tag + ".csv", PartnerSimulator.csv(tag + "-F", tag + "F", fileRows, Set.of()));
+
+            // the load
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            Map<String, Integer> intakes = new ConcurrentHashMap<>(); // marker -> HTTP status (0: no answer)
+            Map<String, String> referrals = new ConcurrentHashMap<>(); // external id -> case number
+            Set<String> accepted = ConcurrentHashMap.newKeySet();
+            AtomicInteger counter = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                threads.add(start(() -> {
+                    while (System.nanoTime() < end) {
+                        String marker = tag + "I" + counter.incrementAndGet() + "X";
+                        int status;
+                        try {
+                            status = call("police", "POST", "/api/v1/cases", intake(marker)).statusCode();
+                        } catch (Exception e) {
+                            status = 0;
+                        }
+                        intakes.put(marker, status);
+                    }
+                }));
+            }
+            PartnerSimulator sim = new PartnerSimulator(base, "demo-police", "demo-police-secret");
+            threads.add(start(() -> {
+                while (System.nanoTime() < end) {
+                    String externalId = tag + "P" + counter.incrementAndGet() + "X";
+                    String caseNumber = null;
+                    // a partner resends until it hears back: the external id makes that safe
+                    for (int attempt = 0; attempt < 30 && caseNumber == null; attempt++) {
+                        try {
+                            PartnerSimulator.Answer a = sim.send(PartnerSimulator.referral(externalId, "楼上漏水 " + externalId));
+                            if (a.status() / 100 == 2) {
+                                caseNumber = a.field("caseNumber");
+                            }
+                        } catch (RuntimeException e) {
+                            // no answer: send again
+                        }
+                        if (caseNumber == null) {
+                            sleep(1000);
+                        }
+                    }
+                    if (caseNumber == null) {
+                        failures.add("partner referral " + externalId + " got no answer in 30 tries");
+                        continue;
+                    }
+                    referrals.put(externalId, caseNumber);
+                    if (accept(caseNumber)) {
+                        accepted.add(caseNumber);
+                    }
+                }
+            }));
+
+            sleep(seconds * 1000L / 3);
+            exec(script, "kill", String.valueOf(victim));
+            long killedAt = System.nanoTime();
+            HttpResponse<String> after = desk(browser);
+            expect(signedIn(after), "after kill -9 of instance " + victim + ", the desk still shows without signing in"
+                    + " (served by " + after.headers().firstValue("X-TriLink-Upstream").orElse("?") + ")");
+            say("instance " + victim + " killed; the session went on at "
+                    + after.headers().firstValue("X-TriLink-Upstream").orElse("?"));
+            sleep(Math.max(0, seconds * 1000L / 3 - (System.nanoTime() - killedAt) / 1_000_000));
+            Thread restart = start(() -> exec(script, "restart", String.valueOf(victim)));
+            for (Thread t : threads) {
+                t.join();
+            }
+            restart.join();
+            say("load done: " + intakes.size() + " intakes sent, " + referrals.size() + " partner referrals, "
+                    + accepted.size() + " accepted");
+            HttpResponse<String> back = desk(browser);
+            expect(signedIn(back), "after the restart the session still goes on");
+
+            // callbacks: one ACCEPTED callback per accepted referral, each acknowledged once
+            waitFor(Duration.ofMinutes(3), () -> partner.acknowledged().size() >= accepted.size());
+            Map<String, Integer> acks = partner.acknowledged();
+            long twice = acks.values().stream().filter(n -> n > 1).count();
+            expect(acks.size() >= accepted.size(), "callbacks acknowledged for all " + accepted.size()
+                    + " accepted referrals, got " + acks.size());
+            expect(twice == 0, twice + " callbacks were delivered more than once");
+            for (String caseNumber : accepted) {
+                expect(partner.bodies().stream().anyMatch(b -> b.contains(caseNumber) && b.contains("ACCEPTED")),
+                        "an ACCEPTED callback names " + caseNumber);
+            }
+            expect(partner.badSignatures() == 0, "every callback was signed");
+
+            // intakes: every 201 exists once; one without an answer at most once
+            Map<String, Integer> found = count(tag + "I");
+            long created = intakes.values().stream().filter(s -> s == 201).count();
+            long unknown = intakes.values().stream().filter(s -> s == 0 || s >= 500).count();
+            intakes.forEach((marker, status) -> {
+                int n = found.getOrDefault(marker, 0);
+                if (status == 201) {
+                    expect(n == 1, "intake " + marker + " (201) exists " + n + " times");
+                } else {
+                    expect(n <= 1, "intake " + marker + " (" + status + ") exists " + n + " times");
+                }
+            });
+            Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+            intakes.values().forEach(st -> byStatus.merge(st, 1L, Long::sum));
+            say("intakes: " + created + " created (201), " + unknown + " without an answer or 5xx; by status " + byStatus);
+
+            // partner referrals: every external id once
+            Map<String, Integer> fromPartner = count(tag + "P");
+            referrals.keySet().forEach(id -> expect(fromPartner.getOrDefault(id, 0) == 1,
+                    "partner referral " + id + " exists " + fromPartner.getOrDefault(id, 0) + " times"));
+
+            // the file: every row once
+            waitFor(Duration.ofMinutes(2), () -> total(tag + "F") >= fileRows);
+            Map<String, Integer> rows = count(tag + "F");
+            expect(rows.values().stream().mapToInt(Integer::intValue).sum() == fileRows, "the file's " + fileRows
+                    + " rows exist once each, found " + rows.values().stream().mapToInt(Integer::intValue).sum());
+
+            // statistics: run A completes (restarted if the kill took it down) with the figures of a calm run B
+            String statusA = waitForRun(runA);
+            if (!"COMPLETED".equals(statusA)) {
+                say("statistics run " + runA + " ended " + statusA + "; restarting it");
+                call("drafter", "POST", "/api/v1/statistics/runs/" + runA + "/restart", "");
+                statusA = waitForRun(runA);
+            }
+            expect("COMPLETED".equals(statusA), "statistics run " + runA + " completed, ended " + statusA);
+            String runB = field(call("drafter", "POST", "/api/v1/statistics/runs", statsBody).body(), "runId");
+            expect("COMPLETED".equals(waitForRun(runB)), "statistics run " + runB + " completed");
+            String a = figures(runA);
+            String b = figures(runB);
+            int at = 0;
+            while (at < Math.min(a.length(), b.length()) && a.charAt(at) == b.charAt(at)) {
+                at++;
+            }
+            expect(a.equals(b), "statistics run " + runA + " (" + statusA + ") has the figures of run " + runB
+                    + "; first difference at " + at + ": " + a.substring(Math.max(0, at - 120), Math.min(a.length(), at + 80))
+                    + " | " + b.substring(Math.max(0, at - 120), Math.min(b.length(), at + 80)));
+        }
+        say(String.format("done in %.0f s: %s", (System.nanoTime() - t0) / 1e9,
+                failures.isEmpty() ? "ALL CHECKS PASSED" : failures.size() + " FAILED"));
+        failures.stream().limit(30).forEach(f -> System.out.println("  FAILED: " + f));
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** The office accepts the partner's pending referral of the case (what sends the ACCEPTED callback). */
+    private boolean accept(String caseNumber) {
+        Pattern id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                HttpResponse<String> answer = call("mediator", "GET", "/api/v1/cases/" + caseNumber + "/referrals", null);
+                if (answer.statusCode() != 200) {
+                    // e.g. the 404 page of an instance whose port is open before TriLink is deployed
+                    sleep(1000);
+                    continue;
+                }
+                String referrals = answer.body();
+                String pending = null;
+                for (String r : referrals.split("\\},\\s*\\{")) {
+                    Matcher m = id.matcher(r);
+                    if (r.contains("\"PENDING\"") && m.find()) {
+                        pending = m.group(1);
+                    } else if (r.contains("\"ACCEPTED\"")) {
+                        return true; // accepted by an earlier try whose answer was lost
+                    }
+                }
+                if (pending == null) {
+                    failures.add("case " + caseNumber + " has no pending referral: " + referrals);
+                    return false;
+                }
+                String actions = call("mediator", "GET", "/api/v1/cases/" + caseNumber + "/actions", null).body();
+                String version = actions.replaceAll("(?s).*\"version\"\\s*:\\s*(\\d+).*", "$1");
+                HttpResponse<String> r = http.send(request("mediator", "POST", "/api/v1/referrals/" + pending + "/accept",
+                        "{}").header("If-Match", "\"" + version + "\"").build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (Exception e) {
+                // the instance died under the call: look again
+            }
+            sleep(1000);
+        }
+        failures.add("the referral of case " + caseNumber + " could not be accepted");
+        return false;
+    }
+
+    private String waitForRun(String runId) {
+        String[] status = {"?"};
+        waitFor(Duration.ofMinutes(10), () -> {
+            status[0] = field(call("drafter", "GET", "/api/v1/statistics/runs/" + runId, null).body(), "status");
+            return Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status[0]);
+        });
+        return status[0];
+    }
+
+    private String figures(String runId) throws Exception {
+        String body = call("drafter", "GET", "/api/v1/statistics/runs/" + runId, null).body();
+        // the figures array only (JSON-B writes the members in alphabetical order: run id and times follow)
+        int i = body.indexOf("\"figures\"");
+        return i < 0 ? "" : body.substring(i, body.indexOf(']', i) + 1);
+    }
+
+    /** How often each marker (a word ending in X) occurs among the case summaries that contain {@code prefix}. */
+    private Map<String, Integer> count(String prefix) throws Exception {
+        Map<String, Integer> seen = new HashMap<>();
+        Pattern marker = Pattern.compile(Pattern.quote(prefix) + "[-0-9]*X?");
+        for (int page = 0; ; page++) {
+            String body = call("admin", "GET", "/api/v1/cases?size=200&page=" + page + "&q="
+                    + URLEncoder.encode(prefix, StandardCharsets.UTF_8), null).body();
+            Matcher s = SUMMARY.matcher(body);
+            int items = 0;
+            while (s.find()) {
+                items++;
+                Matcher m = marker.matcher(s.group(1));
+                if (m.find()) {
+                    seen.merge(m.group(), 1, Integer::sum);
+                }
+            }
+            if (items < 200) {
+                return seen;
+            }
+        }
+    }
+
+    private long total(String q) throws Exception {
+        Matcher m = TOTAL.matcher(call("admin", "GET", "/api/v1/cases?size=1&q=" + q, null).body());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private HttpResponse<String> desk(HttpClient browser) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean signedIn(HttpResponse<String> page) {
+        return page.statusCode() == 200 && !page.body().contains("id=\"login\"");
+    }
+
+    private HttpRequest.Builder request(String user, String method, String path, String body) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String body) throws IOException,
+            InterruptedException {
+        return http.send(request(user, method, path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String intake(String marker) {
+        return """
+                {"channel": "POLICE_110", "disputeType": "NEIGHBOR", "summary": "楼上漏水 %s",
+                 "regionCode": "310118104", "address": "青浦区赵巷镇某路1号", "peopleInvolved": 2, "riskLevel": "LOW",
+                 "parties": [{"role": "APPLICANT", "kind": "PERSON", "name": "张三", "idNumber": "%s"},
+                             {"role": "RESPONDENT", "kind": "PERSON", "name": "李四", "idNumber": "%s"}]}
+                """.formatted(marker, residentId(), residentId());
+    }
+
+    private static String residentId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = "310118" + (1950 + r.nextInt(50)) + String.format("%02d%02d%03d", 1 + r.nextInt(12),
+                1 + r.nextInt(28), r.nextInt(1000));
+        return first17 + IdentityNumbers.residentIdCheck(first17);
+    }
+
+    private void exec(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (p.waitFor() != 0) {
+                failures.add(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            failures.add(String.join(" ", command) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void expect(boolean condition, String what) {
+        if (!condition) {
+            failures.add(what);
+            if (failures.size() <= 20) {
+                say("FAILED: " + what);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private void waitFor(Duration limit, Condition condition) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            sleep(1000);
+        }
+    }
+
+    private static Thread start(Runnable r) {
+        Thread t = new Thread(r);
+        t.start();
+        return t;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void say(String s) {
+        System.out.printf("%tT %s%n", System.currentTimeMillis(), s);
+    }
+}
