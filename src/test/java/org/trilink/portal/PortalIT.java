@@ -213,9 +213,8 @@ class PortalIT {
         browser.waitForText(By.id("documents:stored"), "人民调解协议书");
         assertThat(browser.text(By.id("documents:documentMessages"))).contains("已生成人民调解协议书第1版");
         String href = browser.driver().findElement(By.cssSelector(".tl-doc-AGREEMENT")).getAttribute("href");
-        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         io.restassured.response.Response download = io.restassured.RestAssured.given().redirects().follow(false)
-                .cookie("JSESSIONID", session).get(href);
+                .cookies(browser.cookies()).get(href);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.contentType()).startsWith("application/pdf");
         byte[] pdf = download.asByteArray();
@@ -307,7 +306,7 @@ class PortalIT {
         // the workbook comes with the drafter's session
         String href = browser.driver().findElement(By.id("stats:xlsx")).getAttribute("href");
         byte[] xlsx = io.restassured.RestAssured.given().redirects().follow(false)
-                .cookie("JSESSIONID", browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
+                .cookies(browser.cookies())
                 .get(href).then().statusCode(200).extract().asByteArray();
         assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
 

@@ -51,9 +51,21 @@ public final class Browser implements AutoCloseable {
         driver.get(base + (path.startsWith("/") ? path.substring(1) : path));
     }
 
+    /**
+     * The cookies the browser holds for the site, to make a plain HTTP request in its session.
+     * All of them, as the browser sends them: a distributable application's session is named by
+     * JSESSIONID together with JSESSIONIDVERSION.
+     */
+    public java.util.Map<String, String> cookies() {
+        java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        driver.manage().getCookies().forEach(c -> cookies.put(c.getName(), c.getValue()));
+        return cookies;
+    }
+
     /** Signs in on the portal's login page, in a fresh session. */
     public void signIn(String user) {
         driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.manage().deleteCookieNamed("JSESSIONIDVERSION");
         open("login");
         type("login:username", user);
         type("login:password", user + "-demo");
