@@ -387,6 +387,58 @@ class PortalIT {
         browser.screenshot("intake-same-parties");
     }
 
+    /**
+     * Ledger import (台账): the mediator uploads a CSV ledger through the page, which goes through
+     * the same LedgerImport as the ledger API; the report counts the imported row and the
+     * duplicate and lists the refused row with its number and reason, quoting no personal data;
+     * the imported case is in the case list.
+     */
+    @Test
+    void theMediatorImportsALedgerAndSeesTheRowReport() throws Exception {
+        String marker = Api.marker();
+        String header = "ledgerId,receivedAt,disputeType,summary,regionCode,address,amountInvolved,peopleInvolved,"
+                + "applicantName,applicantIdNumber,applicantPhone,respondentName,outcome,agreementForm,concludedAt";
+        String good = "P1-" + marker + ",2024-03-05,NEIGHBOR,台账导入 " + marker
+                + ",310118104,,,2,张三,11010519491231002X,13800138000,李四,SUCCESS,WRITTEN,2024-03-20";
+        String csv = header + "\n"
+                + good + "\n"
+                + good + "\n" // the same ledger id again: recognised, not imported twice
+                + "P3-" + marker + ",2024-04-01,LABOR,坏身份证 " + marker + ",310118104,,,2,王五,110105194912310021,,,,,\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ledger", ".csv");
+        java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+
+        browser.signIn("mediator");
+        browser.click("navLedger");
+        browser.waitFor(By.id("ledger:upload"));
+        browser.driver().findElement(By.cssSelector("#ledger input[type=file]")).sendKeys(file.toString());
+        browser.waitFor(By.id("ledger:report"));
+        assertThat(browser.text(By.id("created"))).isEqualTo("1");
+        assertThat(browser.text(By.id("repeated"))).isEqualTo("1");
+        assertThat(browser.text(By.id("failed"))).isEqualTo("1");
+        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-row"))).contains("4");
+        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason"))).contains("parties[0].idNumber");
+        assertThat(browser.text(By.id("ledger:errors"))).contains("P3-" + marker);
+        assertThat(browser.pageText()).contains("导入完成")
+                .doesNotContain("110105194912310021", "11010519491231002X", "13800138000", "Exception");
+        browser.screenshot("ledger-import");
+
+        // the imported case is the mediator's office's, in the case list, with the phone masked
+        browser.click("navCases");
+        browser.type("cases:text", marker);
+        browser.clickAjax("cases:search");
+        browser.waitForText(By.id("cases:table"), "台账导入 " + marker);
+        assertThat(browser.text(By.id("cases:table"))).contains("138****8000")
+                .doesNotContain("坏身份证").doesNotContain("13800138000");
+        assertThat(browser.all(By.cssSelector("#cases\\:table tbody tr"))).hasSize(1);
+
+        // drafters import no ledgers: no link, and the page refuses them
+        browser.signIn("drafter");
+        assertThat(browser.all(By.id("navLedger"))).isEmpty();
+        browser.open("ledgers/import.xhtml");
+        assertThat(browser.all(By.id("ledger:upload"))).isEmpty();
+        assertThat(browser.pageText()).doesNotContain("Exception");
+    }
+
     @Test
     void theLanguageSwitchChangesThePage() {
         browser.open("login");

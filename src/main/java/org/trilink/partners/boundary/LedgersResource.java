@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trilink.offices.control.OfficeCatalog;
-import org.trilink.offices.entity.Role;
 import org.trilink.partners.control.LedgerImport;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
@@ -35,9 +33,6 @@ public class LedgersResource {
     CurrentUser user;
 
     @Inject
-    OfficeCatalog offices;
-
-    @Inject
     LedgerImport ledgers;
 
     @POST
@@ -49,19 +44,7 @@ public class LedgersResource {
     public LedgerImport.Report upload(@QueryParam("office") String office,
                                       @HeaderParam("Content-Type") String contentType, InputStream body)
             throws IOException {
-        if (!user.admin() && !user.is(Role.STAFF) && !user.is(Role.OFFICE_HEAD)) {
-            throw ProblemException.forbidden("Your role does not import ledgers.");
-        }
-        String officeCode = office == null || office.isBlank() ? user.officeCode() : office.strip();
-        if (officeCode == null) {
-            throw ProblemException.badRequest("office", "required: you do not work for an office");
-        }
-        if (!user.admin() && !officeCode.equals(user.officeCode())) {
-            throw ProblemException.forbidden("Staff import their own office's ledger only.");
-        }
-        if (offices.office(officeCode).isEmpty()) {
-            throw ProblemException.badRequest("office", "unknown office");
-        }
+        String officeCode = ledgers.officeFor(user, office);
         boolean xlsx = contentType != null && contentType.startsWith(XLSX);
         try {
             return ledgers.importFile(body, xlsx, officeCode, user.username());

@@ -23,9 +23,11 @@ import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Role;
 import org.trilink.platform.Configured;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
 
 /**
  * Imports an office's historical ledger (台账): each good row becomes a case of that office,
@@ -78,10 +80,42 @@ public class LedgerImport {
         return s.toString();
     }
 
-    public record RowError(long row, String ledgerId, String reason) {
+    // Serializable: the portal's import page keeps the last report in its view, and sessions are
+    // distributable
+    public record RowError(long row, String ledgerId, String reason) implements java.io.Serializable {
     }
 
-    public record Report(int created, int repeated, int failed, List<RowError> errors) {
+    public record Report(int created, int repeated, int failed, List<RowError> errors) implements java.io.Serializable {
+    }
+
+    /**
+     * Who imports ledgers, for the API and the portal alike: office staff and office heads for
+     * their own office, the district admin for a named office.
+     */
+    public static boolean mayImport(CurrentUser user) {
+        return user.admin() || user.is(Role.STAFF) || user.is(Role.OFFICE_HEAD);
+    }
+
+    /**
+     * The office a ledger is imported for: the one asked for, or the caller's own; refused
+     * (403) for a caller who may not import or asks for another office, 400 for no or an
+     * unknown office.
+     */
+    public String officeFor(CurrentUser user, String office) {
+        if (!mayImport(user)) {
+            throw ProblemException.forbidden("Your role does not import ledgers.");
+        }
+        String officeCode = office == null || office.isBlank() ? user.officeCode() : office.strip();
+        if (officeCode == null) {
+            throw ProblemException.badRequest("office", "required: you do not work for an office");
+        }
+        if (!user.admin() && !officeCode.equals(user.officeCode())) {
+            throw ProblemException.forbidden("Staff import their own office's ledger only.");
+        }
+        if (offices.office(officeCode).isEmpty()) {
+            throw ProblemException.badRequest("office", "unknown office");
+        }
+        return officeCode;
     }
 
     public Report importFile(InputStream in, boolean xlsx, String officeCode, String actor) throws IOException {
