@@ -276,12 +276,18 @@ class PortalIT {
         browser.waitFor(By.id("stats:run"));
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         for (String field : new String[] {"stats:from_input", "stats:to_input"}) {
-            // the fields hold this year's first day and today: replace, not append
-            org.openqa.selenium.WebElement input = browser.byId(field);
-            input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                    org.openqa.selenium.Keys.DELETE);
-            input.sendKeys(today);
-            input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            // the fields hold this year's first day and today: replace, not append; on a busy
+            // machine the date picker can still be redrawing while keys arrive, so type until the
+            // field reads the date
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                        org.openqa.selenium.WebElement input = browser.byId(field);
+                        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                                org.openqa.selenium.Keys.DELETE);
+                        input.sendKeys(today);
+                        input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                        return today.equals(browser.byId(field).getAttribute("value"));
+                    });
         }
         browser.choose("stats:scope", "JO-ZHAOXIANG");
         browser.clickAjax("stats:run");
