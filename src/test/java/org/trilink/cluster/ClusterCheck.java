@@ -240,7 +240,9 @@ public final class ClusterCheck {
     /** The office accepts the partner's pending referral of the case (what sends the ACCEPTED callback). */
     private boolean accept(String caseNumber) {
         Pattern id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-        for (int attempt = 0; attempt < 30; attempt++) {
+        // as long as an instance may take to come back under load (57 s seen in CI), and then some
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (System.nanoTime() < giveUpAt) {
             try {
                 HttpResponse<String> answer = call("mediator", "GET", "/api/v1/cases/" + caseNumber + "/referrals", null);
                 if (answer.statusCode() != 200) {
@@ -274,7 +276,7 @@ public final class ClusterCheck {
             }
             sleep(1000);
         }
-        failures.add("the referral of case " + caseNumber + " could not be accepted");
+        failures.add("the referral of case " + caseNumber + " could not be accepted in 150 s");
         return false;
     }
 
