@@ -428,11 +428,15 @@ class PortalIT {
                 .doesNotContain("110105194912310021", "11010519491231002X", "13800138000", "Exception");
         browser.screenshot("ledger-import");
 
-        // the imported case is the mediator's office's, in the case list, with the phone masked
+        // the unfiltered list counts no further than its cap (100 in the tests; the office sees more)
         browser.click("navCases");
+        browser.waitForText(By.cssSelector("#cases\\:table .ui-paginator-current"), "共 100 多条");
+
+        // the imported case is the mediator's office's, in the case list, with the phone masked
         browser.type("cases:text", marker);
         browser.clickAjax("cases:search");
         browser.waitForText(By.id("cases:table"), "台账导入 " + marker);
+        assertThat(browser.text(By.cssSelector("#cases\\:table .ui-paginator-current"))).contains("共 1 条");
         assertThat(browser.text(By.id("cases:table"))).contains("138****8000")
                 .doesNotContain("坏身份证").doesNotContain("13800138000");
         assertThat(browser.all(By.cssSelector("#cases\\:table tbody tr"))).hasSize(1);

@@ -24,11 +24,12 @@ import org.trilink.cases.entity.DisputeType;
 import org.trilink.cases.entity.Party;
 import org.trilink.cases.entity.RiskLevel;
 import org.trilink.platform.validation.IdentityNumbers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The case list: filters above a lazily loaded table. A page change loads one page; the
- * number of matching cases (a full count, costly with a million cases) is taken only when
- * the filter changes.
+ * number of matching cases is taken only when the filter changes, and only up to a cap
+ * (trilink.portal.list-count-cap): a full count of a million cases costs more than the page.
  */
 @Named("caseList")
 @ViewScoped
@@ -38,6 +39,11 @@ public class CaseListBacking implements Serializable {
 
     @Inject
     CaseQueries queries;
+
+    /** The list counts matching cases up to this many; beyond it the page report says "more than". */
+    @Inject
+    @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
+    int countCap;
 
     private CaseStatus status;
     private DisputeType disputeType;
@@ -132,15 +138,23 @@ public class CaseListBacking implements Serializable {
 
         private CaseFilter counted;
         private int count;
+        private boolean capped;
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             CaseFilter now = filter();
             if (!now.equals(counted)) {
-                count = (int) Math.min(Integer.MAX_VALUE, queries.count(now));
+                long upTo = queries.countUpTo(now, countCap);
+                capped = upTo > countCap;
+                count = (int) Math.min(upTo, countCap);
                 counted = now;
             }
             return count;
+        }
+
+        /** More cases match than the list counts: the page report says "more than" the cap. */
+        public boolean isCapped() {
+            return capped;
         }
 
         @Override
