@@ -40,11 +40,18 @@ public class StaffIdentityStore implements IdentityStore {
             return new CredentialValidationResult(username, groups);
         }
         Optional<Staff> staff = directory.byUsername(username);
-        if (staff.isEmpty() || !staff.get().active() || !passwords.verify(password, staff.get().passwordHash())) {
+        if (staff.isEmpty() || !staff.get().active()) {
+            cache.forget(username);
             return CredentialValidationResult.INVALID_RESULT;
         }
+        String hash = staff.get().passwordHash();
         groups = staff.get().roles().stream().map(Enum::name).collect(Collectors.toSet());
-        cache.remember(username, password, groups);
+        synchronized (cache.checkingLock(username)) {
+            if (!cache.verifiedAgainst(username, password, hash) && !passwords.verify(password, hash)) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            cache.remember(username, password, hash, groups); // before the next waiting call looks
+        }
         return new CredentialValidationResult(username, groups);
     }
 }

@@ -1,0 +1,142 @@
+package org.trilink.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.trilink.offices.control.StaffDirectory;
+import org.trilink.offices.entity.Role;
+import org.trilink.offices.entity.Staff;
+
+/**
+ * The credential cache in front of the slow password check. What callers notice is how often
+ * the slow check runs (tens of milliseconds of CPU each), and that a changed password or a
+ * disabled account stops working when the cache entry runs out.
+ */
+class StaffIdentityStoreTest {
+
+    /** Counts the slow checks; the stored "hash" is the password with a prefix, to keep the test quick. */
+    static class CountingPasswords extends Passwords {
+        final AtomicInteger checks = new AtomicInteger();
+
+        @Override
+        public boolean verify(String password, String hash) {
+            checks.incrementAndGet();
+            try {
+                Thread.sleep(20); // slow, as it is meant to be, so that concurrent callers overlap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ("h:" + password).equals(hash);
+        }
+    }
+
+    static class Accounts extends StaffDirectory {
+        final Map<String, Staff> staff = new HashMap<>();
+
+        @Override
+        public Optional<Staff> byUsername(String username) {
+            return Optional.ofNullable(staff.get(username));
+        }
+    }
+
+    final CountingPasswords passwords = new CountingPasswords();
+    final Accounts accounts = new Accounts();
+    final CredentialCache cache = new CredentialCache();
+    final StaffIdentityStore store = new StaffIdentityStore();
+    final AtomicLong now = new AtomicLong(1_000_000);
+
+    StaffIdentityStoreTest() {
+        store.passwords = passwords;
+        store.directory = accounts;
+        store.cache = cache;
+        cache.seconds = 60;
+        cache.clock = now::get;
+        account("police", "h:police-demo");
+    }
+
+    private void account(String username, String hash) {
+        accounts.staff.put(username, new Staff(username, hash, "Police", "PS-ZHAOXIANG", Set.of(Role.STAFF),
+                OffsetDateTime.now()));
+    }
+
+    private Status login(String username, String password) {
+        return store.validate(new UsernamePasswordCredential(username, password)).getStatus();
+    }
+
+    @Test
+    void sixteenCallersOfOneAccountRunTheSlowCheckOnce() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        List<Status> results = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 16; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    results.add(login("police", "police-demo"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            callers.add(t);
+        }
+        go.countDown();
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertThat(results).hasSize(16).containsOnly(Status.VALID);
+        assertThat(passwords.checks).hasValue(1);
+    }
+
+    @Test
+    void anEntryThatRanOutIsRenewedWithoutTheSlowCheckWhileThePasswordIsUnchanged() {
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        now.addAndGet(61_000);
+        assertThat(cache.groupsIfRecentlyVerified("police", "police-demo")).isNull();
+
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        assertThat(passwords.checks).hasValue(1);
+        assertThat(cache.groupsIfRecentlyVerified("police", "police-demo")).containsExactly("STAFF");
+
+        // a wrong password is checked, and refused
+        assertThat(login("police", "guess")).isEqualTo(Status.INVALID);
+        assertThat(passwords.checks).hasValue(2);
+    }
+
+    @Test
+    void aChangedPasswordOrADisabledAccountStopsTheOldPasswordWhenTheEntryRunsOut() {
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        account("police", "h:new-secret"); // changed on another instance: this one has not heard
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+
+        now.addAndGet(61_000);
+        assertThat(login("police", "police-demo")).isEqualTo(Status.INVALID);
+        assertThat(login("police", "new-secret")).isEqualTo(Status.VALID);
+
+        accounts.staff.remove("police"); // gone (or disabled) on another instance
+        now.addAndGet(61_000);
+        assertThat(login("police", "new-secret")).isEqualTo(Status.INVALID);
+    }
+
+    @Test
+    void withTheCacheOffEveryCallRunsTheSlowCheck() {
+        cache.seconds = 0;
+        for (int i = 0; i < 3; i++) {
+            assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        }
+        assertThat(passwords.checks).hasValue(3);
+    }
+}
