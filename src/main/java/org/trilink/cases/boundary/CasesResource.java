@@ -80,10 +80,10 @@ public class CasesResource {
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response register(@NotNull(message = "a JSON body is required") @Valid CaseIntakeRequest request) {
-        DisputeCase c = intake.register(toCommand(request));
-        boolean full = access.revealPersonalData(c, "INTAKE");
+        CaseIntake.Registered registered = intake.registerForCaller(toCommand(request));
+        DisputeCase c = registered.disputeCase();
         return Response.created(uriInfo.getBaseUriBuilder().path("cases").path(c.caseNumber()).build())
-                .entity(CaseDetail.of(c, full, intake.openCasesWithSameParties(c)))
+                .entity(CaseDetail.of(c, registered.personalDataShown(), registered.openCasesWithSameParties()))
                 .build();
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.entity.Role;
@@ -21,6 +23,8 @@ public class CurrentUser {
 
     private Staff staff;
     private boolean loaded;
+    private final Map<Role, Boolean> roles = new EnumMap<>(Role.class);
+    private String rolesOf;
 
     public Optional<Staff> staff() {
         if (!loaded) {
@@ -40,8 +44,18 @@ public class CurrentUser {
         return staff().map(Staff::officeCode).orElse(null);
     }
 
+    /**
+     * Whether the caller has the role. Asked several times per request (access rules, lists),
+     * and each answer is a JACC policy check: remembered for the request, for the caller it
+     * was asked about (a login within the request changes the caller).
+     */
     public boolean is(Role role) {
-        return securityContext.isCallerInRole(role.name());
+        String caller = username();
+        if (!caller.equals(rolesOf)) {
+            roles.clear();
+            rolesOf = caller;
+        }
+        return roles.computeIfAbsent(role, r -> securityContext.isCallerInRole(r.name()));
     }
 
     public boolean admin() {
