@@ -38,6 +38,7 @@ import org.trilink.cases.entity.PartyKind;
 import org.trilink.cases.entity.PartyRole;
 import org.trilink.cases.entity.RiskLevel;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.statistics.control.ExecutionLeases;
 import org.trilink.statistics.control.JobRepository;
 import org.trilink.statistics.control.RunStore;
 import org.trilink.statistics.control.StatisticsRuns;
@@ -56,6 +57,9 @@ public class StatisticsFixtures {
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
+
+    @Inject
+    ExecutionLeases leases;
 
     @Inject
     CaseIntake intake;
@@ -199,15 +203,20 @@ public class StatisticsFixtures {
     }
 
     /**
-     * Leaves the run's execution as a server killed with kill -9 leaves it (STARTED), then does
-     * what start-up does about it.
+     * Leaves the run's execution as a server killed with kill -9 leaves it (STARTED), with the
+     * lease of this instance's previous life; or, with {@code live=true}, as an execution running
+     * on a live instance looks (STARTED, its lease fresh).
      */
     @POST
     @Path("runs/{runId}/killed")
-    public Map<String, Object> killed(@PathParam("runId") String runId) {
+    public Map<String, Object> killed(@PathParam("runId") String runId, @QueryParam("live") boolean live) {
         requireAdmin();
         long execution = store.find(runId).orElseThrow().executionId();
         repository.markStarted(execution);
+        leases.hold(execution);
+        if (!live) {
+            leases.leftByPreviousLife(execution);
+        }
         String before = runs.status(store.find(runId).orElseThrow());
         return Map.of("execution", execution, "statusBefore", before);
     }
@@ -216,7 +225,7 @@ public class StatisticsFixtures {
     @Path("startup-recovery")
     public Map<String, Object> startupRecovery() {
         requireAdmin();
-        return Map.of("failed", repository.failStale(StatisticsRuns.JOB));
+        return Map.of("failed", leases.failDead(StatisticsRuns.JOB, true));
     }
 
     private DisputeCase register(MatterKind kind, String office, String region, DisputeType type) {

@@ -215,6 +215,12 @@ class StatisticsIT {
         String killed = fixture("runs", Map.of("matterKind", "PEOPLES_MEDIATION", "from", "2020-01-01",
                 "to", "2020-03-31", "failOnDay", "2020-03-05")).getString("runId");
         assertThat(waitFor(killed)).isEqualTo("FAILED");
+        // an execution running on another, live instance (its lease fresh) is left alone (issue 8)
+        assertThat(fixture("runs/" + killed + "/killed", Map.of("live", true)).getString("statusBefore"))
+                .isEqualTo("STARTED");
+        assertThat(fixture("startup-recovery", Map.of()).getList("failed")).isEmpty();
+        drafter().post("/api/v1/statistics/runs/" + killed + "/restart").then().statusCode(409);
+        // one left by this instance's previous life is failed at start-up
         assertThat(fixture("runs/" + killed + "/killed", Map.of()).getString("statusBefore")).isEqualTo("STARTED");
         drafter().post("/api/v1/statistics/runs/" + killed + "/restart").then().statusCode(409);
         assertThat(fixture("startup-recovery", Map.of()).getList("failed")).hasSize(1);

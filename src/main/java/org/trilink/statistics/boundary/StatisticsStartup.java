@@ -7,13 +7,15 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.statistics.control.ExecutionLeases;
 import org.trilink.statistics.control.JobRepository;
 import org.trilink.statistics.control.StatisticsRuns;
 import org.trilink.statistics.control.StatisticsSchedule;
 
 /**
- * At start-up: executions a killed server left STARTED are marked FAILED (so a drafter can
- * restart them), then the monthly schedule begins.
+ * At start-up: executions this instance's killed previous life left STARTED are marked FAILED
+ * (so a drafter can restart them), the execution leases start being renewed and checked
+ * ({@link ExecutionLeases}), then the monthly schedule begins.
  */
 @ApplicationScoped
 public class StatisticsStartup {
@@ -26,7 +28,10 @@ public class StatisticsStartup {
     @Inject
     StatisticsSchedule schedule;
 
-    /** Off when several instances share the database and one may be running a job right now. */
+    @Inject
+    ExecutionLeases leases;
+
+    /** Whether start-up fails this instance's executions from before it restarted (and any whose lease ran out). */
     @Inject
     @ConfigProperty(name = "trilink.statistics.fail-stale-executions-at-start", defaultValue = "true")
     boolean failStale;
@@ -35,12 +40,13 @@ public class StatisticsStartup {
         try {
             repository.prepareH2();
             if (failStale) {
-                repository.failStale(StatisticsRuns.JOB);
+                leases.failDead(StatisticsRuns.JOB, true);
             }
         } catch (RuntimeException e) {
             // the application must come up even when the repository cannot be read; restarts then wait
             LOG.log(Level.WARNING, "Could not check for statistics executions left running", e);
         }
+        leases.begin();
         schedule.begin();
     }
 }

@@ -28,7 +28,7 @@ public class JobRepository {
 
     private static final Logger LOG = Logger.getLogger(JobRepository.class.getName());
 
-    /** Exit status of an execution found left running by a server that died (see {@link #failStale}). */
+    /** Exit status of an execution found left running by a server that died (see {@link ExecutionLeases}). */
     public static final String KILLED = "FAILED_SERVER_STOPPED";
 
     @Resource(lookup = "jdbc/trilink")
@@ -79,31 +79,47 @@ public class JobRepository {
         }
     }
 
-    /**
-     * Marks every execution of the job still STARTING, STARTED or STOPPING as FAILED, with its
-     * steps. Call it only when no instance of the application is running the job (at start-up
-     * of a single instance), since it cannot tell a dead execution from a live one elsewhere.
-     */
-    public List<Long> failStale(String jobName) {
-        List<Long> failed = new ArrayList<>();
+    /** An execution the repository shows as running, and when it was created. */
+    public record Running(long executionId, Instant created) {
+    }
+
+    /** The job's executions still STARTING, STARTED or STOPPING: running, or left so by a server that died. */
+    public List<Running> running(String jobName) {
+        List<Running> running = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             Map<String, String> t = tables(c);
             if (t.size() < 4) {
-                return failed;
+                return running;
             }
-            String executions = "select e.jobexecid from " + t.get("executioninstancedata") + " e join "
+            String executions = "select e.jobexecid, e.createtime from " + t.get("executioninstancedata") + " e join "
                     + t.get("jobinstancedata") + " i on i.jobinstanceid = e.jobinstanceid"
                     + " where i.name = ? and e.batchstatus in ('STARTING', 'STARTED', 'STOPPING')";
             try (PreparedStatement ps = c.prepareStatement(executions)) {
                 ps.setString(1, jobName);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        failed.add(rs.getLong(1));
+                        Timestamp created = rs.getTimestamp(2);
+                        running.add(new Running(rs.getLong(1), created == null ? Instant.EPOCH : created.toInstant()));
                     }
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job repository", e);
+        }
+        return running;
+    }
+
+    /**
+     * Marks the executions, and their steps, FAILED with exit status {@link #KILLED}, if they are
+     * still running in the repository. Only for executions whose server is known to be gone
+     * (see {@link ExecutionLeases}): a live execution marked so would go on writing.
+     */
+    public List<Long> fail(List<Long> executionIds) {
+        List<Long> failed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, String> t = tables(c);
             Timestamp now = Timestamp.from(Instant.now());
-            for (Long id : failed) {
+            for (Long id : executionIds) {
                 try (PreparedStatement ps = c.prepareStatement("update " + t.get("stepexecutioninstancedata")
                         + " set batchstatus = 'FAILED', exitstatus = 'FAILED', endtime = ? where jobexecid = ?"
                         + " and batchstatus in ('STARTING', 'STARTED', 'STOPPING')")) {
@@ -113,17 +129,20 @@ public class JobRepository {
                 }
                 try (PreparedStatement ps = c.prepareStatement("update " + t.get("executioninstancedata")
                         + " set batchstatus = 'FAILED', exitstatus = '" + KILLED + "', endtime = ?, updatetime = ?"
-                        + " where jobexecid = ?")) {
+                        + " where jobexecid = ? and batchstatus in ('STARTING', 'STARTED', 'STOPPING')")) {
                     ps.setTimestamp(1, now);
                     ps.setTimestamp(2, now);
                     ps.setLong(3, id);
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() == 0) {
+                        continue;
+                    }
                 }
-                LOG.warning(() -> "Batch execution " + id + " of " + jobName
+                failed.add(id);
+                LOG.warning(() -> "Batch execution " + id
                         + " was left running by a server that stopped; marked FAILED so it can be restarted");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot check the job repository", e);
+            throw new IllegalStateException("cannot update the job repository", e);
         }
         return failed;
     }

@@ -37,6 +37,9 @@ public class StatisticsRuns {
     DataSource dataSource;
 
     @Inject
+    ExecutionLeases leases;
+
+    @Inject
     Configured configured;
 
     @Inject
@@ -77,7 +80,9 @@ public class StatisticsRuns {
             props.putAll(extra);
         }
         props.setProperty("runId", id);
-        store.execution(id, operator().start(JOB, props));
+        long execution = operator().start(JOB, props);
+        store.execution(id, execution);
+        leases.hold(execution);
         return id;
     }
 
@@ -95,7 +100,9 @@ public class StatisticsRuns {
         // afresh under the same run id instead: every slice replaces its own rows and the figures
         // are recomputed from them, so it ends with the figures of an uninterrupted run all the same.
         boolean serverDied = JobRepository.KILLED.equals(operator().getJobExecution(run.executionId()).getExitStatus());
-        store.execution(runId, serverDied ? operator().start(JOB, props) : operator().restart(run.executionId(), props));
+        long execution = serverDied ? operator().start(JOB, props) : operator().restart(run.executionId(), props);
+        store.execution(runId, execution);
+        leases.hold(execution);
     }
 
     /** The contract's status: STARTING, STARTED, COMPLETED, FAILED or STOPPED. */
