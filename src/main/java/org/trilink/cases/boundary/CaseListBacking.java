@@ -24,7 +24,6 @@ import org.trilink.cases.entity.DisputeType;
 import org.trilink.cases.entity.Party;
 import org.trilink.cases.entity.RiskLevel;
 import org.trilink.platform.validation.IdentityNumbers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The case list: filters above a lazily loaded table. A page change loads one page; the
@@ -39,11 +38,6 @@ public class CaseListBacking implements Serializable {
 
     @Inject
     CaseQueries queries;
-
-    /** The list counts matching cases up to this many; beyond it the page report says "more than". */
-    @Inject
-    @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
-    int countCap;
 
     private CaseStatus status;
     private DisputeType disputeType;
@@ -144,9 +138,9 @@ public class CaseListBacking implements Serializable {
         public int count(Map<String, FilterMeta> filterBy) {
             CaseFilter now = filter();
             if (!now.equals(counted)) {
-                long upTo = queries.countUpTo(now, countCap);
-                capped = upTo > countCap;
-                count = (int) Math.min(upTo, countCap);
+                long upTo = queries.countUpTo(now);
+                capped = upTo > queries.countCap();
+                count = (int) Math.min(upTo, queries.countCap());
                 counted = now;
             }
             return count;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trilink.cases.entity.DisputeCase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.platform.Configured;
 
 /** Lists the cases a caller may see, narrowed by a filter, a page at a time. */
@@ -24,6 +25,10 @@ public class CaseQueries {
 
     @Inject
     Configured configured;
+
+    @Inject
+    @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
+    int countCap;
 
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
@@ -43,13 +48,19 @@ public class CaseQueries {
         return count.getSingleResult();
     }
 
+    /** A list counts matching cases up to this many; beyond it, it says "more than". */
+    public int countCap() {
+        return countCap;
+    }
+
     /**
-     * How many cases the caller may see under the filter, counting no further than {@code cap}:
+     * How many cases the caller may see under the filter, counting no further than the cap:
      * a list page needs "more than ten thousand", not the exact figure, and stopping early keeps a
      * broad filter on a million cases as quick as a narrow one. Answers {@code cap + 1} when there
-     * are more than {@code cap}.
+     * are more than the cap.
      */
-    public long countUpTo(CaseFilter filter, int cap) {
+    public long countUpTo(CaseFilter filter) {
+        int cap = countCap;
         access.requireCaseWorker();
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params) + access.visibilityClause();
