@@ -422,7 +422,9 @@ class PortalIT {
         assertThat(browser.text(By.id("repeated"))).isEqualTo("1");
         assertThat(browser.text(By.id("failed"))).isEqualTo("1");
         assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-row"))).contains("4");
-        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason"))).contains("parties[0].idNumber");
+        // the reason in the page's language, naming the column as the file's first line does
+        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason")))
+                .contains("applicantIdNumber：不是有效的18位身份证号（校验位不符）").doesNotContain("parties[0]", "must");
         assertThat(browser.text(By.id("ledger:errors"))).contains("P3-" + marker);
         assertThat(browser.pageText()).contains("导入完成")
                 .doesNotContain("110105194912310021", "11010519491231002X", "13800138000", "Exception");

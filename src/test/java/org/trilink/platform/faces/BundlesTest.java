@@ -75,6 +75,16 @@ class BundlesTest {
     }
 
     @Test
+    void everyLedgerRefusalHasWordsInBothLanguages() throws IOException {
+        Properties zh = load("messages_zh.properties");
+        Properties en = load("messages_en.properties");
+        for (String code : org.trilink.partners.control.LedgerImport.REFUSAL_CODES) {
+            assertThat(zh.getProperty("ledger.refusal." + code)).as(code).isNotBlank();
+            assertThat(en.getProperty("ledger.refusal." + code)).as(code).isNotBlank();
+        }
+    }
+
+    @Test
     void everyKeyThePagesAndBeansUseExists() throws IOException {
         Set<String> keys = load("messages_zh.properties").stringPropertyNames();
         Set<String> used = new TreeSet<>();
