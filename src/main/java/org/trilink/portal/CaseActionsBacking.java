@@ -211,8 +211,9 @@ public class CaseActionsBacking implements Serializable {
             for (Problem.FieldError e : problem.errors()) {
                 String key = "action.problem." + e.field();
                 String text = labels.text(key);
+                // the problem's own message is English: a field without words gets the general one
                 context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        text.equals(key) ? e.field() + ": " + e.message() : text, null));
+                        text.equals(key) ? labels.text("action.failed") : text, null));
             }
         } else {
             String key = switch (problem.status()) {

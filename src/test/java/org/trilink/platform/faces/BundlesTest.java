@@ -72,6 +72,9 @@ class BundlesTest {
             assertThat(zh.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
             assertThat(en.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
         }
+        // recorded by name, not through the enum (LedgerRows)
+        assertThat(zh.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
+        assertThat(en.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
     }
 
     @Test
