@@ -172,7 +172,7 @@ public class CaseActionsBacking implements Serializable {
                 default -> throw new IllegalStateException("The portal offers no form for " + chosen);
             }
         } catch (ProblemException refused) {
-            show(context, refused.problem());
+            show(context, labels, refused.problem());
             return;
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
@@ -205,13 +205,15 @@ public class CaseActionsBacking implements Serializable {
         return value;
     }
 
-    private void show(FacesContext context, Problem problem) {
+    /** A refusal in the user's language: per field where the field has words, else by its kind. */
+    static void show(FacesContext context, Labels labels, Problem problem) {
         if (problem.errors() != null && !problem.errors().isEmpty()) {
             for (Problem.FieldError e : problem.errors()) {
                 String key = "action.problem." + e.field();
                 String text = labels.text(key);
+                // the problem's own message is English: a field without words gets the general one
                 context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        text.equals(key) ? e.field() + ": " + e.message() : text, null));
+                        text.equals(key) ? labels.text("action.failed") : text, null));
             }
         } else {
             String key = switch (problem.status()) {

@@ -90,6 +90,22 @@ public class LedgerImportBacking implements Serializable {
         context.validationFailed();
     }
 
+    /**
+     * A refused row's reasons in the page's language: each names its column (as in the file's
+     * first line) and says what is wrong, from the codes the import gives with its English reason.
+     */
+    public String reason(LedgerImport.RowError error) {
+        if (error.refusals() == null || error.refusals().isEmpty()) {
+            return error.reason();
+        }
+        return error.refusals().stream()
+                .map(r -> {
+                    String key = "ledger.refusal." + r.code();
+                    return labels.text(key, r.column() == null ? "" : r.column(), r.limit() == null ? "" : r.limit());
+                })
+                .collect(java.util.stream.Collectors.joining(labels.text("ledger.refusal.separator")));
+    }
+
     public LedgerImport.Report getReport() {
         return report;
     }

@@ -156,6 +156,8 @@ class PortalIT {
         move("START_MEDIATION");
         browser.waitForText(By.id("status"), "调解中");
 
+        correctAPartysAddress(caseNumber, marker);
+
         // the moves that need a choice: a mediator of the office taking part, a new risk level with its reason
         browser.clickClass("tl-move-ASSIGN_MEDIATOR");
         browser.choose("casePage:mediator", "mediator");
@@ -201,6 +203,48 @@ class PortalIT {
                 "记录调解结果", "记录回访", "结案");
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
         browser.screenshot("case-page-closed"); // the whole page: docs/images/case-page.png is a copy
+    }
+
+    /**
+     * The handling mediator corrects the applicant's address in the dialog the parties table
+     * offers: it opens with the full particulars, checks the phone beside its field, refuses a
+     * save after someone else changed the case with a page message, and after a fresh start
+     * the page shows the new address and the history the correction.
+     */
+    private void correctAPartysAddress(String caseNumber, String marker) throws Exception {
+        String address = "上海市青浦区赵巷镇新府路" + marker.substring(1, 5) + "号";
+        browser.clickClass("tl-correct-1");
+        browser.waitFor(By.id("partyForm:address"));
+        assertThat(browser.byId("partyForm:idNumber").getAttribute("value")).isEqualTo("11010519491231002X");
+        assertThat(browser.byId("partyForm:phone").getAttribute("value")).isEqualTo("13800138000");
+        browser.type("partyForm:phone", "2380013800");
+        browser.type("partyForm:address", address);
+        browser.clickAjax("partyForm:save");
+        browser.waitForText(By.id("partyForm"), "以1开头的11位手机号");
+        browser.screenshot("party-correction-validation");
+
+        // meanwhile someone else changes the case: the save is refused with a message, not a trace
+        long version = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"")
+                .body("{\"level\":\"MEDIUM\",\"reason\":\"另一窗口调整\"}")
+                .post("/api/v1/cases/" + caseNumber + "/risk").then().statusCode(200);
+        browser.type("partyForm:phone", "13800138000");
+        browser.clickAjax("partyForm:save");
+        browser.waitForText(By.id("casePage:messages"), "案件刚被他人修改");
+        assertThat(browser.pageText()).doesNotContain("Exception");
+        assertThat(browser.text(By.id("casePage:history"))).doesNotContain("当事人信息更正");
+
+        browser.clickClass("tl-correct-1");
+        browser.waitFor(By.id("partyForm:address"));
+        browser.type("partyForm:address", address);
+        browser.type("partyForm:reason", "当事人搬家");
+        browser.clickAjax("partyForm:save");
+        browser.waitForText(By.id("casePage:history"), "当事人信息更正");
+        assertThat(browser.text(By.id("casePage:messages"))).contains("已办理：更正当事人信息");
+        browser.clickAjax("casePage:reveal");
+        browser.waitForText(By.id("casePage:parties"), address);
+        browser.screenshot("party-corrected");
     }
 
     /**
@@ -422,7 +466,9 @@ class PortalIT {
         assertThat(browser.text(By.id("repeated"))).isEqualTo("1");
         assertThat(browser.text(By.id("failed"))).isEqualTo("1");
         assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-row"))).contains("4");
-        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason"))).contains("parties[0].idNumber");
+        // the reason in the page's language, naming the column as the file's first line does
+        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason")))
+                .contains("applicantIdNumber：不是有效的18位身份证号（校验位不符）").doesNotContain("parties[0]", "must");
         assertThat(browser.text(By.id("ledger:errors"))).contains("P3-" + marker);
         assertThat(browser.pageText()).contains("导入完成")
                 .doesNotContain("110105194912310021", "11010519491231002X", "13800138000", "Exception");

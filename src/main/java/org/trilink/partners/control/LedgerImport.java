@@ -2,9 +2,11 @@ package org.trilink.partners.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -81,8 +83,37 @@ public class LedgerImport {
     }
 
     // Serializable: the portal's import page keeps the last report in its view, and sessions are
-    // distributable
-    public record RowError(long row, String ledgerId, String reason) implements java.io.Serializable {
+    // distributable. reason is the API's English text, as it always was; refusals say the same with
+    // stable codes, for the page to word in its user's language, and stay out of the API's JSON
+    public record RowError(long row, String ledgerId, String reason,
+                           @JsonbTransient List<Refusal> refusals) implements java.io.Serializable {
+    }
+
+    /**
+     * One reason a row was refused: the ledger column (null for the row as a whole), a stable
+     * code (the portal's key {@code ledger.refusal.<code>}) and, for some codes, the limit broken.
+     */
+    public record Refusal(String column, String code, String limit) implements java.io.Serializable {
+    }
+
+    /** Every code a {@link Refusal} may carry. */
+    public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("required", "unknownCode", "tooLong",
+            "residentId", "mobile", "creditCode", "outOfRange", "digits", "future", "identifierFitsKind", "notANumber",
+            "notAWholeNumber", "notADate", "beforeReceived", "unknownRegion", "invalid", "refused", "notStored");
+
+    /** A refused row: the problem as the API reports it, with the same reasons as codes. */
+    static final class RefusedRow extends ProblemException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Refusal> refusals;
+
+        RefusedRow(Problem problem, List<Refusal> refusals) {
+            super(problem);
+            this.refusals = refusals;
+        }
+
+        List<Refusal> refusals() {
+            return refusals;
+        }
     }
 
     public record Report(int created, int repeated, int failed, List<RowError> errors) implements java.io.Serializable {
@@ -134,13 +165,16 @@ public class LedgerImport {
             } catch (ProblemException e) {
                 counts[2]++;
                 if (errors.size() < 10_000) {
-                    errors.add(new RowError(number, ledgerId, FileImports.reason(e.problem())));
+                    List<Refusal> why = e instanceof RefusedRow refused ? refused.refusals()
+                            : List.of(new Refusal(null, "refused", null));
+                    errors.add(new RowError(number, ledgerId, FileImports.reason(e.problem()), why));
                 }
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
                         withoutMessages(e));
                 counts[2]++;
-                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again"));
+                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
+                        List.of(new Refusal(null, "notStored", null))));
             }
         };
         if (xlsx) {
@@ -156,7 +190,7 @@ public class LedgerImport {
     }
 
     Row parse(Map<String, String> row, ZoneId zone) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        Faults errors = new Faults();
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         m.channel = row.getOrDefault("channel", "").isBlank() ? "LEDGER_IMPORT" : row.get("channel");
@@ -170,14 +204,14 @@ public class LedgerImport {
             try {
                 m.amountInvolved = new BigDecimal(amount);
             } catch (NumberFormatException e) {
-                errors.add(new Problem.FieldError("amountInvolved", "not a number"));
+                errors.add("amountInvolved", "not a number", "notANumber");
             }
         }
         String people = blank(row.get("peopleInvolved"));
         try {
             m.peopleInvolved = people == null ? 2 : (int) Double.parseDouble(people);
         } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError("peopleInvolved", "not a whole number"));
+            errors.add("peopleInvolved", "not a whole number", "notAWholeNumber");
         }
         m.parties = new ArrayList<>();
         PartyRequest applicant = new PartyRequest();
@@ -201,7 +235,7 @@ public class LedgerImport {
             try {
                 outcome = Outcome.valueOf(o);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("outcome", "unknown code"));
+                errors.add("outcome", "unknown code", "unknownCode");
             }
         }
         AgreementForm form = null;
@@ -210,32 +244,37 @@ public class LedgerImport {
             try {
                 form = AgreementForm.valueOf(f);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("agreementForm", "unknown code"));
+                errors.add("agreementForm", "unknown code", "unknownCode");
             }
         }
         OffsetDateTime concluded = date(row.get("concludedAt"), zone, "concludedAt", errors, outcome != null);
         if (received != null && concluded != null && concluded.isBefore(received)) {
-            errors.add(new Problem.FieldError("concludedAt", "before receivedAt"));
+            errors.add("concludedAt", "before receivedAt", "beforeReceived");
         }
-        List<Problem.FieldError> all = new ArrayList<>(intake.check(m).stream()
-                .map(e -> "externalId".equals(e.field()) ? new Problem.FieldError("ledgerId", e.message()) : e)
-                .toList());
-        all.addAll(errors);
+        Faults all = new Faults();
+        for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
+            String field = PartnerIntake.fieldOf(v);
+            Refusal refusal = refusal(column(field), v);
+            all.errors.add(new Problem.FieldError("externalId".equals(field) ? "ledgerId" : field, v.getMessage()));
+            all.refusals.add(refusal);
+        }
+        all.errors.addAll(errors.errors);
+        all.refusals.addAll(errors.refusals);
         if (m.regionCode != null && offices.region(m.regionCode).isEmpty()) {
-            all.add(new Problem.FieldError("regionCode", "unknown region code"));
+            all.add("regionCode", "unknown region code", "unknownRegion");
         }
-        if (!all.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "Bad Request", "invalid row").withErrors(all));
+        if (!all.errors.isEmpty()) {
+            throw new RefusedRow(Problem.of(400, "Bad Request", "invalid row").withErrors(all.errors),
+                    List.copyOf(all.refusals));
         }
         return new Row(m.externalId, m, received, outcome, form, concluded);
     }
 
-    private static OffsetDateTime date(String value, ZoneId zone, String field, List<Problem.FieldError> errors,
-                                       boolean required) {
+    private static OffsetDateTime date(String value, ZoneId zone, String field, Faults errors, boolean required) {
         String v = blank(value);
         if (v == null) {
             if (required) {
-                errors.add(new Problem.FieldError(field, "required"));
+                errors.add(field, "required", "required");
             }
             return null;
         }
@@ -245,9 +284,54 @@ public class LedgerImport {
             }
             return OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "not a date (yyyy-MM-dd)"));
+            errors.add(field, "not a date (yyyy-MM-dd)", "notADate");
             return null;
         }
+    }
+
+    /** A row's faults as the API words them and as codes for the page, in the same order. */
+    private static final class Faults {
+        final List<Problem.FieldError> errors = new ArrayList<>();
+        final List<Refusal> refusals = new ArrayList<>();
+
+        void add(String column, String message, String code) {
+            errors.add(new Problem.FieldError(column, message));
+            refusals.add(new Refusal(column, code, null));
+        }
+    }
+
+    /** The ledger column a field of the referral message comes from. */
+    static String column(String field) {
+        if ("externalId".equals(field)) {
+            return "ledgerId";
+        }
+        for (String[] party : new String[][] {{"parties[0].", "applicant"}, {"parties[1].", "respondent"}}) {
+            if (field.startsWith(party[0]) && field.length() > party[0].length()) {
+                String rest = field.substring(party[0].length());
+                return party[1] + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return field;
+    }
+
+    /** The stable code of a broken constraint, by its kind; the limit where the user needs it. */
+    static Refusal refusal(String column, ConstraintViolation<?> v) {
+        java.lang.annotation.Annotation constraint = v.getConstraintDescriptor().getAnnotation();
+        String code = switch (constraint.annotationType().getSimpleName()) {
+            case "NotBlank", "NotNull", "NotEmpty" -> "required";
+            case "CodeOf" -> "unknownCode";
+            case "Size" -> "tooLong";
+            case "ResidentId" -> "residentId";
+            case "Mobile" -> "mobile";
+            case "CreditCode" -> "creditCode";
+            case "Min", "Max", "DecimalMin", "DecimalMax" -> "outOfRange";
+            case "Digits" -> "digits";
+            case "PastOrPresent" -> "future";
+            case "AssertTrue" -> "identifierFitsKind";
+            default -> "invalid";
+        };
+        Object max = v.getConstraintDescriptor().getAttributes().get("max");
+        return new Refusal(column, code, "tooLong".equals(code) && max != null ? String.valueOf(max) : null);
     }
 
     private static String blank(String s) {

@@ -140,9 +140,13 @@ public class PartnerIntake {
 
     /** Every form error of the message, by field ({@code parties[0].idNumber}), without the values. */
     public List<Problem.FieldError> check(ReferralMessage m) {
+        return violations(m).stream().map(v -> new Problem.FieldError(fieldOf(v), v.getMessage())).toList();
+    }
+
+    /** The constraints a message breaks, in the order of their fields (as {@link #check} reports them). */
+    List<ConstraintViolation<ReferralMessage>> violations(ReferralMessage m) {
         return validator.validate(m).stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .sorted(Comparator.comparing(PartnerIntake::fieldOf))
                 .toList();
     }
 

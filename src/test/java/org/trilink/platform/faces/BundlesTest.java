@@ -72,6 +72,19 @@ class BundlesTest {
             assertThat(zh.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
             assertThat(en.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
         }
+        // recorded by name, not through the enum (LedgerRows)
+        assertThat(zh.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
+        assertThat(en.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
+    }
+
+    @Test
+    void everyLedgerRefusalHasWordsInBothLanguages() throws IOException {
+        Properties zh = load("messages_zh.properties");
+        Properties en = load("messages_en.properties");
+        for (String code : org.trilink.partners.control.LedgerImport.REFUSAL_CODES) {
+            assertThat(zh.getProperty("ledger.refusal." + code)).as(code).isNotBlank();
+            assertThat(en.getProperty("ledger.refusal." + code)).as(code).isNotBlank();
+        }
     }
 
     @Test
