@@ -266,6 +266,138 @@ class PartnerExchangeIT {
     }
 
     /**
+     * Notifying people (issue 4): a referral that passes its deadline e-mails the receiving
+     * office once. The sender asks for an urgent deadline a few seconds away (as staff may), and
+     * the admin's hand-run check, the one the timer runs every five minutes, finds it as of now.
+     * The office (a law firm that no demo case reaches) has an address but no language: Chinese.
+     */
+    @Test
+    void aReferralTurningOverdueEmailsTheReceivingOfficeOnceInChinese() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+        smtp.start();
+        String settings = "/api/v1/notifications/offices/LF-ZHENGHENG";
+        String address = "zhengheng-" + Api.marker().toLowerCase() + "@trilink.test";
+        try {
+            api.as("admin").body("{\"email\": \"" + address + "\"}").put(settings).then().statusCode(200)
+                    .body("locale", org.hamcrest.Matchers.equalTo("zh-CN"));
+
+            // the caller's number noted in the summary, as staff often do: the e-mail shows it masked
+            String intake = Api.intake(Api.marker()).replace("楼上漏水，双方多次争吵", "报警人13800138000称楼上漏水");
+            String caseNumber = api.as("mediator").body(intake).post("/api/v1/cases").then()
+                    .statusCode(201).extract().jsonPath().getString("caseNumber");
+            long version = api.as("mediator").get("/api/v1/cases/" + caseNumber).then().statusCode(200).extract()
+                    .jsonPath().getLong("version");
+            long referral = api.as("mediator").header("If-Match", "\"" + version + "\"")
+                    .body("{\"toOfficeCode\": \"LF-ZHENGHENG\", \"reason\": \"需律师主持调解，请尽快接收\", \"deadline\": \""
+                            + java.time.OffsetDateTime.now().plusSeconds(2) + "\"}")
+                    .post("/api/v1/cases/" + caseNumber + "/referrals").then().statusCode(201)
+                    .body("overdue", org.hamcrest.Matchers.equalTo(false)).extract().jsonPath().getLong("id");
+            Eventually.within(Duration.ofSeconds(60), () -> mailsTo(smtp, address).size() == 1);
+            assertThat(mailsTo(smtp, address).get(0).getSubject()).contains("新转介", caseNumber);
+
+            Thread.sleep(3000); // past the deadline
+            api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+            api.as("mediator").get("/api/v1/referrals/" + referral).then().statusCode(200)
+                    .body("overdue", org.hamcrest.Matchers.equalTo(true));
+            Eventually.within(Duration.ofSeconds(60), () -> mailsTo(smtp, address).size() == 2);
+            jakarta.mail.internet.MimeMessage overdue = mailsTo(smtp, address).get(1);
+            assertThat(overdue.getAllRecipients()).extracting(Object::toString).containsExactly(address);
+            assertThat(overdue.getSubject()).isEqualTo("【三所联动】转介超时 " + caseNumber);
+            assertThat(String.valueOf(overdue.getContent())).contains(caseNumber, "上海正衡律师事务所", "超过处理期限",
+                    "报警人138****8000称").doesNotContain("11010519491231002X", "13800138000", "张三");
+
+            // the check again (and the timer, whenever it runs): no second e-mail
+            api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+            Thread.sleep(3000); // the outbox polls every 0.2 s here
+            assertThat(mailsTo(smtp, address)).as("the arrival and the overdue e-mail, once each").hasSize(2);
+        } finally {
+            api.as("admin").delete(settings).then().statusCode(204);
+            smtp.stop();
+        }
+    }
+
+    /**
+     * Notifying people (issue 4): a follow-up visit falling due e-mails the office handling the
+     * case once. The office's own follow-up days (1) set the due date; the admin's hand-run check
+     * (the hourly timer's) runs as of two days on, as it may outside production.
+     */
+    @Test
+    void aFollowUpVisitFallingDueEmailsTheHandlingOfficeOnce() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+        smtp.start();
+        String settings = "/api/v1/notifications/offices/LF-MINGLI";
+        String address = "mingli-" + Api.marker().toLowerCase() + "@trilink.test";
+        String caseNumber;
+        api.as("admin").body("{\"followUpDays\": 1}").put("/api/v1/referrals/deadlines/LF-MINGLI").then()
+                .statusCode(200);
+        try {
+            api.as("admin").body("{\"email\": \"" + address + "\"}").put(settings).then().statusCode(200);
+            // the law firm registers, accepts and mediates a dispute of its own; mediation fails
+            String intake = Api.intake(Api.marker()).replace("楼上漏水，双方多次争吵", "11010519491231002X 楼上漏水");
+            caseNumber = api.as("lawyer").body(intake).post("/api/v1/cases").then()
+                    .statusCode(201).extract().jsonPath().getString("caseNumber");
+            lawyerMoves(caseNumber, "accept", "{\"note\": \"当事人同意调解\"}");
+            lawyerMoves(caseNumber, "start-mediation", "");
+            lawyerMoves(caseNumber, "outcome", "{\"result\": \"FAILURE\", \"reason\": \"被申请人拒绝赔偿\","
+                    + " \"guidance\": \"LITIGATION\"}");
+            api.as("lawyer").get("/api/v1/cases/" + caseNumber).then().statusCode(200)
+                    .body("followUpDue", org.hamcrest.Matchers.equalTo(
+                            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString()));
+        } finally {
+            api.as("admin").body("{}").put("/api/v1/referrals/deadlines/LF-MINGLI").then().statusCode(200);
+        }
+        try {
+            // not due yet: nothing
+            api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
+            Thread.sleep(3000);
+            assertThat(mailsTo(smtp, address)).isEmpty();
+
+            String later = java.time.OffsetDateTime.now().plusDays(2).toString();
+            api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
+            Eventually.within(Duration.ofSeconds(60), () -> mailsTo(smtp, address).size() == 1);
+            jakarta.mail.internet.MimeMessage due = mailsTo(smtp, address).get(0);
+            assertThat(due.getAllRecipients()).extracting(Object::toString).containsExactly(address);
+            assertThat(due.getSubject()).isEqualTo("【三所联动】回访到期 " + caseNumber);
+            assertThat(String.valueOf(due.getContent())).contains(caseNumber, "上海明理律师事务所", "回访",
+                    "1101**********002X").doesNotContain("11010519491231002X", "13800138000", "张三");
+
+            // the check again: nothing new to flag, no second e-mail
+            api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200)
+                    .body("flagged", org.hamcrest.Matchers.equalTo(0));
+            Thread.sleep(3000);
+            assertThat(mailsTo(smtp, address)).hasSize(1);
+        } finally {
+            api.as("admin").delete(settings).then().statusCode(204);
+            smtp.stop();
+        }
+    }
+
+    private void lawyerMoves(String caseNumber, String move, String body) {
+        long version = api.as("lawyer").get("/api/v1/cases/" + caseNumber).then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+        var spec = api.as("lawyer").header("If-Match", "\"" + version + "\"");
+        (body.isEmpty() ? spec : spec.body(body)).post("/api/v1/cases/" + caseNumber + "/" + move).then()
+                .statusCode(200);
+    }
+
+    /** What the SMTP server received for one address, in the order it arrived. */
+    private static List<jakarta.mail.internet.MimeMessage> mailsTo(com.icegreen.greenmail.util.GreenMail smtp,
+                                                                   String address) throws Exception {
+        List<jakarta.mail.internet.MimeMessage> mails = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+            for (jakarta.mail.Address to : m.getAllRecipients()) {
+                if (to.toString().equalsIgnoreCase(address)) {
+                    mails.add(m);
+                    break;
+                }
+            }
+        }
+        return mails;
+    }
+
+    /**
      * Outbound (issue 4): the court is a partner standing for the office COURT-310118; a judicial
      * office referring a case there sends the contract's referral message to the court's system,
      * signed, once; it is a message TriLink itself would take from a partner.

@@ -3,6 +3,9 @@ package org.trilink.notifications.control;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trilink.platform.validation.IdentityNumbers;
 
 /**
  * The message texts, zh-CN and en (resource bundles beside this class). Chinese is the first
@@ -26,12 +29,29 @@ public final class Templates {
         return new MessageFormat(bundle.getString(key), locale).format(args);
     }
 
-    /** The first words of a dispute's summary, to recognise it in a subject line: at most 20 characters. */
+    /**
+     * The first words of a dispute's summary, to recognise it in an e-mail: at most 20 characters.
+     * Staff often note a caller's number in the summary; a run of seven or more digits (a phone,
+     * an ID number) is masked as lists mask them, before the cut, so no part of it slips through.
+     */
     public static String gist(String summary) {
         if (summary == null) {
             return "";
         }
-        String s = summary.strip().replaceAll("\\s+", " ");
+        String s = LONG_NUMBER.matcher(summary.strip().replaceAll("\\s+", " "))
+                .replaceAll(m -> Matcher.quoteReplacement(masked(m.group())));
         return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
+
+    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{7,}[Xx]?");
+
+    private static String masked(String number) {
+        if (number.length() >= 15) {
+            return IdentityNumbers.maskId(number);
+        }
+        if (number.length() >= 11) {
+            return IdentityNumbers.maskPhone(number);
+        }
+        return "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
     }
 }

@@ -33,4 +33,14 @@ class TemplatesTest {
         assertThat(Templates.gist("  楼上漏水，\n双方多次争吵  ")).isEqualTo("楼上漏水， 双方多次争吵");
         assertThat(Templates.gist("一".repeat(30))).hasSize(21).endsWith("…");
     }
+
+    @Test
+    void aSummaryShowsNoPhoneOrIdNumberInAnEmail() {
+        // staff often note the caller's number in the summary; an e-mail shows it masked, as lists do
+        assertThat(Templates.gist("报警人13800138000称楼上漏水")).isEqualTo("报警人138****8000称楼上漏水");
+        assertThat(Templates.gist("11010519491231002X 张某与邻居争执")).isEqualTo("1101**********002X 张…");
+        assertThat(Templates.gist("来电 021-59221234，物业纠纷")).isEqualTo("来电 021-****1234，物业纠纷");
+        assertThat(Templates.gist("一".repeat(15) + "13800138000")).doesNotContain("1380013").endsWith("…");
+        assertThat(Templates.gist("欠款 120000 元")).isEqualTo("欠款 120000 元");
+    }
 }
