@@ -1,7 +1,6 @@
 package org.trilink.cluster;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,20 +23,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.trilink.partners.simulator.PartnerSimulator;
 import org.trilink.partners.simulator.PartnerSimulator.CallbackReceiver;
 import org.trilink.platform.validation.IdentityNumbers;
+import org.trilink.testing.Browser;
 
 /**
  * The cluster check (issue 8), not a test: against the two-instance cluster of docker/cluster
  * (through nginx), a mixed load runs (intake over the API, partner referrals that the office
  * accepts, so that callbacks go out, a partner file drop, a statistics run) while the instance
- * that served a signed-in person is killed with {@code kill -9} and later started again.
+ * that served the desk of a person signed in with a real browser (headless Chromium through
+ * Selenium, as in the portal's ITs) is killed with {@code kill -9} and later started again.
  * Afterwards it checks: every accepted intake exists once; every partner referral exists once;
  * every callback was acknowledged once by the partner; the file's rows exist once; the
- * statistics run completed with the same figures as a run made after the storm; the person's
- * session went on without signing in again. Exit status 0 only if all hold.
+ * statistics run completed with the same figures as a run made after the storm; in the same
+ * browser, the person's desk and case list showed on the surviving instance, and again after the
+ * restart, without signing in again (screenshots in target/screenshots/cluster-*.png). Exit
+ * status 0 only if all hold.
  * <pre>docker/cluster-check [seconds]</pre>
+ * Arguments: base URL, the docker/cluster script, seconds of load, nginx's access log (which
+ * names the instance that served each request).
  */
 public final class ClusterCheck {
 
@@ -50,16 +58,20 @@ public final class ClusterCheck {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
-    private ClusterCheck(String base, String script) {
+    private final Path accessLog;
+
+    private ClusterCheck(String base, String script, Path accessLog) {
         this.base = base;
         this.script = script;
+        this.accessLog = accessLog;
     }
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8190";
         String script = args.length > 1 ? args[1] : "docker/cluster";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 90;
-        ClusterCheck check = new ClusterCheck(base, script);
+        Path accessLog = Path.of(args.length > 3 ? args[3] : "target/cluster/nginx/logs/access.log");
+        ClusterCheck check = new ClusterCheck(base, script, accessLog);
         check.run(seconds);
         System.exit(check.failures.isEmpty() ? 0 : 1);
     }
@@ -69,19 +81,20 @@ public final class ClusterCheck {
         long t0 = System.nanoTime();
         say("run " + tag + ": " + seconds + " s of mixed load through " + base);
 
-        // a person signs in through nginx; the instance that served them is the one to die
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=mediator&password=mediator-demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(login.statusCode() == 302, "login answers a redirect, got " + login.statusCode());
-        HttpResponse<String> desk = desk(browser);
-        String served = desk.headers().firstValue("X-TriLink-Upstream").orElse("?");
+        // a person signs in through nginx in a real browser; the instance that served their desk is the one to die
+        try (Browser browser = new Browser(base)) {
+            run(seconds, tag, browser);
+        }
+        say(String.format("done in %.0f s: %s", (System.nanoTime() - t0) / 1e9,
+                failures.isEmpty() ? "ALL CHECKS PASSED" : failures.size() + " FAILED"));
+        failures.stream().limit(30).forEach(f -> System.out.println("  FAILED: " + f));
+    }
+
+    private void run(int seconds, String tag, Browser browser) throws Exception {
+        browser.signIn("mediator");
+        String served = browse(browser, "1-signed-in", tag, -1);
         int victim = served.endsWith(":8182") ? 2 : 1;
-        expect(signedIn(desk), "the desk shows after signing in");
-        say("signed in as mediator, served by " + served + "; instance " + victim + " will be killed");
+        say("signed in as mediator in Chromium, desk served by " + served + "; instance " + victim + " will be killed");
 
         try (CallbackReceiver partner = new CallbackReceiver(0, "demo-police-secret")) {
             Path inbox = Files.createTempDirectory("trilink-cluster-inbox");
@@ -154,11 +167,8 @@ public final class ClusterCheck {
             sleep(seconds * 1000L / 3);
             exec(script, "kill", String.valueOf(victim));
             long killedAt = System.nanoTime();
-            HttpResponse<String> after = desk(browser);
-            expect(signedIn(after), "after kill -9 of instance " + victim + ", the desk still shows without signing in"
-                    + " (served by " + after.headers().firstValue("X-TriLink-Upstream").orElse("?") + ")");
-            say("instance " + victim + " killed; the session went on at "
-                    + after.headers().firstValue("X-TriLink-Upstream").orElse("?"));
+            String after = browse(browser, "2-after-kill", tag, victim);
+            say("instance " + victim + " killed; the browser's session went on at " + after);
             sleep(Math.max(0, seconds * 1000L / 3 - (System.nanoTime() - killedAt) / 1_000_000));
             Thread restart = start(() -> exec(script, "restart", String.valueOf(victim)));
             for (Thread t : threads) {
@@ -167,8 +177,7 @@ public final class ClusterCheck {
             restart.join();
             say("load done: " + intakes.size() + " intakes sent, " + referrals.size() + " partner referrals, "
                     + accepted.size() + " accepted");
-            HttpResponse<String> back = desk(browser);
-            expect(signedIn(back), "after the restart the session still goes on");
+            say("after the restart the browser's session went on at " + browse(browser, "3-after-restart", tag, 0));
 
             // callbacks: one ACCEPTED callback per accepted referral, each acknowledged once
             waitFor(Duration.ofMinutes(3), () -> partner.acknowledged().size() >= accepted.size());
@@ -230,9 +239,6 @@ public final class ClusterCheck {
                     + "; first difference at " + at + ": " + a.substring(Math.max(0, at - 120), Math.min(a.length(), at + 80))
                     + " | " + b.substring(Math.max(0, at - 120), Math.min(b.length(), at + 80)));
         }
-        say(String.format("done in %.0f s: %s", (System.nanoTime() - t0) / 1e9,
-                failures.isEmpty() ? "ALL CHECKS PASSED" : failures.size() + " FAILED"));
-        failures.stream().limit(30).forEach(f -> System.out.println("  FAILED: " + f));
     }
 
     // ---------------------------------------------------------------- steps
@@ -325,13 +331,118 @@ public final class ClusterCheck {
 
     // ---------------------------------------------------------------- plumbing
 
-    private HttpResponse<String> desk(HttpClient browser) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /**
+     * In the browser, as a person carries on: the desk, then the case list. Each must show the
+     * signed-in person and real content, not the login page; each is saved as
+     * target/screenshots/cluster-{step}-{page}.png. Returns the instance that served the desk;
+     * {@code dead}, if above 0, is the killed instance, which must have served neither page.
+     */
+    private String browse(Browser browser, String step, String tag, int dead) {
+        String served = page(browser, step, "desk", "", tag, dead);
+        page(browser, step, "cases", "cases/list.xhtml", tag, dead);
+        return served;
     }
 
-    private static boolean signedIn(HttpResponse<String> page) {
-        return page.statusCode() == 200 && !page.body().contains("id=\"login\"");
+    private String page(Browser browser, String step, String name, String path, String tag, int dead) {
+        String what = "the " + name + " (" + step + ")";
+        String marker = tag + "-" + step + "-" + name;
+        String served = "?";
+        try {
+            browser.open(path + "?check=" + marker);
+            // either the page of a signed-in person or the login page, whichever comes
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
+                    !d.findElements(By.id("currentUser")).isEmpty() || !d.findElements(By.id("login:username")).isEmpty());
+            served = upstream(browser, path, marker);
+            String where = " (" + browser.driver().getCurrentUrl() + ", served by " + served + ")";
+            boolean signedIn = browser.all(By.id("login:username")).isEmpty()
+                    && browser.text(By.id("currentUser")).contains("王调解");
+            expect(signedIn, what + " shows the signed-in mediator, not the login page" + where);
+            expect(served.matches(".*:818[12]"), what + ": nginx's access log names the instance that served it" + where);
+            if (dead > 0) {
+                expect(!served.endsWith(":" + (8180 + dead)), what + " was served by the surviving instance" + where);
+            }
+            if (!signedIn) {
+                return served;
+            }
+            if (name.equals("desk")) {
+                String open = browser.text(By.id("openCasesCount"));
+                expect(browser.all(By.cssSelector(".tl-count")).size() == 4 && open.matches("[0-9,]+"),
+                        what + " shows its four trays with counts, open cases: " + open + where);
+                say("  " + what + ": signed in, served by " + served + ", " + open + " open cases");
+            } else {
+                int rows = browser.all(By.cssSelector("#cases\\:table .tl-case-link")).size();
+                expect(rows > 0, what + " lists cases, found " + rows + where);
+                say("  " + what + ": signed in, served by " + served + ", " + rows + " cases on the first page");
+            }
+        } catch (RuntimeException e) {
+            expect(false, what + " did not show: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage())
+                    + " (" + safe(() -> browser.driver().getCurrentUrl()) + ", title " + safe(() -> browser.driver().getTitle())
+                    + ", served by " + served + ")");
+        } finally {
+            try {
+                browser.screenshot("cluster-" + step + "-" + name);
+            } catch (Exception e) {
+                say("no screenshot of " + what + ": " + e.getMessage());
+            }
+        }
+        return served;
+    }
+
+    /**
+     * The instance that served the browser's request for this marked page. A browser cannot read
+     * nginx's X-TriLink-Upstream header, so it is read from nginx's access log ("upstream=", the
+     * last address when nginx asked a second instance); without the log, one plain request in the
+     * browser's session (all its cookies, JSESSIONIDVERSION too) reads the header instead.
+     */
+    private String upstream(Browser browser, String path, String marker) {
+        Pattern line = Pattern.compile("\"GET /" + Pattern.quote(path + "?check=" + marker) + " .*upstream=(.*?) upstream_status=");
+        Pattern address = Pattern.compile("[0-9.]+:[0-9]+");
+        if (Files.isReadable(accessLog)) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try {
+                    List<String> lines = Files.readAllLines(accessLog, StandardCharsets.ISO_8859_1);
+                    for (int i = lines.size() - 1; i >= 0; i--) {
+                        Matcher m = line.matcher(lines.get(i));
+                        if (m.find()) {
+                            Matcher a = address.matcher(m.group(1));
+                            String last = "?";
+                            while (a.find()) {
+                                last = a.group();
+                            }
+                            return last;
+                        }
+                    }
+                } catch (IOException e) {
+                    // read it again
+                }
+                sleep(250);
+            }
+            return "?";
+        }
+        String cookies = browser.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/" + path + "?check=" + marker))
+                    .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-TriLink-Upstream").orElse("?");
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static String safe(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     private HttpRequest.Builder request(String user, String method, String path, String body) {
