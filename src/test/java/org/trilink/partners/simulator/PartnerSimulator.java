@@ -165,6 +165,7 @@ public class PartnerSimulator {
         private volatile boolean down;
         private volatile int answer = 200;
         private final Map<String, AtomicInteger> acknowledged = new ConcurrentHashMap<>();
+        private final Map<String, Long> firstAcknowledgedAt = new ConcurrentHashMap<>();
         private final List<String> bodies = new CopyOnWriteArrayList<>();
         private final AtomicInteger refusedWhileDown = new AtomicInteger();
         private final AtomicInteger badSignatures = new AtomicInteger();
@@ -194,6 +195,7 @@ public class PartnerSimulator {
                     status = answer;
                     if (status >= 200 && status < 300) {
                         acknowledged.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                        firstAcknowledgedAt.putIfAbsent(key, System.currentTimeMillis());
                         bodies.add(new String(body, StandardCharsets.UTF_8));
                     }
                 }
@@ -221,6 +223,11 @@ public class PartnerSimulator {
             Map<String, Integer> m = new java.util.HashMap<>();
             acknowledged.forEach((k, v) -> m.put(k, v.get()));
             return m;
+        }
+
+        /** When each event id was first acknowledged (epoch milliseconds). */
+        public Map<String, Long> firstAcknowledgedAt() {
+            return new java.util.HashMap<>(firstAcknowledgedAt);
         }
 
         public List<String> bodies() {
