@@ -35,16 +35,24 @@ public class StaffIdentityStore implements IdentityStore {
         if (username == null || password == null) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Set<String> groups = cache.groupsIfRecentlyVerified(username, password);
-        if (groups != null) {
-            return new CredentialValidationResult(username, groups);
-        }
+        // the account is read on every call: a disabled account or changed roles apply at once, on
+        // every instance; only the PBKDF2 check is skipped for a credential verified a moment ago
         Optional<Staff> staff = directory.byUsername(username);
-        if (staff.isEmpty() || !staff.get().active() || !passwords.verify(password, staff.get().passwordHash())) {
+        if (staff.isEmpty() || !staff.get().active()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        groups = staff.get().roles().stream().map(Enum::name).collect(Collectors.toSet());
-        cache.remember(username, password, groups);
+        String hash = staff.get().passwordHash();
+        if (!cache.recentlyVerified(username, password, hash)) {
+            if (!passwords.verify(password, hash)) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            cache.remember(username, password, hash);
+        }
+        Set<String> groups = groups(staff.get());
         return new CredentialValidationResult(username, groups);
+    }
+
+    static Set<String> groups(Staff staff) {
+        return staff.roles().stream().map(Enum::name).collect(Collectors.toSet());
     }
 }
