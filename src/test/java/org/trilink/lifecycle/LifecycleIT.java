@@ -575,6 +575,112 @@ class LifecycleIT {
                 .getList("findAll { it.type == 'RISK_CHANGED' }.id", Long.class)).hasSize(3);
     }
 
+    // ---------------------------------------------------------------- offices and staff
+
+    /**
+     * The district admin adds an office and a staff account over the API; anyone else is refused,
+     * a faulty body lists its fields, a taken code or username is a conflict. A change to an
+     * account applies at the account's next call, whatever credential was verified before.
+     */
+    @Test
+    void theDistrictAdminAddsOfficesAndStaffAndChangesApplyAtOnce() {
+        String suffix = Api.marker().substring(1, 9).toUpperCase();
+        String code = "PS-T" + suffix;
+        String office = """
+                {"code": "%s", "type": "POLICE_STATION", "nameZh": "测试派出所%s", "nameEn": "Test Police Station %s",
+                 "regionCode": "310118104"}""".formatted(code, suffix, suffix);
+
+        api.as("mediator").body(office).post("/api/v1/offices").then().statusCode(403)
+                .contentType("application/problem+json");
+        api.as("admin").get("/api/v1/offices/" + code).then().statusCode(404);
+        api.as("admin").body("{\"code\": \"new office\", \"type\": \"CASTLE\", \"nameZh\": \" \", \"regionCode\": \"310118104\","
+                        + " \"referralDeadlineHours\": 0}").post("/api/v1/offices").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("code", "type", "nameZh", "nameEn", "referralDeadlineHours"));
+        api.as("admin").body(office.replace("310118104", "999999")).post("/api/v1/offices").then().statusCode(400)
+                .body("errors.field", hasItem("regionCode"));
+        api.as("admin").get("/api/v1/offices/" + code).then().statusCode(404);
+
+        api.as("admin").body(office).post("/api/v1/offices").then().statusCode(201)
+                .header("Location", containsString("/api/v1/offices/" + code))
+                .body("active", equalTo(true)).body("referralDeadlineHours", equalTo(null));
+        api.as("admin").body(office).post("/api/v1/offices").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(code));
+        assertThat(api.as("police").queryParam("type", "POLICE_STATION").get("/api/v1/offices").then().statusCode(200)
+                .extract().jsonPath().getList("code", String.class)).contains(code);
+        String renamed = office.replace("测试派出所", "更名派出所").replace("\"310118104\"", "\"310118104\", \"followUpDays\": 15");
+        api.as("police").body(renamed).put("/api/v1/offices/" + code).then().statusCode(403);
+        api.as("admin").body(renamed).put("/api/v1/offices/" + code).then().statusCode(200)
+                .body("nameZh", equalTo("更名派出所" + suffix)).body("followUpDays", equalTo(15))
+                .body("type", equalTo("POLICE_STATION"));
+
+        String username = "p" + suffix.toLowerCase();
+        String staff = """
+                {"username": "%s", "displayName": "测试警官", "officeCode": "%s", "roles": ["STAFF"],
+                 "password": "first-password-1"}""".formatted(username, code);
+        api.as("police").body(staff).post("/api/v1/staff").then().statusCode(403);
+        api.as("police").get("/api/v1/staff").then().statusCode(403);
+        api.as("admin").body("{\"username\": \"Bad Name\", \"displayName\": \"\", \"roles\": [], \"password\": \"short\"}")
+                .post("/api/v1/staff").then().statusCode(400)
+                .body("errors.field", hasItems("username", "displayName", "roles", "password"));
+        api.as("admin").body(staff.replace("\"officeCode\": \"" + code + "\", ", "")).post("/api/v1/staff").then()
+                .statusCode(400).body("errors.field", hasItem("officeCode"));
+        api.as("admin").body(staff.replace("[\"STAFF\"]", "[\"KING\"]")).post("/api/v1/staff").then()
+                .statusCode(400).body("errors.field", hasItem("roles"));
+        api.as("admin").body(staff).post("/api/v1/staff").then().statusCode(201)
+                .header("Location", containsString("/api/v1/staff/" + username))
+                .body("officeCode", equalTo(code)).body("roles", equalTo(List.of("STAFF")))
+                .body("password", equalTo(null)).body("passwordHash", equalTo(null));
+        api.as("admin").body(staff.replace("测试警官", "另一个人")).post("/api/v1/staff").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(username));
+
+        // the new account works at once, for its office
+        as(username, "first-password-1").get("/api/v1/cases?size=1").then().statusCode(200);
+        String n = as(username, "first-password-1").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).body("handlingOfficeCode", equalTo(code)).extract().path("caseNumber");
+
+        // new roles apply at the next call, though the credential was verified a moment ago
+        api.as("admin").body(staff.replace("[\"STAFF\"]", "[\"DRAFTER\"]")).put("/api/v1/staff/" + username)
+                .then().statusCode(200).body("roles", equalTo(List.of("DRAFTER")));
+        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(403);
+        api.as("admin").body(staff).put("/api/v1/staff/" + username).then().statusCode(200);
+        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(200);
+
+        // a new password: the old one stops working at once
+        api.as("admin").body("{\"password\": \"short\"}").post("/api/v1/staff/" + username + "/password").then()
+                .statusCode(400).body("errors.field", hasItem("password"));
+        api.as("mediator").body("{\"password\": \"second-password-2\"}").post("/api/v1/staff/" + username + "/password")
+                .then().statusCode(403);
+        api.as("admin").body("{\"password\": \"second-password-2\"}").post("/api/v1/staff/" + username + "/password")
+                .then().statusCode(204);
+        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(401);
+        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+
+        // disabled: refused at once; enabled again: works
+        api.as("admin").post("/api/v1/staff/" + username + "/disable").then().statusCode(200).body("active", equalTo(false));
+        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(401);
+        api.as("admin").post("/api/v1/staff/" + username + "/enable").then().statusCode(200).body("active", equalTo(true));
+        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+
+        // the admin cannot lock the district out
+        api.as("admin").post("/api/v1/staff/admin/disable").then().statusCode(409);
+        api.as("admin").body("{\"displayName\": \"区管理员\", \"roles\": [\"DRAFTER\"]}").put("/api/v1/staff/admin").then()
+                .statusCode(409);
+        api.as("admin").get("/api/v1/staff/admin").then().statusCode(200).body("roles", equalTo(List.of("ADMIN")));
+
+        // a disabled office takes no new staff; its own staff stay
+        api.as("admin").post("/api/v1/offices/" + code + "/disable").then().statusCode(200).body("active", equalTo(false));
+        api.as("admin").body(staff.replace(username, username + "2")).post("/api/v1/staff").then().statusCode(400)
+                .body("errors.field", hasItem("officeCode"));
+        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+        api.as("admin").post("/api/v1/offices/" + code + "/enable").then().statusCode(200).body("active", equalTo(true));
+    }
+
+    private io.restassured.specification.RequestSpecification as(String username, String password) {
+        return io.restassured.RestAssured.given().baseUri(api.base()).auth().preemptive().basic(username, password)
+                .contentType(io.restassured.http.ContentType.JSON).accept(io.restassured.http.ContentType.JSON);
+    }
+
     // ---------------------------------------------------------------- administrative matters
 
     @Test

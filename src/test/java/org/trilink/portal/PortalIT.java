@@ -415,6 +415,101 @@ class PortalIT {
         assertThat(browser.pageText()).doesNotContain(code, "Exception");
     }
 
+    /**
+     * The district admin opens a new judicial office and gives it a mediator, through the page: a
+     * faulty office code is named beside the field, the same username twice is refused with a clear
+     * message. The new mediator signs in with the first password and works at the new office's
+     * desk, where a referral the police sent to it waits; disabling the account ends that session.
+     */
+    @Test
+    void theDistrictAdminOpensAnOfficeAndGivesItAMediator() throws Exception {
+        String suffix = Api.marker().substring(1, 9).toUpperCase();
+        String code = "JO-T" + suffix;
+        String officeName = "测试司法所" + suffix;
+        String username = "m" + suffix.toLowerCase();
+        String password = "first-" + suffix + "-pw";
+
+        browser.signIn("admin");
+        browser.click("navAdmin");
+        browser.waitFor(By.id("admin:tabs"));
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:officesTab']")).click();
+        browser.waitFor(By.id("admin:tabs:officeCode"));
+
+        // a code people could not type in a referral is named beside its field; nothing is stored
+        browser.type("admin:tabs:officeCode", "new office");
+        browser.choose("admin:tabs:officeType", "JUDICIAL_OFFICE");
+        browser.type("admin:tabs:officeNameZh", officeName);
+        browser.type("admin:tabs:officeNameEn", "Test Judicial Office " + suffix);
+        browser.choose("admin:tabs:officeRegion", "310118104");
+        browser.clickAjax("admin:tabs:saveOfficeForm");
+        browser.waitForText(By.id("admin:tabs:officeForm"), "大写字母");
+        assertThat(browser.text(By.id("admin:messages"))).contains("请检查标出的字段");
+        assertThat(browser.pageText()).doesNotContain("Exception");
+
+        browser.type("admin:tabs:officeCode", code);
+        browser.clickAjax("admin:tabs:saveOfficeForm");
+        browser.waitForText(By.id("admin:messages"), "已新增单位 " + code);
+        api.as("admin").get("/api/v1/offices/" + code).then().statusCode(200)
+                .body("nameZh", org.hamcrest.Matchers.equalTo(officeName))
+                .body("regionCode", org.hamcrest.Matchers.equalTo("310118104"))
+                .body("active", org.hamcrest.Matchers.equalTo(true));
+
+        // a mediator (office staff) in the new office, with a first password
+        browser.waitFor(By.id("admin:tabs:staffUsername"));
+        fillStaff(username, code, password);
+        browser.clickAjax("admin:tabs:saveStaff");
+        browser.waitForText(By.id("admin:messages"), "已新增人员 " + username);
+        api.as("admin").get("/api/v1/staff/" + username).then().statusCode(200)
+                .body("officeCode", org.hamcrest.Matchers.equalTo(code))
+                .body("roles", org.hamcrest.Matchers.contains("STAFF"));
+        browser.screenshot("admin-staff-created");
+
+        // the same username again: said plainly beside the field and at the top
+        fillStaff(username, code, "another-" + password);
+        browser.clickAjax("admin:tabs:saveStaff");
+        browser.waitForText(By.id("admin:messages"), "用户名 " + username + " 已被使用");
+        assertThat(browser.text(By.id("admin:tabs:staffForm"))).contains("已被使用");
+        assertThat(browser.pageText()).doesNotContain("Exception", "duplicate", "constraint");
+        browser.screenshot("admin-duplicate-username");
+
+        // the police refer a case to the new office; the new mediator finds it on the office's desk
+        String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        long version = api.as("police").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("police").header("If-Match", "\"" + version + "\"")
+                .body("{\"toOfficeCode\": \"" + code + "\", \"reason\": \"转新设司法所调解\"}")
+                .post("/api/v1/cases/" + caseNumber + "/referrals").then().statusCode(201);
+
+        browser.signIn(username, password);
+        assertThat(browser.text(By.id("currentUser"))).contains("测试调解员", officeName);
+        assertThat(browser.text(By.id("referrals"))).contains("待接收的转介", caseNumber);
+        assertThat(browser.text(By.id("referralsCount"))).isEqualTo("1");
+        assertThat(browser.all(By.id("navAdmin"))).isEmpty();
+        browser.screenshot("new-mediator-desk");
+
+        // the admin disables the account: the open session ends at the next click
+        api.as("admin").post("/api/v1/staff/" + username + "/disable").then().statusCode(200);
+        browser.open("");
+        browser.waitFor(By.id("login:signIn"));
+        browser.attemptSignIn(username, password);
+        browser.waitFor(By.id("login:signIn"));
+        assertThat(browser.pageText()).contains("用户名或密码错误");
+    }
+
+    private void fillStaff(String username, String officeCode, String password) {
+        browser.type("admin:tabs:staffUsername", username);
+        browser.type("admin:tabs:staffName", "测试调解员");
+        browser.choose("admin:tabs:staffOffice", officeCode);
+        browser.type("admin:tabs:staffPassword", password);
+        // the roles: office staff (mediators, officers, lawyers) is the second box
+        org.openqa.selenium.WebElement staffRole = browser.byId("admin:tabs:staffRoles:1");
+        if (!staffRole.isSelected()) {
+            browser.driver().findElement(By.cssSelector("label[for='admin:tabs:staffRoles:1']")).click();
+        }
+        assertThat(browser.byId("admin:tabs:staffRoles:1").isSelected()).isTrue();
+    }
+
     @Test
     void someoneOfAnotherOfficeCannotOpenTheCase() throws Exception {
         String caseNumber = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then()

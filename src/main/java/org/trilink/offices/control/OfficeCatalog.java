@@ -1,20 +1,35 @@
 package org.trilink.offices.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
 import org.trilink.offices.entity.Region;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
 
-/** Reads the district's regions and offices. */
+/** Reads the district's regions and offices; the district admin adds, changes and disables offices. */
 @ApplicationScoped
 public class OfficeCatalog {
 
+    private static final Logger LOG = Logger.getLogger(OfficeCatalog.class.getName());
+
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
+
+    @Inject
+    CurrentUser user;
 
     public List<Region> regions() {
         return em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
@@ -34,5 +49,69 @@ public class OfficeCatalog {
 
     public Optional<Office> office(String code) {
         return Optional.ofNullable(code == null ? null : em.find(Office.class, code));
+    }
+
+    public Office get(String code) {
+        return office(code).orElseThrow(() -> ProblemException.notFound("No office " + code + "."));
+    }
+
+    /** A new office, active at once. The same code twice is a conflict (409), whatever the case of the rest. */
+    @Transactional
+    public Office create(@NotNull @Valid @ConvertGroup(from = Default.class, to = OfficeForm.New.class) OfficeForm form) {
+        requireAdmin();
+        checkRegion(form.getRegionCode());
+        if (em.find(Office.class, form.getCode()) != null) {
+            throw ProblemException.conflict("An office " + form.getCode() + " exists already.");
+        }
+        Office office = new Office(form.getCode(), OfficeType.valueOf(form.getType()), form.getNameZh().strip(),
+                form.getNameEn().strip(), form.getRegionCode(), form.getReferralDeadlineHours(),
+                form.getFollowUpDays());
+        em.persist(office);
+        flushOrConflict("An office " + form.getCode() + " exists already.");
+        LOG.info(() -> "Office " + office.code() + " created by " + user.username());
+        return office;
+    }
+
+    /** New names, town and own deadlines of an office; its code and type stay. */
+    @Transactional
+    public Office change(String code, @NotNull @Valid OfficeForm form) {
+        requireAdmin();
+        Office office = get(code);
+        checkRegion(form.getRegionCode());
+        office.change(form.getNameZh().strip(), form.getNameEn().strip(), form.getRegionCode(),
+                form.getReferralDeadlineHours(), form.getFollowUpDays());
+        LOG.info(() -> "Office " + code + " changed by " + user.username());
+        return office;
+    }
+
+    /** A disabled office is offered for no new case, referral or partner; its cases and staff stay. */
+    @Transactional
+    public Office enable(String code, boolean on) {
+        requireAdmin();
+        Office office = get(code);
+        office.enable(on);
+        LOG.info(() -> "Office " + code + (on ? " enabled" : " disabled") + " by " + user.username());
+        return office;
+    }
+
+    private void checkRegion(String code) {
+        if (region(code).isEmpty()) {
+            throw ProblemException.badRequest("regionCode", "no such region");
+        }
+    }
+
+    /** Two admins adding the same code at once: the database's key decides, and the loser gets a 409. */
+    private void flushOrConflict(String detail) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict(detail);
+        }
+    }
+
+    void requireAdmin() {
+        if (!user.admin()) {
+            throw ProblemException.forbidden("Only the district admin manages offices and staff.");
+        }
     }
 }

@@ -1,18 +1,58 @@
 package org.trilink.offices.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
+import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Passwords;
 
-/** Finds staff accounts. */
+/** Finds staff accounts; the district admin creates them, changes their office and roles, resets passwords. */
 @ApplicationScoped
 public class StaffDirectory {
 
+    private static final Logger LOG = Logger.getLogger(StaffDirectory.class.getName());
+
+    /**
+     * Fired when an account's password, roles, office or state changed. Observed after the commit
+     * (CredentialCache), so that a credential verified before the change is checked again.
+     */
+    public record StaffChanged(String username) {
+    }
+
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Event<StaffChanged> changed;
+
+    Clock clock = Clock.systemUTC();
 
     public Optional<Staff> byUsername(String username) {
         return em.createQuery("select s from Staff s where s.username = :u", Staff.class)
@@ -24,5 +64,102 @@ public class StaffDirectory {
     /** Every staff account, by office then name (the district admin's list). */
     public List<Staff> all() {
         return em.createQuery("select s from Staff s order by s.officeCode, s.username", Staff.class).getResultList();
+    }
+
+    public Staff get(String username) {
+        return byUsername(username).orElseThrow(() -> ProblemException.notFound("No staff account " + username + "."));
+    }
+
+    /** A new account with its first password (kept only as a PBKDF2 hash). The same username twice is a 409. */
+    @Transactional
+    public Staff create(@NotNull @Valid @ConvertGroup(from = Default.class, to = StaffForm.New.class) StaffForm form) {
+        offices.requireAdmin();
+        Set<Role> roles = roles(form.getRoles());
+        String office = office(form.getOfficeCode(), roles, null);
+        if (byUsername(form.getUsername()).isPresent()) {
+            throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
+        }
+        Staff staff = new Staff(form.getUsername(), passwords.hash(form.getPassword()), form.getDisplayName().strip(),
+                office, roles, OffsetDateTime.now(clock));
+        em.persist(staff);
+        try {
+            em.flush(); // two admins adding the same username at once: the unique key decides
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
+        }
+        changed.fire(new StaffChanged(staff.username()));
+        LOG.info(() -> "Staff account " + staff.username() + " created by " + user.username() + ", roles " + roles);
+        return staff;
+    }
+
+    /** New display name, office and roles; they apply from the person's next request. */
+    @Transactional
+    public Staff change(String username, @NotNull @Valid StaffForm form) {
+        offices.requireAdmin();
+        Staff staff = get(username);
+        Set<Role> roles = roles(form.getRoles());
+        String office = office(form.getOfficeCode(), roles, staff.officeCode());
+        if (username.equals(user.username()) && !roles.contains(Role.ADMIN)) {
+            throw ProblemException.conflict("You cannot take the admin role from yourself.");
+        }
+        staff.change(form.getDisplayName().strip(), office, roles);
+        changed.fire(new StaffChanged(username));
+        LOG.info(() -> "Staff account " + username + " changed by " + user.username() + ": office " + office
+                + ", roles " + roles);
+        return staff;
+    }
+
+    /** The old password stops working at once. */
+    @Transactional
+    public Staff resetPassword(String username, @NotNull @Valid NewPassword password) {
+        offices.requireAdmin();
+        Staff staff = get(username);
+        staff.changePassword(passwords.hash(password.getPassword()));
+        changed.fire(new StaffChanged(username));
+        LOG.info(() -> "Password of staff account " + username + " reset by " + user.username());
+        return staff;
+    }
+
+    /** A disabled account signs in no more, and a session it has ends at its next request. */
+    @Transactional
+    public Staff enable(String username, boolean on) {
+        offices.requireAdmin();
+        Staff staff = get(username);
+        if (!on && username.equals(user.username())) {
+            throw ProblemException.conflict("You cannot disable your own account.");
+        }
+        staff.enable(on);
+        changed.fire(new StaffChanged(username));
+        LOG.info(() -> "Staff account " + username + (on ? " enabled" : " disabled") + " by " + user.username());
+        return staff;
+    }
+
+    private static Set<Role> roles(List<String> codes) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String code : codes) {
+            try {
+                roles.add(Role.valueOf(code));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ProblemException.badRequest("roles", "unknown role; one of ADMIN, STAFF, OFFICE_HEAD, DRAFTER");
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Staff and office heads work for an office, which must be in use (or be the one they work for
+     * already); district roles may have none.
+     */
+    private String office(String code, Set<Role> roles, String current) {
+        if (code == null || code.isBlank()) {
+            if (roles.contains(Role.STAFF) || roles.contains(Role.OFFICE_HEAD)) {
+                throw ProblemException.badRequest("officeCode", "required for STAFF and OFFICE_HEAD");
+            }
+            return null;
+        }
+        if (offices.office(code).filter(o -> o.active() || code.equals(current)).isEmpty()) {
+            throw ProblemException.badRequest("officeCode", "unknown or disabled office");
+        }
+        return code;
     }
 }

@@ -38,6 +38,34 @@ public class Office {
     protected Office() {
     }
 
+    /** A new office, active, with its own deadlines or (null) those of its type. */
+    public Office(String code, OfficeType type, String nameZh, String nameEn, String regionCode,
+                  Integer referralDeadlineHours, Integer followUpDays) {
+        this.code = code;
+        this.type = type;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.regionCode = regionCode;
+        this.active = true;
+        this.referralDeadlineHours = referralDeadlineHours;
+        this.followUpDays = followUpDays;
+    }
+
+    /** Renames the office, moves it to another town, sets its own deadlines (null: its type's); code and type stay. */
+    public void change(String nameZh, String nameEn, String regionCode, Integer referralDeadlineHours,
+                       Integer followUpDays) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.regionCode = regionCode;
+        this.referralDeadlineHours = referralDeadlineHours;
+        this.followUpDays = followUpDays;
+    }
+
+    /** A disabled office takes no new cases or referrals; its cases and staff stay. */
+    public void enable(boolean on) {
+        this.active = on;
+    }
+
     public String code() {
         return code;
     }

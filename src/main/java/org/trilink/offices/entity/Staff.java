@@ -87,7 +87,27 @@ public class Staff {
         return active;
     }
 
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
     public Set<Role> roles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public void change(String displayName, String officeCode, Set<Role> roles) {
+        this.displayName = displayName;
+        this.officeCode = officeCode;
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    /** A disabled account cannot sign in; its name stays on the cases it worked. */
+    public void enable(boolean on) {
+        this.active = on;
     }
 }

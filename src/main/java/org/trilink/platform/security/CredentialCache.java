@@ -1,34 +1,40 @@
 package org.trilink.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.offices.control.StaffDirectory;
 
 /**
  * Scripts send Basic credentials with every call; checking a PBKDF2 hash costs tens of
- * milliseconds on purpose. A credential verified a moment ago is trusted for a short while.
- * Only a salted SHA-256 of the password is held, with a salt that never leaves this process.
+ * milliseconds on purpose. A password verified against an account's stored hash is remembered
+ * as a salted SHA-256 of the password and that hash (the salt never leaves this process), so
+ * the next call with the same password against the same stored hash skips PBKDF2. Roles and the
+ * account's state are not cached: StaffIdentityStore reads the account on every call, so a change
+ * made on any instance applies at once, and a password reset changes the stored hash, which no
+ * entry here matches.
  *
- * <p>When the short while is over, the account is read again (it may have been disabled, or its
- * roles or password changed, on another instance). If its stored hash is still the one the
- * password was verified against, the password is still right and PBKDF2 is not run again: 16
- * clients of one account whose entry expired at once used to run 16 PBKDF2 checks together and
- * stall every request for seconds (seen in a JFR recording of the intake benchmark).
+ * <p>An entry lasts while it is used: each hit extends it by the cache period, and only an
+ * unused entry runs out. A fixed expiry made all 16 clients of one account run PBKDF2 together
+ * once a minute and stall every request for seconds (25% of the CPU samples in a JFR recording
+ * of the intake benchmark); since the stored hash is compared on every call, expiry adds no
+ * safety. Concurrent first checks of one account share one PBKDF2 ({@link #checkingLock}).
  */
 @ApplicationScoped
 public class CredentialCache {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    record Verified(byte[] digest, String passwordHash, Set<String> groups, long until) {
+    record Verified(byte[] digest, long until) {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -40,29 +46,23 @@ public class CredentialCache {
     long seconds;
 
     /** Milliseconds now; tests move it on. */
-    java.util.function.LongSupplier clock = System::currentTimeMillis;
+    LongSupplier clock = System::currentTimeMillis;
 
     public CredentialCache() {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** The groups of a user whose identical credential was verified within the cache period, or null. */
-    Set<String> groupsIfRecentlyVerified(String username, String password) {
+    /** Whether this password was verified against this very stored hash, and the entry is in use. */
+    boolean recentlyVerified(String username, String password, String passwordHash) {
         Verified v = verified.get(username);
-        if (v == null || v.until() < clock.getAsLong()) {
-            return null;
+        long now = clock.getAsLong();
+        if (v == null || v.until() < now || !MessageDigest.isEqual(v.digest(), digest(username, password, passwordHash))) {
+            return false;
         }
-        return MessageDigest.isEqual(v.digest(), digest(username, password)) ? v.groups() : null;
-    }
-
-    /**
-     * Whether this password was verified, at any time this process remembers, against exactly
-     * this stored hash: then it matches the hash still, without running PBKDF2 again.
-     */
-    boolean verifiedAgainst(String username, String password, String passwordHash) {
-        Verified v = verified.get(username);
-        return v != null && Objects.equals(v.passwordHash(), passwordHash)
-                && MessageDigest.isEqual(v.digest(), digest(username, password));
+        if (v.until() - now < seconds * 500) {
+            verified.replace(username, v, new Verified(v.digest(), now + seconds * 1000)); // in use: keep it
+        }
+        return true;
     }
 
     /**
@@ -76,7 +76,7 @@ public class CredentialCache {
         return checking.computeIfAbsent(username, u -> new Object());
     }
 
-    void remember(String username, String password, String passwordHash, Set<String> groups) {
+    void remember(String username, String password, String passwordHash) {
         if (seconds <= 0) {
             return;
         }
@@ -87,7 +87,7 @@ public class CredentialCache {
                 verified.clear();
             }
         }
-        verified.put(username, new Verified(digest(username, password), passwordHash, Set.copyOf(groups),
+        verified.put(username, new Verified(digest(username, password, passwordHash),
                 clock.getAsLong() + seconds * 1000));
     }
 
@@ -96,13 +96,20 @@ public class CredentialCache {
         verified.remove(username);
     }
 
-    private byte[] digest(String username, String password) {
+    /** After the commit of a change to an account: nothing verified before it is trusted any more. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffDirectory.StaffChanged change) {
+        forget(change.username());
+    }
+
+    private byte[] digest(String username, String password, String passwordHash) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
             sha.update(username.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(password.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(passwordHash.getBytes(StandardCharsets.UTF_8));
             return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -35,23 +35,27 @@ public class StaffIdentityStore implements IdentityStore {
         if (username == null || password == null) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Set<String> groups = cache.groupsIfRecentlyVerified(username, password);
-        if (groups != null) {
-            return new CredentialValidationResult(username, groups);
-        }
+        // the account is read on every call: a disabled account or changed roles apply at once, on
+        // every instance; only the PBKDF2 check is skipped for a password verified against this hash
         Optional<Staff> staff = directory.byUsername(username);
         if (staff.isEmpty() || !staff.get().active()) {
-            cache.forget(username);
             return CredentialValidationResult.INVALID_RESULT;
         }
         String hash = staff.get().passwordHash();
-        groups = staff.get().roles().stream().map(Enum::name).collect(Collectors.toSet());
-        synchronized (cache.checkingLock(username)) {
-            if (!cache.verifiedAgainst(username, password, hash) && !passwords.verify(password, hash)) {
-                return CredentialValidationResult.INVALID_RESULT;
+        if (!cache.recentlyVerified(username, password, hash)) {
+            synchronized (cache.checkingLock(username)) {
+                if (!cache.recentlyVerified(username, password, hash)) {
+                    if (!passwords.verify(password, hash)) {
+                        return CredentialValidationResult.INVALID_RESULT;
+                    }
+                    cache.remember(username, password, hash); // before the next waiting call looks
+                }
             }
-            cache.remember(username, password, hash, groups); // before the next waiting call looks
         }
-        return new CredentialValidationResult(username, groups);
+        return new CredentialValidationResult(username, groups(staff.get()));
+    }
+
+    static Set<String> groups(Staff staff) {
+        return staff.roles().stream().map(Enum::name).collect(Collectors.toSet());
     }
 }

@@ -15,8 +15,13 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.trilink.offices.control.StaffDirectory;
+import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.Problem;
 
 /**
@@ -30,9 +35,14 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "trilink.user";
     static final String SESSION_GROUPS = "trilink.groups";
+    /** A digest of the password hash the person signed in with: a reset password ends the session. */
+    static final String SESSION_PASSWORD = "trilink.password";
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    StaffDirectory directory;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -52,6 +62,8 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             HttpSession session = request.getSession(true);
             session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
             session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+            directory.byUsername(result.getCallerPrincipal().getName())
+                    .ifPresent(s -> session.setAttribute(SESSION_PASSWORD, stamp(s)));
             return context.notifyContainerAboutLogin(result);
         }
 
@@ -70,9 +82,22 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
         // 3. a person signed in earlier in this session
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            @SuppressWarnings("unchecked")
-            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
-            return context.notifyContainerAboutLogin(user, groups);
+            if (!context.isProtected()) { // the login page, scripts and styles: nothing to check
+                @SuppressWarnings("unchecked")
+                Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+                return context.notifyContainerAboutLogin(user, groups);
+            }
+            // the account as it is now: changed roles apply at the next click; a disabled account
+            // or a reset password ends the session (on any instance, since each reads the database)
+            Optional<Staff> staff = directory.byUsername(user);
+            if (staff.isPresent() && staff.get().active() && stamp(staff.get()).equals(session.getAttribute(SESSION_PASSWORD))) {
+                Set<String> groups = StaffIdentityStore.groups(staff.get());
+                if (!groups.equals(session.getAttribute(SESSION_GROUPS))) {
+                    session.setAttribute(SESSION_GROUPS, new HashSet<>(groups));
+                }
+                return context.notifyContainerAboutLogin(user, groups);
+            }
+            session.invalidate();
         }
 
         if (!context.isProtected()) {
@@ -113,6 +138,17 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** A digest of the stored password hash, to notice a reset without keeping the hash in the session. */
+    static String stamp(Staff staff) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(staff.passwordHash()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
