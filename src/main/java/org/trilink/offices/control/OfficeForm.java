@@ -17,7 +17,9 @@ import org.trilink.platform.validation.CodeOf;
  * the town and the office's own deadlines (blank: those of its type).
  */
 @Schema(description = "An office to create, or the new names, town and deadlines of one")
-public class OfficeForm {
+public class OfficeForm implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The checks of a new office: on top of the others, its code and type. */
     public interface New extends Default {

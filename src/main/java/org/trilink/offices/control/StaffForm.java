@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * a change replaces the display name, the office and the roles.
  */
 @Schema(description = "A staff account to create, or the new name, office and roles of one")
-public class StaffForm {
+public class StaffForm implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The checks of a new account: on top of the others, its username and first password. */
     public interface New extends Default {
@@ -42,7 +44,8 @@ public class StaffForm {
     @Schema(description = "the first password, at least 10 characters; only when creating")
     @NotNull(groups = New.class)
     @Size(min = 10, max = 200, message = "10 to 200 characters")
-    private String password;
+    // not kept in the view state that the cluster copies between instances; the form posts it each time
+    private transient String password;
 
     public String getUsername() {
         return username;
