@@ -171,10 +171,15 @@ public class CaseAccess {
         return true;
     }
 
-    /** Restricts a case query (alias {@code c}) to the cases the caller may see. */
+    /**
+     * Restricts a case query (alias {@code c}) to the cases the caller may see. Written as
+     * {@code c.id in (...)}, not a correlated {@code exists}: with a million cases PostgreSQL then
+     * starts from the office's participations, and a filtered count of an office's cases took
+     * 248 ms instead of 713 ms (docs/benchmarks.md).
+     */
     public String visibilityClause() {
-        return user.admin() ? "" : " and exists (select p from CaseParticipant p where p.caseId = c.id"
-                + " and p.officeCode = :accessOffice and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
+        return user.admin() ? "" : " and c.id in (select p.caseId from CaseParticipant p"
+                + " where p.officeCode = :accessOffice and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
     }
 
     public void bindVisibility(TypedQuery<?> query) {
