@@ -44,8 +44,9 @@ public class StaffForm implements java.io.Serializable {
     @Schema(description = "the first password, at least 10 characters; only when creating")
     @NotNull(groups = New.class)
     @Size(min = 10, max = 200, message = "10 to 200 characters")
-    // not kept in the view state that the cluster copies between instances; the form posts it each time
-    private transient String password;
+    // cleared by the admin page after each attempt, so that the session copy holds it only briefly;
+    // not transient: JSON-B ignores transient fields, and the REST API reads it from the body
+    private String password;
 
     public String getUsername() {
         return username;
