@@ -46,6 +46,7 @@ public class Labels {
     private ResourceBundle bundle;
     private DateTimeFormatter dateTimeFormat;
     private DateTimeFormatter dateFormat;
+    private HistoryDetails historyDetails;
 
     public ResourceBundle bundle() {
         if (bundle == null || !bundle.getLocale().getLanguage().equals(language.getLocale().getLanguage())) {
@@ -111,6 +112,17 @@ public class Labels {
 
     public String number(long n) {
         return NumberFormat.getIntegerInstance(language.getLocale()).format(n);
+    }
+
+    /**
+     * A history event's detail in the page's language (labels, codes and times; typed text as
+     * typed). Only what the page shows: the stored detail, and the API's, stay as recorded.
+     */
+    public String detail(String type, String detail) {
+        if (historyDetails == null || historyDetails.bundle() != bundle()) {
+            historyDetails = new HistoryDetails(bundle(), language.getLocale(), configured.zone(), this::office);
+        }
+        return historyDetails.format(type, detail);
     }
 
     public List<Region> regions() {

@@ -56,7 +56,8 @@ class BundlesTest {
                 org.trilink.mediation.entity.FailureGuidance.class, org.trilink.mediation.entity.FollowUpMethod.class,
                 org.trilink.mediation.entity.Performance.class, org.trilink.mediation.entity.SessionStatus.class,
                 org.trilink.referrals.entity.ReferralStatus.class, org.trilink.offices.entity.Role.class,
-                org.trilink.offices.entity.OfficeType.class)) {
+                org.trilink.offices.entity.OfficeType.class, org.trilink.cases.entity.AdminResolution.class,
+                org.trilink.mediation.entity.MediatorCapacity.class, org.trilink.documents.entity.DocumentKind.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 assertThat(zh.getProperty(key)).as(key).isNotBlank();
@@ -73,9 +74,13 @@ class BundlesTest {
             assertThat(zh.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
             assertThat(en.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
         }
-        // recorded by name, not through the enum (LedgerRows)
-        assertThat(zh.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
-        assertThat(en.getProperty("CaseEvent.LEDGER_OUTCOME")).isNotBlank();
+        // recorded by name, not through the enum (LedgerRows, CaseDocuments)
+        for (String name : java.util.List.of("LEDGER_OUTCOME", org.trilink.documents.control.CaseDocuments.GENERATED,
+                org.trilink.documents.control.CaseDocuments.DOWNLOADED,
+                org.trilink.documents.control.CaseDocuments.SIGNED_COPY_UPLOADED)) {
+            assertThat(zh.getProperty("CaseEvent." + name)).as(name).isNotBlank();
+            assertThat(en.getProperty("CaseEvent." + name)).as(name).isNotBlank();
+        }
     }
 
     @Test
