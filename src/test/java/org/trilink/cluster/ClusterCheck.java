@@ -220,6 +220,9 @@ public final class ClusterCheck {
             Map<Integer, Long> byStatus = new java.util.TreeMap<>();
             intakes.values().forEach(st -> byStatus.merge(st, 1L, Long::sum));
             say("intakes: " + created + " created (201), " + unknown + " without an answer or 5xx; by status " + byStatus);
+            // a restarting instance answers 404 until TriLink is deployed; nginx must ask the other one
+            expect(!byStatus.containsKey(404), byStatus.getOrDefault(404, 0L) + " intakes were answered 404"
+                    + " (a restarting instance's answer that nginx should have taken to the other instance)");
 
             // partner referrals: every external id once
             Map<String, Integer> fromPartner = count(tag + "P");
