@@ -182,6 +182,21 @@ public class CaseAccess {
                 + " where p.officeCode = :accessOffice and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
     }
 
+    /**
+     * How many cases, at most {@code cap + 1}, the caller may see at all: for staff, their office's
+     * participations, counted from case_participant alone (its index), without reading cases.
+     * Empty for the district admin, who sees every case.
+     */
+    public java.util.OptionalLong countVisibleUpTo(int cap) {
+        if (user.admin()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(em.createQuery("select p.caseId from CaseParticipant p where p.officeCode = :office"
+                        + " and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER", Long.class)
+                .setParameter("office", user.officeCode() == null ? "-" : user.officeCode())
+                .setMaxResults(cap + 1).getResultList().size());
+    }
+
     public void bindVisibility(TypedQuery<?> query) {
         if (!user.admin()) {
             query.setParameter("accessOffice", user.officeCode() == null ? "-" : user.officeCode());

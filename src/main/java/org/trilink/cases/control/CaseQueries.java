@@ -48,6 +48,8 @@ public class CaseQueries {
         return count.getSingleResult();
     }
 
+    private static final CaseFilter NO_FILTER = new CaseFilter(null, null, null, null, null, null, null, null, null);
+
     /** A list counts matching cases up to this many; beyond it, it says "more than". */
     public int countCap() {
         return countCap;
@@ -62,6 +64,14 @@ public class CaseQueries {
     public long countUpTo(CaseFilter filter) {
         int cap = countCap;
         access.requireCaseWorker();
+        if (filter.equals(NO_FILTER)) {
+            // the list as it first opens: 1-2 ms from the participations' index, where the join
+            // with a million cases took 20-300 ms depending on where PostgreSQL's scan started
+            java.util.OptionalLong visible = access.countVisibleUpTo(cap);
+            if (visible.isPresent()) {
+                return visible.getAsLong();
+            }
+        }
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params) + access.visibilityClause();
         TypedQuery<Long> ids = em.createQuery("select c.id from DisputeCase c where 1 = 1" + where, Long.class);
