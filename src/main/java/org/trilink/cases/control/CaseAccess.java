@@ -171,6 +171,10 @@ public class CaseAccess {
         return true;
     }
 
+    /** The caller's office takes part (alias {@code p}, bound by {@link #bindVisibility}). */
+    private static final String TAKES_PART = "p.officeCode = :accessOffice"
+            + " and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER";
+
     /**
      * Restricts a case query (alias {@code c}) to the cases the caller may see. Written as
      * {@code c.id in (...)}, not a correlated {@code exists}: with a million cases PostgreSQL then
@@ -178,8 +182,7 @@ public class CaseAccess {
      * 248 ms instead of 713 ms (docs/benchmarks.md).
      */
     public String visibilityClause() {
-        return user.admin() ? "" : " and c.id in (select p.caseId from CaseParticipant p"
-                + " where p.officeCode = :accessOffice and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
+        return user.admin() ? "" : " and c.id in (select p.caseId from CaseParticipant p where " + TAKES_PART + ")";
     }
 
     /**
@@ -191,10 +194,10 @@ public class CaseAccess {
         if (user.admin()) {
             return java.util.OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(em.createQuery("select p.caseId from CaseParticipant p where p.officeCode = :office"
-                        + " and p.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER", Long.class)
-                .setParameter("office", user.officeCode() == null ? "-" : user.officeCode())
-                .setMaxResults(cap + 1).getResultList().size());
+        TypedQuery<Long> participations = em.createQuery("select p.caseId from CaseParticipant p where " + TAKES_PART,
+                Long.class);
+        bindVisibility(participations);
+        return java.util.OptionalLong.of(participations.setMaxResults(cap + 1).getResultList().size());
     }
 
     public void bindVisibility(TypedQuery<?> query) {

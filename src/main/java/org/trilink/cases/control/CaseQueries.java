@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.trilink.cases.entity.DisputeCase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.platform.Configured;
@@ -30,6 +31,8 @@ public class CaseQueries {
     @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
     int countCap;
 
+    private static final CaseFilter NO_FILTER = new CaseFilter(null, null, null, null, null, null, null, null, null);
+
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
@@ -39,16 +42,8 @@ public class CaseQueries {
 
     /** How many cases the caller may see under the filter. Costly on big tables: call it when the filter changes. */
     public long count(CaseFilter filter) {
-        access.requireCaseWorker();
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + access.visibilityClause();
-        TypedQuery<Long> count = em.createQuery("select count(c) from DisputeCase c where 1 = 1" + where, Long.class);
-        params.forEach(count::setParameter);
-        access.bindVisibility(count);
-        return count.getSingleResult();
+        return query("select count(c)", filter, "", Long.class).getSingleResult();
     }
-
-    private static final CaseFilter NO_FILTER = new CaseFilter(null, null, null, null, null, null, null, null, null);
 
     /** A list counts matching cases up to this many; beyond it, it says "more than". */
     public int countCap() {
@@ -62,22 +57,16 @@ public class CaseQueries {
      * are more than the cap.
      */
     public long countUpTo(CaseFilter filter) {
-        int cap = countCap;
-        access.requireCaseWorker();
         if (filter.equals(NO_FILTER)) {
+            access.requireCaseWorker();
             // the list as it first opens: 1-2 ms from the participations' index, where the join
             // with a million cases took 20-300 ms depending on where PostgreSQL's scan started
-            java.util.OptionalLong visible = access.countVisibleUpTo(cap);
+            OptionalLong visible = access.countVisibleUpTo(countCap);
             if (visible.isPresent()) {
                 return visible.getAsLong();
             }
         }
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + access.visibilityClause();
-        TypedQuery<Long> ids = em.createQuery("select c.id from DisputeCase c where 1 = 1" + where, Long.class);
-        params.forEach(ids::setParameter);
-        access.bindVisibility(ids);
-        return ids.setMaxResults(cap + 1).getResultList().size();
+        return query("select c.id", filter, "", Long.class).setMaxResults(countCap + 1).getResultList().size();
     }
 
     /**
@@ -85,17 +74,22 @@ public class CaseQueries {
      * one of {@link #SORTABLE} (anything else is ignored rather than put into the query).
      */
     public List<DisputeCase> page(CaseFilter filter, int first, int size, String sortField, boolean ascending) {
-        access.requireCaseWorker();
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + access.visibilityClause();
         String order = sortField != null && SORTABLE.contains(sortField)
                 ? " order by c." + sortField + (ascending ? " asc" : " desc") + ", c.id" + (ascending ? " asc" : " desc")
                 : " order by c.receivedAt desc, c.id desc";
-        TypedQuery<DisputeCase> query = em.createQuery("select c from DisputeCase c where 1 = 1" + where + order,
-                DisputeCase.class);
+        return query("select c", filter, order, DisputeCase.class).setFirstResult(first).setMaxResults(size)
+                .getResultList();
+    }
+
+    /** {@code select} (over alias c) of the cases the caller may see under the filter, in {@code order}. */
+    private <T> TypedQuery<T> query(String select, CaseFilter filter, String order, Class<T> type) {
+        access.requireCaseWorker();
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params) + access.visibilityClause();
+        TypedQuery<T> query = em.createQuery(select + " from DisputeCase c where 1 = 1" + where + order, type);
         params.forEach(query::setParameter);
         access.bindVisibility(query);
-        return query.setFirstResult(first).setMaxResults(size).getResultList();
+        return query;
     }
 
     /** The fields a list may be sorted by. */
