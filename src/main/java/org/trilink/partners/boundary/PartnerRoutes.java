@@ -2,6 +2,7 @@ package org.trilink.partners.boundary;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.trilink.partners.control.CallbackSender;
@@ -11,7 +12,8 @@ import org.trilink.partners.control.PartnerSettings;
 /**
  * Delivery of the outbox: a scheduled poll claims due messages (several instances share them
  * through leases) and delivers each on a pool of container threads; the outcome of each try
- * is recorded by the control beans, which own the transactions.
+ * is recorded by the control beans, which own the transactions. A claim is cut into one small
+ * chunk per thread, and each chunk's attempts are recorded in one transaction.
  */
 @Dependent
 public class PartnerRoutes extends RouteBuilder {
@@ -33,6 +35,7 @@ public class PartnerRoutes extends RouteBuilder {
                 .routeConfigurationId(PartnerErrorHandling.ID)
                 .bean(outbox, "claimDue")
                 .setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, simple("${body.size} > 0", Boolean.class))
+                .process(e -> e.getMessage().setBody(Outbox.chunks(e.getMessage().getBody(List.class), settings.threads())))
                 .split(body()).parallelProcessing()
                     .executorService(getContext().getExecutorServiceManager()
                             .newFixedThreadPool(this, "partners-delivery", settings.threads()))
@@ -42,6 +45,6 @@ public class PartnerRoutes extends RouteBuilder {
         from("direct:partners.deliver-callback")
                 .routeId("partners.deliver-callback")
                 .routeConfigurationId(PartnerErrorHandling.ID)
-                .bean(sender, "deliver(${body})");
+                .bean(sender, "deliverAll(${body})");
     }
 }

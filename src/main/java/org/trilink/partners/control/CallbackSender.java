@@ -8,13 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.trilink.notifications.control.NotificationChannels;
 import org.trilink.partners.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 
 /**
- * Delivers one outbox message to its partner: signed with the partner's current secret, with
+ * Delivers outbox messages to their partners: signed with the partner's current secret, with
  * the event id as Idempotency-Key, and records how it went. Called by the delivery route.
  */
 @ApplicationScoped
@@ -41,26 +46,50 @@ public class CallbackSender {
 
     private volatile HttpClient client;
 
-    public OutboxMessage.Status deliver(long outboxId) {
-        OutboxMessage m = outbox.get(outboxId);
-        if (m.status() != OutboxMessage.Status.PENDING) {
-            return m.status();
-        }
-        if (m.partnerCode() == null) {
-            // a notification to people (kind EMAIL / SMS): same outbox, same rules, its own channel
-            long started = System.nanoTime();
-            NotificationChannels.Result r = channels.send(m);
-            OutboxMessage.Status after = outbox.recordAttempt(outboxId, r.status(), r.error(),
-                    (int) ((System.nanoTime() - started) / 1_000_000));
-            if (after == OutboxMessage.Status.DEAD) {
-                LOG.warning("Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ") is a dead letter: "
-                        + r.error());
+    /**
+     * Delivers a chunk of claimed messages one after another on the calling thread, then records
+     * all their attempts in one transaction. A crash between the two sends the chunk again once
+     * the lease runs out (the event ids stay, so partners recognise repeats), which is why the
+     * route keeps chunks small.
+     */
+    public void deliverAll(List<Long> outboxIds) {
+        Map<String, Optional<Partner>> partners = new HashMap<>();
+        List<OutboxMessage> pending = new ArrayList<>();
+        List<Outbox.Attempt> attempts = new ArrayList<>();
+        for (OutboxMessage m : outbox.load(outboxIds)) {
+            if (m.status() != OutboxMessage.Status.PENDING) {
+                continue;
             }
-            return after;
+            pending.add(m);
+            attempts.add(m.partnerCode() == null
+                    ? notify(m)
+                    : call(m, partners.computeIfAbsent(m.partnerCode(), registry::find).orElse(null)));
         }
-        Partner partner = registry.find(m.partnerCode()).orElse(null);
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Map<Long, OutboxMessage.Status> after = outbox.recordAttempts(attempts);
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxMessage m = pending.get(i);
+            if (after.get(m.id()) == OutboxMessage.Status.DEAD) {
+                LOG.warning((m.partnerCode() == null
+                        ? "Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ")"
+                        : "Callback " + m.eventId() + " to partner " + m.partnerCode())
+                        + " is a dead letter: " + attempts.get(i).error());
+            }
+        }
+    }
+
+    /** A notification to people (kind EMAIL / SMS): same outbox, same rules, its own channel. */
+    private Outbox.Attempt notify(OutboxMessage m) {
+        long started = System.nanoTime();
+        NotificationChannels.Result r = channels.send(m);
+        return new Outbox.Attempt(m.id(), r.status(), r.error(), millisSince(started));
+    }
+
+    private Outbox.Attempt call(OutboxMessage m, Partner partner) {
         if (partner == null || m.targetUrl() == null) {
-            return outbox.recordAttempt(outboxId, null, "the partner or its callback URL is gone", 0);
+            return new Outbox.Attempt(m.id(), null, "the partner or its callback URL is gone", 0);
         }
         byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.millis() / 1000;
@@ -70,13 +99,12 @@ public class CallbackSender {
         try {
             if (m.targetUrl().startsWith("amqp:")) {
                 // a partner that runs a broker hears back on its queue, signed the same way
-                broker.publish(m.targetUrl().substring(5), java.util.Map.of(
+                broker.publish(m.targetUrl().substring(5), Map.of(
                         Signatures.PARTNER_ID, partner.code(),
                         Signatures.TIMESTAMP, Long.toString(timestamp),
                         Signatures.SIGNATURE, Signatures.sign(partner.secret(), timestamp, body),
                         "Idempotency-Key", m.eventId()), body);
-                int ms = (int) ((System.nanoTime() - started) / 1_000_000);
-                return outbox.recordAttempt(outboxId, 200, null, ms);
+                return new Outbox.Attempt(m.id(), 200, null, millisSince(started));
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(m.targetUrl()))
                     .timeout(settings.timeout())
@@ -98,12 +126,11 @@ public class CallbackSender {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        int ms = (int) ((System.nanoTime() - started) / 1_000_000);
-        OutboxMessage.Status after = outbox.recordAttempt(outboxId, status, error, ms);
-        if (after == OutboxMessage.Status.DEAD) {
-            LOG.warning("Callback " + m.eventId() + " to partner " + m.partnerCode() + " is a dead letter: " + error);
-        }
-        return after;
+        return new Outbox.Attempt(m.id(), status, error, millisSince(started));
+    }
+
+    private static int millisSince(long started) {
+        return (int) ((System.nanoTime() - started) / 1_000_000);
     }
 
     private HttpClient client() {

@@ -9,7 +9,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.trilink.partners.entity.DeliveryAttempt;
@@ -65,6 +67,23 @@ public class Outbox {
         return claimed;
     }
 
+    /** At most this many messages are delivered between two commits of their attempts. */
+    static final int MAX_CHUNK = 20;
+
+    /**
+     * Cuts a claim into chunks, one per delivery thread while the claim is small and at most
+     * {@link #MAX_CHUNK} ids each, so that a crash between sending and recording repeats few
+     * messages and one slow partner holds up few others.
+     */
+    public static List<List<Long>> chunks(List<Long> ids, int threads) {
+        int size = Math.max(1, Math.min(MAX_CHUNK, (ids.size() + threads - 1) / Math.max(1, threads)));
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            chunks.add(List.copyOf(ids.subList(i, Math.min(ids.size(), i + size))));
+        }
+        return chunks;
+    }
+
     public OutboxMessage get(long id) {
         OutboxMessage m = em.find(OutboxMessage.class, id);
         if (m == null) {
@@ -73,14 +92,36 @@ public class Outbox {
         return m;
     }
 
+    /** The messages of a claim, read in one query (detached: each attempt is settled in its own transaction). */
+    public List<OutboxMessage> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from OutboxMessage m where m.id in :ids order by m.id", OutboxMessage.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** How one try to deliver a message went: the HTTP status (null when none came) or the error. */
+    public record Attempt(long outboxId, Integer httpStatus, String error, int durationMs) {
+    }
+
     /**
-     * Records one attempt: 2xx ends it; a transient failure waits longer each time until the
-     * give-up age; any other answer, or giving up, makes it a dead letter.
+     * Records the attempts of one delivery chunk in one transaction (one commit and batched
+     * statements instead of a transaction per message): 2xx ends a message; a transient failure
+     * waits longer each time until the give-up age; any other answer, or giving up, makes it a
+     * dead letter. Returns each message's status afterwards.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OutboxMessage.Status recordAttempt(long id, Integer httpStatus, String error, int durationMs) {
-        OutboxMessage.Status after = settle(id, httpStatus, error, durationMs);
-        metrics.attempted(after);
+    public Map<Long, OutboxMessage.Status> recordAttempts(List<Attempt> attempts) {
+        // one read puts the chunk's messages in the persistence context, so settle() finds them there
+        load(attempts.stream().map(Attempt::outboxId).toList());
+        Map<Long, OutboxMessage.Status> after = new HashMap<>();
+        for (Attempt a : attempts) {
+            OutboxMessage.Status status = settle(a.outboxId(), a.httpStatus(), a.error(), a.durationMs());
+            metrics.attempted(status);
+            after.put(a.outboxId(), status);
+        }
         return after;
     }
 
@@ -127,7 +168,7 @@ public class Outbox {
 
     public List<DeliveryAttempt> attempts(long outboxId) {
         get(outboxId);
-        return em.createQuery("select a from DeliveryAttempt a where a.outboxId = :o order by a.id",
+        return em.createQuery("select a from DeliveryAttempt a where a.outboxId = :o order by a.attemptedAt, a.id",
                         DeliveryAttempt.class)
                 .setParameter("o", outboxId)
                 .getResultList();

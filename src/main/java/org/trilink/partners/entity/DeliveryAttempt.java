@@ -16,7 +16,7 @@ public class DeliveryAttempt {
 
     @Id
     @SequenceGenerator(name = "partner_delivery_attempt_seq", sequenceName = "partner_delivery_attempt_seq",
-            allocationSize = 1)
+            allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partner_delivery_attempt_seq")
     private Long id;
 
