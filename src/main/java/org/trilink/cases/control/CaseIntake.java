@@ -53,7 +53,7 @@ public class CaseIntake {
     public DisputeCase register(IntakeCommand command) {
         access.requireCaseWorker();
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (offices.region(command.regionCode()).isEmpty()) {
+        if (!offices.isRegion(command.regionCode())) {
             errors.add(new Problem.FieldError("regionCode", "unknown region code"));
         }
         String officeCode = receivingOffice(command.receivingOfficeCode(), errors);

@@ -12,6 +12,7 @@ import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
@@ -33,6 +34,19 @@ public class OfficeCatalog {
 
     public List<Region> regions() {
         return em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
+    }
+
+    /** The region codes, read once: regions are reference data that only a Flyway migration (and a restart) changes. */
+    private volatile Set<String> regionCodes;
+
+    /** Whether the code names a region of the catalogue; asked by every intake, so answered from memory. */
+    public boolean isRegion(String code) {
+        Set<String> codes = regionCodes;
+        if (codes == null) {
+            codes = Set.copyOf(em.createQuery("select r.code from Region r", String.class).getResultList());
+            regionCodes = codes;
+        }
+        return code != null && codes.contains(code);
     }
 
     public Optional<Region> region(String code) {

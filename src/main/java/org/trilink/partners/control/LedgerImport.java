@@ -260,7 +260,7 @@ public class LedgerImport {
         }
         all.errors.addAll(errors.errors);
         all.refusals.addAll(errors.refusals);
-        if (m.regionCode != null && offices.region(m.regionCode).isEmpty()) {
+        if (m.regionCode != null && !offices.isRegion(m.regionCode)) {
             all.add("regionCode", "unknown region code", "unknownRegion");
         }
         if (!all.errors.isEmpty()) {

@@ -76,7 +76,7 @@ public class PartnerIntake {
         List<Problem.FieldError> errors = new ArrayList<>(check(m));
         Office office = null;
         if (errors.isEmpty()) {
-            if (offices.region(m.regionCode).isEmpty()) {
+            if (!offices.isRegion(m.regionCode)) {
                 errors.add(new Problem.FieldError("regionCode", "unknown region code"));
             }
             String officeCode = m.targetOffice == null || m.targetOffice.isBlank()

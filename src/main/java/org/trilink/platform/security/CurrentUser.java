@@ -35,6 +35,15 @@ public class CurrentUser {
         return Optional.ofNullable(staff);
     }
 
+    /**
+     * The account the identity store has just read to check this request's credentials: the
+     * request's other questions (office, roles) use it instead of reading it a second time.
+     */
+    void accountChecked(Staff account) {
+        staff = account;
+        loaded = true;
+    }
+
     public String username() {
         Principal principal = securityContext.getCallerPrincipal();
         return principal == null ? "anonymous" : principal.getName();

@@ -57,11 +57,13 @@ class StaffIdentityStoreTest {
     final CredentialCache cache = new CredentialCache();
     final StaffIdentityStore store = new StaffIdentityStore();
     final AtomicLong now = new AtomicLong(1_000_000);
+    final CurrentUser currentUser = new CurrentUser();
 
     StaffIdentityStoreTest() {
         store.passwords = passwords;
         store.directory = accounts;
         store.cache = cache;
+        store.currentUser = currentUser;
         cache.seconds = 60;
         cache.clock = now::get;
         account("police", "h:police-demo");
@@ -74,6 +76,15 @@ class StaffIdentityStoreTest {
 
     private Status login(String username, String password) {
         return store.validate(new UsernamePasswordCredential(username, password)).getStatus();
+    }
+
+    @Test
+    void theRestOfTheRequestUsesTheAccountTheCheckRead() {
+        assertThat(login("police", "wrong")).isEqualTo(Status.INVALID);
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        accounts.staff.clear(); // a second read of the account would now find nothing
+        assertThat(currentUser.staff()).map(Staff::officeCode).contains("PS-ZHAOXIANG");
+        assertThat(currentUser.officeCode()).isEqualTo("PS-ZHAOXIANG");
     }
 
     @Test
