@@ -10,8 +10,9 @@ import java.util.logging.Logger;
 import org.trilink.mediation.control.FollowUps;
 
 /**
- * Marks missed follow-up visits every hour, in every instance; the check claims each case with a
- * conditional UPDATE, so instances sharing a database flag each case once.
+ * Every hour, in every instance: reminds offices of follow-up visits falling due and marks missed
+ * ones; the check claims each case with a conditional UPDATE, so instances sharing a database
+ * remind and flag each case once.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the check opens its own transaction
@@ -25,7 +26,7 @@ public class FollowUpTimer {
     @Schedule(hour = "*", minute = "7", persistent = false, info = "follow-up visits")
     void check() {
         try {
-            followUps.flagAllOverdue(followUps.today());
+            followUps.checkAll(followUps.today());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Follow-up check failed: " + e.getClass().getName());
         }

@@ -32,7 +32,7 @@ public class FollowUpsResource {
     @Inject
     Configured configured;
 
-    public record CheckResult(String asOfDate, int flagged) {
+    public record CheckResult(String asOfDate, int reminded, int flagged) {
     }
 
     @GET
@@ -50,7 +50,8 @@ public class FollowUpsResource {
     @POST
     @Path("overdue-check")
     @Operation(summary = "Run the follow-up check now (district admin)",
-            description = "The same check the container timer runs every hour. `asOf` (an ISO instant) runs it as of "
+            description = "The same check the container timer runs every hour: reminds the offices of follow-ups falling due "
+                    + "(e-mail, once per case), then flags those past their due date. `asOf` (an ISO instant) runs it as of "
                     + "another moment; honoured outside the production profile only, for drills and tests.")
     public CheckResult check(@QueryParam("asOf") String asOf) {
         if (!user.admin()) {
@@ -58,6 +59,7 @@ public class FollowUpsResource {
         }
         OffsetDateTime at = CheckMoment.of(asOf, configured.production());
         var date = at.atZoneSameInstant(configured.zone()).toLocalDate();
-        return new CheckResult(date.toString(), followUps.flagAllOverdue(date));
+        FollowUps.Check done = followUps.checkAll(date);
+        return new CheckResult(date.toString(), done.reminded(), done.flagged());
     }
 }

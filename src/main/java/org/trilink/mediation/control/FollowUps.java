@@ -1,6 +1,7 @@
 package org.trilink.mediation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,6 +67,9 @@ public class FollowUps {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Event<FollowUpFallingDue> fallingDue;
 
     @Inject
     @ConfigProperty(name = "trilink.follow-up.default-days", defaultValue = "30")
@@ -169,26 +173,68 @@ public class FollowUps {
     }
 
     /**
+     * The whole check, batch by batch (each its own transaction), until a batch comes back short:
+     * first the reminders of follow-ups falling due by {@code today}, then the overdue flags of
+     * those due before it. The timer and the admin's hand-run check call this.
+     */
+    public Check checkAll(LocalDate today) {
+        int reminded = 0;
+        int n;
+        do {
+            n = self.remindDue(today);
+            reminded += n;
+        } while (n == BATCH);
+        int flagged = 0;
+        do {
+            n = self.flagOverdue(today);
+            flagged += n;
+        } while (n == BATCH);
+        return new Check(reminded, flagged);
+    }
+
+    /** What one check did: follow-ups reminded (falling due) and cases flagged overdue. */
+    public record Check(int reminded, int flagged) {
+    }
+
+    /**
+     * Concluded cases whose follow-up falls due by {@code today} (a local date), with no visit
+     * recorded, not reminded and not flagged overdue yet: each is claimed by a conditional
+     * UPDATE (one instance only, when several share the database) and announced once.
+     */
+    @Transactional
+    public int remindDue(LocalDate today) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String due = " status = 'CONCLUDED' and follow_up_due <= ? and follow_up_reminded_at is null"
+                + " and follow_up_overdue_at is null"
+                + " and not exists (select 1 from follow_up_visit v where v.case_id = dispute_case.id)";
+        List<?> ids = em.createNativeQuery("select id from dispute_case where" + due + " order by id")
+                .setParameter(1, today)
+                .setMaxResults(BATCH)
+                .getResultList();
+        int reminded = 0;
+        for (Object o : ids) {
+            long id = ((Number) o).longValue();
+            int claimed = em.createNativeQuery("update dispute_case set follow_up_reminded_at = ? where id = ? and"
+                            + due)
+                    .setParameter(1, now)
+                    .setParameter(2, id)
+                    .setParameter(3, today)
+                    .executeUpdate();
+            if (claimed == 1) {
+                fallingDue.fire(new FollowUpFallingDue(em.find(DisputeCase.class, id)));
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    /**
      * Marks concluded cases whose follow-up was due before {@code today} (a local date) with no
      * visit recorded, and records FOLLOW_UP_OVERDUE once per case: the conditional UPDATE claims
      * each case for one instance only, when several share the database.
      *
      * @return how many cases this call marked
      */
-    /**
-     * The whole check, batch by batch (each its own transaction), until a batch comes back short.
-     * The timer and the admin's hand-run check call this.
-     */
-    public int flagAllOverdue(LocalDate today) {
-        int total = 0;
-        int n;
-        do {
-            n = self.flagOverdue(today);
-            total += n;
-        } while (n == BATCH);
-        return total;
-    }
-
     @Transactional
     public int flagOverdue(LocalDate today) {
         OffsetDateTime now = OffsetDateTime.now(clock);

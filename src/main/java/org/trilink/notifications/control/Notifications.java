@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.cases.control.CaseEventRecorded;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
+import org.trilink.mediation.control.FollowUpFallingDue;
 import org.trilink.partners.entity.OutboxMessage;
 
 /**
@@ -61,7 +62,6 @@ public class Notifications {
         switch (recorded.event().type()) {
             case "REFERRED" -> referralId(detail).ifPresent(id -> referralArrived(c, id));
             case "REFERRAL_OVERDUE" -> referralId(detail).ifPresent(id -> referralOverdue(c, id));
-            case "FOLLOW_UP_OVERDUE" -> followUpDue(c);
             case "ACCEPTED" -> partiesBySms(c, "CASE_ACCEPTED", "case.accepted.sms", null);
             case "OUTCOME_RECORDED" -> partiesBySms(c, "CASE_OUTCOME", "case.outcome.sms",
                     c.outcome() == null ? null : c.outcome().name());
@@ -93,6 +93,11 @@ public class Notifications {
         String office = (String) row[0];
         office(office).filter(s -> s.email() != null).ifPresent(s -> email(s, event + ":" + referralId, event,
                 template, c, deadline(row[1], s.locale())));
+    }
+
+    /** On its due date (the follow-up check's reminder), once per case; being overdue later sends nothing more. */
+    void onFollowUpFallingDue(@Observes FollowUpFallingDue due) {
+        followUpDue(due.disputeCase());
     }
 
     void followUpDue(DisputeCase c) {
