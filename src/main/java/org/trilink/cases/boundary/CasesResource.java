@@ -32,16 +32,11 @@ import org.trilink.cases.control.CaseFilter;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.control.CaseQueries;
-import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.Channel;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.DisputeType;
-import org.trilink.cases.entity.IntakeMode;
 import org.trilink.cases.entity.MatterKind;
-import org.trilink.cases.entity.PartyKind;
-import org.trilink.cases.entity.PartyRole;
-import org.trilink.cases.entity.RiskLevel;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 
@@ -80,7 +75,7 @@ public class CasesResource {
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response register(@NotNull(message = "a JSON body is required") @Valid CaseIntakeRequest request) {
-        CaseIntake.Registered registered = intake.registerForCaller(toCommand(request));
+        CaseIntake.Registered registered = intake.registerForCaller(request.toCommand());
         DisputeCase c = registered.disputeCase();
         return Response.created(uriInfo.getBaseUriBuilder().path("cases").path(c.caseNumber()).build())
                 .entity(CaseDetail.of(c, registered.personalDataShown(), registered.openCasesWithSameParties()))
@@ -141,19 +136,6 @@ public class CasesResource {
         CaseQueries.Page<DisputeCase> result = queries.list(filter, pageNumber, pageSize);
         return new PageView<>(result.items().stream().map(CaseSummary::of).toList(), result.page(), result.size(),
                 result.total());
-    }
-
-    static IntakeCommand toCommand(CaseIntakeRequest r) {
-        return new IntakeCommand(
-                r.matterKind == null ? MatterKind.PEOPLES_MEDIATION : MatterKind.valueOf(r.matterKind),
-                Channel.valueOf(r.channel),
-                r.intakeMode == null ? null : IntakeMode.valueOf(r.intakeMode),
-                DisputeType.valueOf(r.disputeType),
-                r.summary, r.regionCode, r.address, r.amountInvolved, r.peopleInvolved,
-                r.riskLevel == null ? RiskLevel.LOW : RiskLevel.valueOf(r.riskLevel),
-                blankToNull(r.receivingOfficeCode), r.occurredAt,
-                r.parties.stream().map(p -> new IntakeCommand.PartyData(PartyRole.valueOf(p.role),
-                        PartyKind.valueOf(p.kind), p.name, p.idNumber, p.creditCode, p.phone, p.address)).toList());
     }
 
     private static <E> E code(String field, String value, Function<String, E> parse,

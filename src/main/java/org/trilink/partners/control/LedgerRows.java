@@ -32,7 +32,7 @@ public class LedgerRows {
         if (known) {
             return false;
         }
-        DisputeCase c = cases.registerFromLedger(PartnerIntake.command(r.message()), officeCode, actor, r.receivedAt());
+        DisputeCase c = cases.registerFromLedger(r.message().toCommand(), officeCode, actor, r.receivedAt());
         if (r.outcome() != null) {
             c.accept(r.receivedAt());
             if (r.outcome() == Outcome.SUCCESS) {

@@ -21,14 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.trilink.cases.boundary.PartyRequest;
-import org.trilink.cases.control.IntakeCommand;
-import org.trilink.cases.entity.Channel;
-import org.trilink.cases.entity.DisputeType;
-import org.trilink.cases.entity.MatterKind;
-import org.trilink.cases.entity.PartyKind;
-import org.trilink.cases.entity.PartyRole;
-import org.trilink.cases.entity.RiskLevel;
 import org.trilink.offices.control.OfficeCatalog;
 import org.trilink.offices.entity.Office;
 import org.trilink.partners.entity.Partner;
@@ -100,7 +92,7 @@ public class PartnerIntake {
             return repeated(known.get(), hash);
         }
         try {
-            PartnerReferral r = recorder.record(partner, externalId, hash, command(m), office.code(),
+            PartnerReferral r = recorder.record(partner, externalId, hash, m.toCommand(), office.code(),
                     office.referralDeadlineHours(), via);
             return answer(202, r);
         } catch (RuntimeException e) {
@@ -167,18 +159,6 @@ public class PartnerIntake {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    static IntakeCommand command(ReferralMessage m) {
-        Channel channel = Channel.valueOf(m.channel);
-        List<IntakeCommand.PartyData> parties = new ArrayList<>();
-        for (PartyRequest p : m.parties) {
-            parties.add(new IntakeCommand.PartyData(PartyRole.valueOf(p.role), PartyKind.valueOf(p.kind), p.name,
-                    blankToNull(p.idNumber), blankToNull(p.creditCode), blankToNull(p.phone), blankToNull(p.address)));
-        }
-        return new IntakeCommand(MatterKind.PEOPLES_MEDIATION, channel, null, DisputeType.valueOf(m.disputeType),
-                m.summary, m.regionCode, m.address, m.amountInvolved, m.peopleInvolved,
-                m.riskLevel == null ? RiskLevel.LOW : RiskLevel.valueOf(m.riskLevel), null, m.occurredAt, parties);
-    }
-
     /** A hash of the message's meaning, not its bytes: spacing and field order do not matter. */
     static String contentHash(ReferralMessage m) {
         BigDecimal amount = m.amountInvolved;
@@ -196,9 +176,5 @@ public class PartnerIntake {
     static ProblemException malformed() {
         return new ProblemException(Problem.of(400, "Bad Request", "The body is not well-formed JSON of the expected shape.")
                 .withErrors(List.of(new Problem.FieldError("body", "malformed JSON"))));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
