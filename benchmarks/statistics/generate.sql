@@ -1,7 +1,7 @@
 -- Fills the TriLink schema with :n realistic cases in 2019 (a year no demo data touches), with
 -- server-side multi-row inserts (insert ... select from generate_series): no round trip per case.
 -- 90 % people's mediation, 10 % administrative; spread over the year, the 11 towns and their
--- judicial offices; 2 % failures, a joint police station on every 20th case, a referral on every
+-- judicial offices, received in id order (see below); 2 % failures, a joint police station on every 20th case, a referral on every
 -- 25th, a follow-up visit on every 10th. Usage: psql -v n=1000000 -v schema=... -f generate.sql
 set search_path to :schema;
 set synchronous_commit to off;
@@ -40,7 +40,10 @@ select 1000000000 + g,
        case when g % 10 = 0 then t.received + interval '20 days' end,
        'benchmark', 0
 from generate_series(1, :n) g
-cross join lateral (select timestamptz '2019-01-01 00:00:00+08' + ((g::bigint * 7919) % 31536000) * interval '1 second'
+-- received in the order of their ids, as cases are registered (a table fills in time order),
+-- with up to two hours of jitter; the last ones four hours before the year ends
+cross join lateral (select timestamptz '2019-01-01 00:00:00+08'
+                           + ((g::bigint - 1) * (31536000 - 14400) / :n + (g::bigint * 7919) % 7200) * interval '1 second'
                     as received) t
 join bench_office o on o.n = g % 11;
 
