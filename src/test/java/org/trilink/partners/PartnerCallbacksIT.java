@@ -125,6 +125,8 @@ class PartnerCallbacksIT {
                 assertTrue(m.attempts() >= 2);
                 assertEquals(200, outbox.attempts(m.id()).get(m.attempts() - 1).httpStatus());
                 assertEquals(503, outbox.attempts(m.id()).get(0).httpStatus());
+                // attempt ids come in blocks of 50 (V12), starting above the ids in use, never at or below zero
+                outbox.attempts(m.id()).forEach(a -> assertTrue(a.id() > 0, "attempt id " + a.id()));
             }
         }
     }
