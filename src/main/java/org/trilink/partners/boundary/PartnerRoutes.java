@@ -13,7 +13,7 @@ import org.trilink.partners.control.PartnerSettings;
  * Delivery of the outbox: a scheduled poll claims due messages (several instances share them
  * through leases) and delivers each on a pool of container threads; the outcome of each try
  * is recorded by the control beans, which own the transactions. A claim is cut into one small
- * chunk per thread, and each chunk's attempts are recorded in one transaction.
+ * chunk per thread, each read in one query.
  */
 @Dependent
 public class PartnerRoutes extends RouteBuilder {

@@ -67,13 +67,12 @@ public class Outbox {
         return claimed;
     }
 
-    /** At most this many messages are delivered between two commits of their attempts. */
+    /** At most this many messages are read together and delivered by one thread. */
     static final int MAX_CHUNK = 20;
 
     /**
      * Cuts a claim into chunks, one per delivery thread while the claim is small and at most
-     * {@link #MAX_CHUNK} ids each, so that a crash between sending and recording repeats few
-     * messages and one slow partner holds up few others.
+     * {@link #MAX_CHUNK} ids each, so that one slow partner holds up few others.
      */
     public static List<List<Long>> chunks(List<Long> ids, int threads) {
         int size = Math.max(1, Math.min(MAX_CHUNK, (ids.size() + threads - 1) / Math.max(1, threads)));
@@ -107,8 +106,8 @@ public class Outbox {
     }
 
     /**
-     * Records the attempts of one delivery chunk in one transaction (one commit and batched
-     * statements instead of a transaction per message): 2xx ends a message; a transient failure
+     * Records attempts in one transaction (the sender records each as soon as it is made):
+     * 2xx ends a message; a transient failure
      * waits longer each time until the give-up age; any other answer, or giving up, makes it a
      * dead letter. Returns each message's status afterwards.
      */
