@@ -186,6 +186,18 @@ public class CaseAccess {
     }
 
     /**
+     * The same restriction for a query that starts from a few cases it found by something
+     * else (an ID number, a case number): a correlated {@code exists} on the participation's
+     * primary key, so that its cost does not grow with the office's caseload. The {@code in}
+     * form above hashes all of the office's participations first: the same-parties lookup of
+     * every intake took 8 to 80 ms at 11,000 of them (docs/benchmarks.md).
+     */
+    public String visibilityOfFewClause() {
+        return user.admin() ? "" : " and exists (select v from CaseParticipant v where v.caseId = c.id"
+                + " and v.officeCode = :accessOffice and v.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
+    }
+
+    /**
      * How many cases, at most {@code cap + 1}, the caller may see at all: for staff, their office's
      * participations, counted from case_participant alone (its index), without reading cases.
      * Empty for the district admin, who sees every case.

@@ -174,7 +174,7 @@ public class CaseIntake {
         }
         var query = em.createQuery("select distinct c.caseNumber from DisputeCase c, Party p"
                         + " where p.disputeCase = c and c.id <> :self and c.status not in :closed"
-                        + " and (p.idNumber in :ids or p.creditCode in :ids)" + access.visibilityClause(), String.class)
+                        + " and (p.idNumber in :ids or p.creditCode in :ids)" + access.visibilityOfFewClause(), String.class)
                 .setParameter("self", self == null ? -1L : self)
                 .setParameter("closed", List.of(CaseStatus.CLOSED, CaseStatus.DECLINED))
                 .setParameter("ids", ids)
