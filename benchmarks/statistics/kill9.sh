@@ -91,7 +91,7 @@ echo "killed+restarted: $(echo "$a" | jq -c '[.[] | select(.metric=="accepted" o
 echo "clean:            $(echo "$b" | jq -c '[.[] | select(.metric=="accepted" or .metric=="succeeded" or .metric=="successRate")]')"
 d1=$(curl -sf "${AUTH[@]}" "$BASE/api/v1/statistics/runs/$killed/figures/byOffice/cases?dimension=JO-ZHAOXIANG&size=5" | jq -S '.total, [.cases[].caseNumber]' | tr -d ' \n')
 d2=$(curl -sf "${AUTH[@]}" "$BASE/api/v1/statistics/runs/$clean/figures/byOffice/cases?dimension=JO-ZHAOXIANG&size=5" | jq -S '.total, [.cases[].caseNumber]' | tr -d ' \n')
-snap=$("${PSQL[@]}" -t -A -c "select (select count(*) from $SCHEMA.stat_run_case where run_id = '$killed') || ' / ' || (select count(*) from $SCHEMA.stat_run_case where run_id = '$clean')")
+snap=$("${PSQL[@]}" -t -A -c "select (select sum(cases) from $SCHEMA.stat_run_group where run_id = '$killed') || ' / ' || (select sum(cases) from $SCHEMA.stat_run_group where run_id = '$clean')")
 echo "snapshot rows killed+restarted / clean: $snap; drill-down byOffice JO-ZHAOXIANG: $d1 / $d2"
 if [ "$a" = "$b" ] && [ "$d1" = "$d2" ] && [ "$(echo "$a" | jq length)" -gt 0 ]; then
   echo "RESULT: identical figures ($(echo "$a" | jq length) figures) and drill-down after kill -9 and restart"

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.trilink.statistics.entity.Figure;
 import org.trilink.statistics.entity.Metric;
@@ -49,17 +50,26 @@ public class RunFigures {
             }
             Map<String, BigDecimal> totals = new HashMap<>();
             Map<String, Map<String, BigDecimal>> breakdowns = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select metric, dimension, sum(quantity) from stat_partial"
-                    + " where run_id = ? group by metric, dimension")) {
+            // the snapshot's groups without their case lists: thousands of rows for millions of cases
+            try (PreparedStatement ps = c.prepareStatement("select dispute_type, channel, region_code,"
+                    + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
+                    + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, people_involved"
+                    + " from stat_run_group where run_id = ?")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (rs.getString(2).isEmpty()) {
-                            totals.put(rs.getString(1), rs.getBigDecimal(3));
-                        } else {
-                            breakdowns.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                    .put(rs.getString(2), rs.getBigDecimal(3));
-                        }
+                        add(totals, breakdowns, rs);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select dimension, sum(quantity) from stat_partial"
+                    + " where run_id = ? and metric = ? group by dimension")) {
+                ps.setString(1, runId);
+                ps.setString(2, DAYS_TO_OUTCOME);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        breakdowns.computeIfAbsent(DAYS_TO_OUTCOME, k -> new HashMap<>())
+                                .put(rs.getString(1), rs.getBigDecimal(2));
                     }
                 }
             }
@@ -87,6 +97,60 @@ public class RunFigures {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot combine the figures of run " + runId, e);
         }
+    }
+
+    /**
+     * Adds one snapshot group to the run's totals and breakdowns. A group's cases share their
+     * codes and facts, so each metric takes all of a group's cases or none; the by-office
+     * breakdown credits the handling office and each other office that worked on the cases.
+     */
+    private static void add(Map<String, BigDecimal> totals, Map<String, Map<String, BigDecimal>> breakdowns,
+                            ResultSet rs) throws SQLException {
+        int facts = rs.getInt(6);
+        BigDecimal cases = BigDecimal.valueOf(rs.getLong(7));
+        BigDecimal people = BigDecimal.valueOf(rs.getLong(14));
+        BiConsumer<String, BigDecimal> total = (metric, v) -> totals.merge(metric, v, BigDecimal::add);
+        total.accept("cohort", cases);
+        total.accept(Metric.REFERRALS_SENT.code(), BigDecimal.valueOf(rs.getLong(8)));
+        total.accept(Metric.REFERRALS_ACCEPTED.code(), BigDecimal.valueOf(rs.getLong(9)));
+        total.accept(Metric.REFERRALS_REJECTED.code(), BigDecimal.valueOf(rs.getLong(10)));
+        total.accept(Metric.REFERRALS_OVERDUE.code(), BigDecimal.valueOf(rs.getLong(11)));
+        total.accept(Metric.FOLLOW_UPS.code(), BigDecimal.valueOf(rs.getLong(12)));
+        for (Metric m : List.of(Metric.SUCCEEDED, Metric.CONCLUDED, Metric.FOLLOWED_UP_CASES, Metric.AGREEMENTS_PERFORMED,
+                Metric.WRITTEN_AGREEMENTS, Metric.ORAL_AGREEMENTS, Metric.CRIMINAL_CASES_AVERTED,
+                Metric.MASS_PETITIONS_AVERTED, Metric.RESOLVED_BEFORE_FILING, Metric.CONCLUDED_AFTER_FILING,
+                Metric.MEDIATED_OR_WITHDRAWN, Metric.CORRECTED)) {
+            if (m.counts(facts)) {
+                total.accept(m.code(), cases);
+            }
+        }
+        if (Metric.AGREEMENT_AMOUNT.counts(facts)) {
+            total.accept(Metric.AGREEMENT_AMOUNT.code(), rs.getBigDecimal(13));
+        }
+        if (Metric.CRIMINAL_CASES_AVERTED_PEOPLE.counts(facts)) {
+            total.accept(Metric.CRIMINAL_CASES_AVERTED_PEOPLE.code(), people);
+        }
+        if (Metric.MASS_PETITIONS_AVERTED_PEOPLE.counts(facts)) {
+            total.accept(Metric.MASS_PETITIONS_AVERTED_PEOPLE.code(), people);
+        }
+        BiConsumer<Metric, String> credit = (m, code) -> breakdowns.computeIfAbsent(m.code(), k -> new HashMap<>())
+                .merge(code, cases, BigDecimal::add);
+        credit.accept(Metric.BY_DISPUTE_TYPE, rs.getString(1));
+        credit.accept(Metric.BY_CHANNEL, rs.getString(2));
+        credit.accept(Metric.BY_REGION, rs.getString(3));
+        for (String office : offices(rs.getString(4), rs.getString(5))) {
+            credit.accept(Metric.BY_OFFICE, office);
+        }
+    }
+
+    /** The offices a group's cases are credited to: the handling office first, then the others, each once. */
+    public static java.util.Set<String> offices(String handling, String others) {
+        java.util.Set<String> offices = new java.util.LinkedHashSet<>();
+        offices.add(handling);
+        if (others != null && !others.isEmpty()) {
+            offices.addAll(List.of(others.split(",")));
+        }
+        return offices;
     }
 
     /** The figures of the catalogue for the run's kind of matter, in catalogue order. */

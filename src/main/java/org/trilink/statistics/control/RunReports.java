@@ -80,7 +80,7 @@ public class RunReports {
     public Map<YearMonth, Long> byMonth(String runId) {
         Map<YearMonth, Long> months = new TreeMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select slice_day, count(*) from stat_run_case"
+             PreparedStatement ps = c.prepareStatement("select slice_day, sum(cases) from stat_run_group"
                      + " where run_id = ? group by slice_day")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -70,7 +70,7 @@ public class RunStore {
     public long processed(String id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "select coalesce(sum(quantity), 0) from stat_partial where run_id = ? and metric = 'cohort'")) {
+                     "select coalesce(sum(cases), 0) from stat_run_group where run_id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
