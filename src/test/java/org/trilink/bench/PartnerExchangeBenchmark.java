@@ -35,7 +35,8 @@ import org.trilink.partners.simulator.PartnerSimulator;
  * </ol>
  * Usage (see benchmarks/partners/run.sh, which starts the server on its own schema):
  * <pre>java -cp target/test-classes:target/runtime/postgresql.jar org.trilink.bench.PartnerExchangeBenchmark \
- *   http://localhost:18481 'jdbc:postgresql://127.0.0.1:5432/test?currentSchema=trilink_partners_bench' 16 30 5000</pre>
+ *   http://localhost:18481 'jdbc:postgresql://127.0.0.1:5432/test?currentSchema=trilink_partners_bench' 16 30 5000 [parts]</pre>
+ * where {@code parts} names the parts to run ("123" by default; "3": callback delivery alone).
  */
 public final class PartnerExchangeBenchmark {
 
@@ -74,6 +75,8 @@ public final class PartnerExchangeBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int backlog = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
+        // which parts to run, e.g. "3" for callback delivery alone while iterating on it
+        String parts = args.length > 5 ? args[5] : "123";
         String run = Long.toString(System.currentTimeMillis() / 1000, 36);
 
         String[] partner = createPartner(base, "bench-" + run);
@@ -89,6 +92,25 @@ public final class PartnerExchangeBenchmark {
         closedLoop("warm-up", 4, 10, () -> sim.send(referral(run)).status() == 202);
         closedLoop("warm-up", 4, 3, () -> get(live) == 200);
 
+        if (parts.contains("1")) {
+            sustained(threads, seconds, live, sim, run);
+        }
+        if (parts.contains("2")) {
+            atFiftyPerSecond(seconds, live, sim, run);
+        }
+        if (!parts.contains("3")) {
+            System.exit(0);
+        }
+        if (jdbc == null) {
+            System.out.println("\nno JDBC URL: callback delivery not measured");
+            return;
+        }
+        delivery(base, jdbc, code, secret, backlog);
+        System.exit(0);
+    }
+
+    static void sustained(int threads, int seconds, HttpRequest live, PartnerSimulator sim, String run)
+            throws Exception {
         System.out.println("\n-- 1. sustained rate, closed loop --");
         Stats baseline = closedLoop("baseline GET /health/live", threads, seconds, () -> get(live) == 200);
         baseline.print();
@@ -98,7 +120,9 @@ public final class PartnerExchangeBenchmark {
         System.out.printf("accepted referrals/s: %.1f (target >= 300); ratio of rates baseline/referrals: %.1f;"
                 + " ratio of medians referrals/baseline: %.1f%n", signed.rate(), baseline.rate() / signed.rate(),
                 signed.median() / baseline.median());
+    }
 
+    static void atFiftyPerSecond(int seconds, HttpRequest live, PartnerSimulator sim, String run) throws Exception {
         System.out.println("\n-- 2. latency at 50/s, open loop --");
         Stats baseline50 = openLoop("baseline GET /health/live at 50/s", 50, seconds, () -> get(live) == 200);
         baseline50.print();
@@ -106,11 +130,9 @@ public final class PartnerExchangeBenchmark {
         signed50.print();
         System.out.printf("p99 at 50/s: %.1f ms (target < 200 ms); ratio of p99 referrals/baseline: %.1f%n",
                 signed50.p99(), signed50.p99() / baseline50.p99());
+    }
 
-        if (jdbc == null) {
-            System.out.println("\nno JDBC URL: callback delivery not measured");
-            return;
-        }
+    static void delivery(String base, String jdbc, String code, String secret, int backlog) throws Exception {
         System.out.println("\n-- 3. callback delivery from a backlog --");
         try (PartnerSimulator.CallbackReceiver receiver = new PartnerSimulator.CallbackReceiver(0, secret);
              Connection db = DriverManager.getConnection(jdbc, System.getProperty("db.user", "postgres"),
@@ -178,7 +200,6 @@ public final class PartnerExchangeBenchmark {
             System.out.printf("ratio of rates baseline/delivery: %.1f%n",
                     (directAcks / directSeconds) / (delivered / deliverySeconds));
         }
-        System.exit(0);
     }
 
     interface Call {
