@@ -67,22 +67,6 @@ public class Outbox {
         return claimed;
     }
 
-    /** At most this many messages are read together and delivered by one thread. */
-    static final int MAX_CHUNK = 20;
-
-    /**
-     * Cuts a claim into chunks, one per delivery thread while the claim is small and at most
-     * {@link #MAX_CHUNK} ids each, so that one slow partner holds up few others.
-     */
-    public static List<List<Long>> chunks(List<Long> ids, int threads) {
-        int size = Math.max(1, Math.min(MAX_CHUNK, (ids.size() + threads - 1) / Math.max(1, threads)));
-        List<List<Long>> chunks = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i += size) {
-            chunks.add(List.copyOf(ids.subList(i, Math.min(ids.size(), i + size))));
-        }
-        return chunks;
-    }
-
     public OutboxMessage get(long id) {
         OutboxMessage m = em.find(OutboxMessage.class, id);
         if (m == null) {
@@ -91,7 +75,7 @@ public class Outbox {
         return m;
     }
 
-    /** The messages of a claim, read in one query (detached: each attempt is settled in its own transaction). */
+    /** The messages of a claim, read in one query (detached: each attempt is recorded on its own). */
     public List<OutboxMessage> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
