@@ -141,6 +141,7 @@ public final class PartnerExchangeBenchmark {
             // baseline: the same signed bodies straight to the receiver
             int direct = Math.min(backlog, 3000);
             AtomicInteger next = new AtomicInteger();
+            Cpu c0 = Cpu.now();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             for (int i = 0; i < 16; i++) {
@@ -161,6 +162,7 @@ public final class PartnerExchangeBenchmark {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             double directSeconds = (System.nanoTime() - t0) / 1e9;
+            Cpu c1 = Cpu.now();
             int directAcks = receiver.acknowledged().size();
             System.out.printf("%-52s %d acknowledged in %.2f s: %.1f/s%n", "baseline: POST straight to the receiver",
                     directAcks, directSeconds, directAcks / directSeconds);
@@ -181,6 +183,7 @@ public final class PartnerExchangeBenchmark {
                 insert.executeUpdate();
             }
             int before = receiver.acknowledged().size();
+            Cpu c2 = Cpu.now();
             long t1 = System.nanoTime();
             try (PreparedStatement due = db.prepareStatement(
                     "update partner_outbox set next_attempt_at = now() where partner_code = ? and status = 'PENDING'")) {
@@ -192,6 +195,7 @@ public final class PartnerExchangeBenchmark {
                 Thread.sleep(20);
             }
             double deliverySeconds = (System.nanoTime() - t1) / 1e9;
+            Cpu c3 = Cpu.now();
             int delivered = receiver.acknowledged().size() - before;
             long twice = receiver.acknowledged().values().stream().filter(n -> n > 1).count();
             System.out.printf("%-52s %d acknowledged in %.2f s: %.1f/s (target >= 500); bad signatures %d,"
@@ -199,6 +203,57 @@ public final class PartnerExchangeBenchmark {
                     delivered / deliverySeconds, receiver.badSignatures(), twice);
             System.out.printf("ratio of rates baseline/delivery: %.1f%n",
                     (directAcks / directSeconds) / (delivered / deliverySeconds));
+            c1.since(c0).print("baseline", directAcks);
+            c3.since(c2).print("delivery", delivered);
+        }
+    }
+
+    /**
+     * CPU seconds so far (Linux /proc; NaN elsewhere): this JVM (the partner's receiver, and the
+     * baseline's client), the server (-Dserver.pid, set by run.sh), and the whole machine, whose
+     * other processes include PostgreSQL and whatever else shares the cores.
+     */
+    record Cpu(double self, double server, double machine) {
+        static Cpu now() {
+            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new Cpu(self, processCpu(System.getProperty("server.pid")), machineBusy());
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(self - before.self, server - before.server, machine - before.machine);
+        }
+
+        void print(String phase, int events) {
+            System.out.printf("CPU in the %s phase: server %.2f s (%.2f ms per event), receiver JVM %.2f s (%.2f ms),"
+                            + " whole machine %.2f s (%.2f ms)%n", phase, server, server * 1000 / events, self,
+                    self * 1000 / events, machine, machine * 1000 / events);
+        }
+
+        private static final double TICK = 100; // USER_HZ on Linux
+
+        private static double processCpu(String pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK; // utime, stime
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+
+        private static double machineBusy() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+                        .split("\\s+");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7}) { // user, nice, system, irq, softirq
+                    busy += Long.parseLong(f[i]);
+                }
+                return busy / TICK;
+            } catch (Exception e) {
+                return Double.NaN;
+            }
         }
     }
 
