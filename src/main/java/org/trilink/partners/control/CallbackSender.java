@@ -69,7 +69,7 @@ public class CallbackSender {
     public void deliver(Delivery d) {
         OutboxMessage m = d.message();
         Outbox.Attempt attempt = m.partnerCode() == null ? notify(m) : call(m, d.partner());
-        if (outbox.recordAttempts(List.of(attempt)).get(m.id()) == OutboxMessage.Status.DEAD) {
+        if (outbox.record(attempt) == OutboxMessage.Status.DEAD) {
             LOG.warning((m.partnerCode() == null
                     ? "Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ")"
                     : "Callback " + m.eventId() + " to partner " + m.partnerCode())
