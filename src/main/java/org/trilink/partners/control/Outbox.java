@@ -15,8 +15,11 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.trilink.partners.entity.DeliveryAttempt;
 import org.trilink.partners.entity.OutboxMessage;
@@ -105,12 +108,18 @@ public class Outbox {
     private long nextAttemptId = 1;
     private long lastAttemptId = 0;
 
+    /** At most this many attempts are recorded in one transaction. */
+    static final int MAX_RECORD_BATCH = 64;
+
+    private final GroupCommit<Attempt, OutboxMessage.Status> recorder = new GroupCommit<>(MAX_RECORD_BATCH,
+            this::write);
+
     /**
-     * Records one attempt as soon as it is made and settles its message (see {@link Settlement}),
-     * in one short transaction of plain statements: an acknowledged message is one conditional
-     * update plus the attempt's insert; a failure first reads the message's attempts and age under
-     * a row lock. A message no longer pending (delivered or dead meanwhile) only gains the attempt
-     * row. Returns the message's status afterwards.
+     * Records one attempt as soon as it is made and settles its message (see {@link Settlement});
+     * returns once it is committed, with the message's status afterwards. Attempts that the
+     * delivery threads hand in together are written in one transaction (a group commit, see
+     * {@link GroupCommit}): an acknowledged event thus stays unrecorded for at most the
+     * transaction in progress and its own, never while other calls run.
      * <p>
      * Plain JDBC on a connection of its own, not entities in a JTA transaction: this runs once per
      * event, and loading and flushing the entity through EclipseLink cost more CPU than the HTTP
@@ -118,24 +127,37 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public OutboxMessage.Status record(Attempt a) {
+        return recorder.submit(a);
+    }
+
+    /**
+     * One transaction of plain statements for a batch of attempts: the acknowledged messages in one
+     * batched conditional update, the attempt rows in one batched insert; a failure first reads its
+     * message's attempts and age under a row lock. A message no longer pending (delivered or dead
+     * meanwhile) only gains the attempt row.
+     */
+    private List<OutboxMessage.Status> write(List<Attempt> batch) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                OutboxMessage.Status status = settle(db, a, now);
+                List<OutboxMessage.Status> after = settle(db, batch, now);
                 try (PreparedStatement insert = db.prepareStatement("insert into partner_delivery_attempt"
                         + " (id, outbox_id, attempted_at, http_status, error, duration_ms) values (?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, nextAttemptId(db));
-                    insert.setLong(2, a.outboxId());
-                    insert.setObject(3, now);
-                    insert.setObject(4, a.httpStatus(), Types.INTEGER);
-                    insert.setString(5, Settlement.truncate(a.error()));
-                    insert.setInt(6, a.durationMs());
-                    insert.executeUpdate();
+                    for (Attempt a : batch) {
+                        insert.setLong(1, nextAttemptId(db));
+                        insert.setLong(2, a.outboxId());
+                        insert.setObject(3, now);
+                        insert.setObject(4, a.httpStatus(), Types.INTEGER);
+                        insert.setString(5, Settlement.truncate(a.error()));
+                        insert.setInt(6, a.durationMs());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
                 db.commit();
-                metrics.attempted(status);
-                return status;
+                after.forEach(metrics::attempted);
+                return after;
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -143,15 +165,49 @@ public class Outbox {
                 db.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Recording an attempt of outbox message " + a.outboxId() + " failed", e);
+            throw new IllegalStateException("Recording " + batch.size() + " delivery attempts failed", e);
         }
     }
 
-    private OutboxMessage.Status settle(Connection db, Attempt a, OffsetDateTime now) throws SQLException {
-        Integer http = a.httpStatus();
-        if (http != null && http >= 200 && http < 300 && delivered(db, a.outboxId(), http, now)) {
-            return OutboxMessage.Status.DELIVERED;
+    /** Settles each attempt's message; returns their statuses afterwards, in the batch's order. */
+    private List<OutboxMessage.Status> settle(Connection db, List<Attempt> batch, OffsetDateTime now)
+            throws SQLException {
+        OutboxMessage.Status[] after = new OutboxMessage.Status[batch.size()];
+        // rows are locked in id order, so that two transactions never wait for each other's rows
+        List<Integer> order = IntStream.range(0, batch.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> batch.get(i).outboxId())).toList();
+        List<Integer> acknowledged = order.stream().filter(i -> isSuccess(batch.get(i).httpStatus())).toList();
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement delivered = db.prepareStatement(MARK_DELIVERED)) {
+                for (int i : acknowledged) {
+                    delivered.setInt(1, batch.get(i).httpStatus());
+                    delivered.setObject(2, now);
+                    delivered.setLong(3, batch.get(i).outboxId());
+                    delivered.addBatch();
+                }
+                int[] counts = delivered.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] == 1) {
+                        after[acknowledged.get(k)] = OutboxMessage.Status.DELIVERED;
+                    }
+                }
+            }
         }
+        for (int i : order) {
+            if (after[i] == null) {
+                after[i] = settleOne(db, batch.get(i), now);
+            }
+        }
+        return Arrays.asList(after);
+    }
+
+    private static boolean isSuccess(Integer httpStatus) {
+        return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+    }
+
+    /** A failed attempt, or an acknowledged one whose message was not pending: read it, then settle. */
+    private OutboxMessage.Status settleOne(Connection db, Attempt a, OffsetDateTime now) throws SQLException {
+        Integer http = a.httpStatus();
         OutboxMessage.Status status;
         int attempts;
         OffsetDateTime createdAt;
@@ -173,7 +229,12 @@ public class Outbox {
         Settlement s = Settlement.of(settings.backoff(), attempts, createdAt, http, a.error(), now);
         if (s.status() == OutboxMessage.Status.DELIVERED) {
             // pending again (a dead letter replayed meanwhile), and now acknowledged
-            delivered(db, a.outboxId(), http, now);
+            try (PreparedStatement delivered = db.prepareStatement(MARK_DELIVERED)) {
+                delivered.setInt(1, http);
+                delivered.setObject(2, now);
+                delivered.setLong(3, a.outboxId());
+                delivered.executeUpdate();
+            }
             return s.status();
         }
         try (PreparedStatement update = db.prepareStatement(s.status() == OutboxMessage.Status.DEAD
@@ -190,17 +251,10 @@ public class Outbox {
         return s.status();
     }
 
-    /** Marks a pending message delivered; false when it was not pending (nothing changed). */
-    private static boolean delivered(Connection db, long id, int http, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement("update partner_outbox set status = 'DELIVERED',"
-                + " attempts = attempts + 1, last_status = ?, last_error = null, delivered_at = ?,"
-                + " lease_until = null, leased_by = null where id = ? and status = 'PENDING'")) {
-            update.setInt(1, http);
-            update.setObject(2, now);
-            update.setLong(3, id);
-            return update.executeUpdate() == 1;
-        }
-    }
+    /** Marks a pending message delivered (no change when it is not pending). */
+    private static final String MARK_DELIVERED = "update partner_outbox set status = 'DELIVERED', attempts = attempts + 1,"
+            + " last_status = ?, last_error = null, delivered_at = ?, lease_until = null, leased_by = null"
+            + " where id = ? and status = 'PENDING'";
 
     /** The next attempt id; asks the sequence once per block. */
     private synchronized long nextAttemptId(Connection db) throws SQLException {
