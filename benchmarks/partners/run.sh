@@ -5,6 +5,8 @@
 # a baseline measured in the same run.
 # Usage (from the project root, after ./mvnw package -DskipTests and test-compile):
 #   flock /tmp/trilink-payara.lock benchmarks/partners/run.sh [threads] [seconds] [backlog]
+# PARTS=3 runs the callback delivery part alone (default 123: all three); WAR= deploys another build
+# (A/B runs of two builds in one lock hold).
 set -euo pipefail
 THREADS=${1:-16}
 SECONDS_PER_PART=${2:-30}
@@ -25,7 +27,7 @@ TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCH
 TRILINK_DEMO_DATA_CASES=${DEMO_CASES:-200} TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
   --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
-  --deploy target/trilink.war > /tmp/partners-benchmark-payara.log 2>&1 &
+  --deploy "${WAR:-target/trilink.war}" > "${LOG:-/tmp/partners-benchmark-payara.log}" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
@@ -35,6 +37,6 @@ done
 curl -sf -u admin:admin-demo "$BASE/api/v1/partners" > /dev/null
 echo "server up on $BASE, schema $SCHEMA; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-java -cp target/test-classes:target/runtime/postgresql.jar org.trilink.bench.PartnerExchangeBenchmark \
-  "$BASE" "$JDBC" "$THREADS" "$SECONDS_PER_PART" "$BACKLOG"
+java -Dserver.pid=$SERVER -cp target/test-classes:target/runtime/postgresql.jar org.trilink.bench.PartnerExchangeBenchmark \
+  "$BASE" "$JDBC" "$THREADS" "$SECONDS_PER_PART" "$BACKLOG" "${PARTS:-123}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

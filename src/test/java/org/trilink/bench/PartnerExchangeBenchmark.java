@@ -35,7 +35,8 @@ import org.trilink.partners.simulator.PartnerSimulator;
  * </ol>
  * Usage (see benchmarks/partners/run.sh, which starts the server on its own schema):
  * <pre>java -cp target/test-classes:target/runtime/postgresql.jar org.trilink.bench.PartnerExchangeBenchmark \
- *   http://localhost:18481 'jdbc:postgresql://127.0.0.1:5432/test?currentSchema=trilink_partners_bench' 16 30 5000</pre>
+ *   http://localhost:18481 'jdbc:postgresql://127.0.0.1:5432/test?currentSchema=trilink_partners_bench' 16 30 5000 [parts]</pre>
+ * where {@code parts} names the parts to run ("123" by default; "3": callback delivery alone).
  */
 public final class PartnerExchangeBenchmark {
 
@@ -74,6 +75,8 @@ public final class PartnerExchangeBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int backlog = args.length > 4 ? Integer.parseInt(args[4]) : 5000;
+        // which parts to run, e.g. "3" for callback delivery alone while iterating on it
+        String parts = args.length > 5 ? args[5] : "123";
         String run = Long.toString(System.currentTimeMillis() / 1000, 36);
 
         String[] partner = createPartner(base, "bench-" + run);
@@ -89,6 +92,25 @@ public final class PartnerExchangeBenchmark {
         closedLoop("warm-up", 4, 10, () -> sim.send(referral(run)).status() == 202);
         closedLoop("warm-up", 4, 3, () -> get(live) == 200);
 
+        if (parts.contains("1")) {
+            sustained(threads, seconds, live, sim, run);
+        }
+        if (parts.contains("2")) {
+            atFiftyPerSecond(seconds, live, sim, run);
+        }
+        if (!parts.contains("3")) {
+            System.exit(0);
+        }
+        if (jdbc == null) {
+            System.out.println("\nno JDBC URL: callback delivery not measured");
+            return;
+        }
+        delivery(base, jdbc, code, secret, backlog);
+        System.exit(0);
+    }
+
+    static void sustained(int threads, int seconds, HttpRequest live, PartnerSimulator sim, String run)
+            throws Exception {
         System.out.println("\n-- 1. sustained rate, closed loop --");
         Stats baseline = closedLoop("baseline GET /health/live", threads, seconds, () -> get(live) == 200);
         baseline.print();
@@ -98,7 +120,9 @@ public final class PartnerExchangeBenchmark {
         System.out.printf("accepted referrals/s: %.1f (target >= 300); ratio of rates baseline/referrals: %.1f;"
                 + " ratio of medians referrals/baseline: %.1f%n", signed.rate(), baseline.rate() / signed.rate(),
                 signed.median() / baseline.median());
+    }
 
+    static void atFiftyPerSecond(int seconds, HttpRequest live, PartnerSimulator sim, String run) throws Exception {
         System.out.println("\n-- 2. latency at 50/s, open loop --");
         Stats baseline50 = openLoop("baseline GET /health/live at 50/s", 50, seconds, () -> get(live) == 200);
         baseline50.print();
@@ -106,11 +130,9 @@ public final class PartnerExchangeBenchmark {
         signed50.print();
         System.out.printf("p99 at 50/s: %.1f ms (target < 200 ms); ratio of p99 referrals/baseline: %.1f%n",
                 signed50.p99(), signed50.p99() / baseline50.p99());
+    }
 
-        if (jdbc == null) {
-            System.out.println("\nno JDBC URL: callback delivery not measured");
-            return;
-        }
+    static void delivery(String base, String jdbc, String code, String secret, int backlog) throws Exception {
         System.out.println("\n-- 3. callback delivery from a backlog --");
         try (PartnerSimulator.CallbackReceiver receiver = new PartnerSimulator.CallbackReceiver(0, secret);
              Connection db = DriverManager.getConnection(jdbc, System.getProperty("db.user", "postgres"),
@@ -119,6 +141,7 @@ public final class PartnerExchangeBenchmark {
             // baseline: the same signed bodies straight to the receiver
             int direct = Math.min(backlog, 3000);
             AtomicInteger next = new AtomicInteger();
+            Cpu c0 = Cpu.now();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(16);
             for (int i = 0; i < 16; i++) {
@@ -139,6 +162,7 @@ public final class PartnerExchangeBenchmark {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             double directSeconds = (System.nanoTime() - t0) / 1e9;
+            Cpu c1 = Cpu.now();
             int directAcks = receiver.acknowledged().size();
             System.out.printf("%-52s %d acknowledged in %.2f s: %.1f/s%n", "baseline: POST straight to the receiver",
                     directAcks, directSeconds, directAcks / directSeconds);
@@ -159,6 +183,7 @@ public final class PartnerExchangeBenchmark {
                 insert.executeUpdate();
             }
             int before = receiver.acknowledged().size();
+            Cpu c2 = Cpu.now();
             long t1 = System.nanoTime();
             try (PreparedStatement due = db.prepareStatement(
                     "update partner_outbox set next_attempt_at = now() where partner_code = ? and status = 'PENDING'")) {
@@ -170,6 +195,7 @@ public final class PartnerExchangeBenchmark {
                 Thread.sleep(20);
             }
             double deliverySeconds = (System.nanoTime() - t1) / 1e9;
+            Cpu c3 = Cpu.now();
             int delivered = receiver.acknowledged().size() - before;
             long twice = receiver.acknowledged().values().stream().filter(n -> n > 1).count();
             System.out.printf("%-52s %d acknowledged in %.2f s: %.1f/s (target >= 500); bad signatures %d,"
@@ -177,8 +203,58 @@ public final class PartnerExchangeBenchmark {
                     delivered / deliverySeconds, receiver.badSignatures(), twice);
             System.out.printf("ratio of rates baseline/delivery: %.1f%n",
                     (directAcks / directSeconds) / (delivered / deliverySeconds));
+            c1.since(c0).print("baseline", directAcks);
+            c3.since(c2).print("delivery", delivered);
         }
-        System.exit(0);
+    }
+
+    /**
+     * CPU seconds so far (Linux /proc; NaN elsewhere): this JVM (the partner's receiver, and the
+     * baseline's client), the server (-Dserver.pid, set by run.sh), and the whole machine, whose
+     * other processes include PostgreSQL and whatever else shares the cores.
+     */
+    record Cpu(double self, double server, double machine) {
+        static Cpu now() {
+            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new Cpu(self, processCpu(System.getProperty("server.pid")), machineBusy());
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(self - before.self, server - before.server, machine - before.machine);
+        }
+
+        void print(String phase, int events) {
+            System.out.printf("CPU in the %s phase: server %.2f s (%.2f ms per event), receiver JVM %.2f s (%.2f ms),"
+                            + " whole machine %.2f s (%.2f ms)%n", phase, server, server * 1000 / events, self,
+                    self * 1000 / events, machine, machine * 1000 / events);
+        }
+
+        private static final double TICK = 100; // USER_HZ on Linux
+
+        private static double processCpu(String pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK; // utime, stime
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+
+        private static double machineBusy() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+                        .split("\\s+");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7}) { // user, nice, system, irq, softirq
+                    busy += Long.parseLong(f[i]);
+                }
+                return busy / TICK;
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
     }
 
     interface Call {

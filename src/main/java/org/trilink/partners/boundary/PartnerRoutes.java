@@ -2,7 +2,6 @@ package org.trilink.partners.boundary;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.trilink.partners.control.CallbackSender;
@@ -11,9 +10,11 @@ import org.trilink.partners.control.PartnerSettings;
 
 /**
  * Delivery of the outbox: a scheduled poll claims due messages (several instances share them
- * through leases) and delivers each on a pool of container threads; the outcome of each try
- * is recorded by the control beans, which own the transactions. A claim is cut into one small
- * chunk per thread, each read in one query.
+ * through leases), reads them in one query and delivers each on a pool of container threads; the
+ * outcome of each try is recorded by the control beans as soon as it is known. The poll waits
+ * until its claim is delivered before it claims again, so an instance never holds more than one
+ * claim: the leases of what it holds cannot run out while the messages wait in a queue, and other
+ * instances find the rest of a backlog.
  */
 @Dependent
 public class PartnerRoutes extends RouteBuilder {
@@ -29,13 +30,16 @@ public class PartnerRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // greedy: while claims find work (a backlog), poll again at once instead of after the delay
-        from("scheduler:partners-outbox?delay=" + settings.poll().toMillis() + "&initialDelay=2000&greedy=true")
+        // greedy: while claims find work (a backlog), poll again at once instead of after the delay;
+        // synchronous: the next poll waits for the split (an asynchronous one let the greedy poll
+        // claim the whole backlog at once, and claims queued past their leases were sent twice)
+        from("scheduler:partners-outbox?delay=" + settings.poll().toMillis()
+                + "&initialDelay=2000&greedy=true&synchronous=true")
                 .routeId("partners.outbox-poll")
                 .routeConfigurationId(PartnerErrorHandling.ID)
                 .bean(outbox, "claimDue")
                 .setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, simple("${body.size} > 0", Boolean.class))
-                .process(e -> e.getMessage().setBody(Outbox.chunks(e.getMessage().getBody(List.class), settings.threads())))
+                .bean(sender, "prepare")
                 .split(body()).parallelProcessing()
                     .executorService(getContext().getExecutorServiceManager()
                             .newFixedThreadPool(this, "partners-delivery", settings.threads()))
@@ -45,6 +49,6 @@ public class PartnerRoutes extends RouteBuilder {
         from("direct:partners.deliver-callback")
                 .routeId("partners.deliver-callback")
                 .routeConfigurationId(PartnerErrorHandling.ID)
-                .bean(sender, "deliverAll(${body})");
+                .bean(sender, "deliver(${body})");
     }
 }

@@ -45,29 +45,35 @@ public class CallbackSender {
 
     private volatile HttpClient client;
 
-    /**
-     * Delivers a chunk of claimed messages (read in one query) one after another on the calling
-     * thread, recording each attempt as soon as it is made: an acknowledged event is marked
-     * delivered at once, so that a crash repeats at most the one in flight. (Recording a whole
-     * chunk in one transaction was faster, but left acknowledged events unrecorded while the
-     * chunk's later calls ran; the cluster check caught one delivered again 24 s after its
-     * acknowledgement.)
-     */
-    public void deliverAll(List<Long> outboxIds) {
+    /** A claimed message and its partner (null for a notification to people, or a partner gone). */
+    public record Delivery(OutboxMessage message, Partner partner) {
+    }
+
+    /** Reads the claimed messages in one query and each of their partners once. */
+    public List<Delivery> prepare(List<Long> outboxIds) {
         Map<String, Optional<Partner>> partners = new HashMap<>();
-        for (OutboxMessage m : outbox.load(outboxIds)) {
-            if (m.status() != OutboxMessage.Status.PENDING) {
-                continue;
-            }
-            Outbox.Attempt attempt = m.partnerCode() == null
-                    ? notify(m)
-                    : call(m, partners.computeIfAbsent(m.partnerCode(), registry::find).orElse(null));
-            if (outbox.recordAttempts(List.of(attempt)).get(m.id()) == OutboxMessage.Status.DEAD) {
-                LOG.warning((m.partnerCode() == null
-                        ? "Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ")"
-                        : "Callback " + m.eventId() + " to partner " + m.partnerCode())
-                        + " is a dead letter: " + attempt.error());
-            }
+        return outbox.load(outboxIds).stream()
+                .filter(m -> m.status() == OutboxMessage.Status.PENDING)
+                .map(m -> new Delivery(m, m.partnerCode() == null ? null
+                        : partners.computeIfAbsent(m.partnerCode(), registry::find).orElse(null)))
+                .toList();
+    }
+
+    /**
+     * Delivers one claimed message and records the attempt as soon as the answer is in, so that an
+     * acknowledged event is marked delivered at once and a crash repeats only the ones in flight.
+     * (Recording a whole chunk in one transaction was faster, but left acknowledged events
+     * unrecorded while the chunk's later calls ran; the cluster check caught one delivered again
+     * 24 s after its acknowledgement.) No connection or transaction is held during the call.
+     */
+    public void deliver(Delivery d) {
+        OutboxMessage m = d.message();
+        Outbox.Attempt attempt = m.partnerCode() == null ? notify(m) : call(m, d.partner());
+        if (outbox.record(attempt) == OutboxMessage.Status.DEAD) {
+            LOG.warning((m.partnerCode() == null
+                    ? "Notification " + m.eventId() + " (" + m.kind() + ", " + m.event() + ")"
+                    : "Callback " + m.eventId() + " to partner " + m.partnerCode())
+                    + " is a dead letter: " + attempt.error());
         }
     }
 

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -43,9 +45,12 @@ public class DeliveryMetrics {
         }
     }
 
+    /** The counters by outcome, looked up once: an attempt is counted once per delivered event. */
+    private final Map<OutboxMessage.Status, Counter> counters = new ConcurrentHashMap<>();
+
     /** One delivery attempt ended, leaving its message in the given state. */
     void attempted(OutboxMessage.Status outcome) {
-        attempts(outcome).inc();
+        counters.computeIfAbsent(outcome, this::attempts).inc();
     }
 
     private Counter attempts(OutboxMessage.Status outcome) {

@@ -1,19 +1,26 @@
 package org.trilink.partners.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.trilink.partners.entity.DeliveryAttempt;
 import org.trilink.partners.entity.OutboxMessage;
 import org.trilink.platform.problem.ProblemException;
@@ -32,6 +39,9 @@ public class Outbox {
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/trilink")
+    DataSource dataSource;
 
     @Inject
     PartnerSettings settings;
@@ -67,22 +77,6 @@ public class Outbox {
         return claimed;
     }
 
-    /** At most this many messages are read together and delivered by one thread. */
-    static final int MAX_CHUNK = 20;
-
-    /**
-     * Cuts a claim into chunks, one per delivery thread while the claim is small and at most
-     * {@link #MAX_CHUNK} ids each, so that one slow partner holds up few others.
-     */
-    public static List<List<Long>> chunks(List<Long> ids, int threads) {
-        int size = Math.max(1, Math.min(MAX_CHUNK, (ids.size() + threads - 1) / Math.max(1, threads)));
-        List<List<Long>> chunks = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i += size) {
-            chunks.add(List.copyOf(ids.subList(i, Math.min(ids.size(), i + size))));
-        }
-        return chunks;
-    }
-
     public OutboxMessage get(long id) {
         OutboxMessage m = em.find(OutboxMessage.class, id);
         if (m == null) {
@@ -91,7 +85,7 @@ public class Outbox {
         return m;
     }
 
-    /** The messages of a claim, read in one query (detached: each attempt is settled in its own transaction). */
+    /** The messages of a claim, read in one query (detached: each attempt is recorded on its own). */
     public List<OutboxMessage> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -106,44 +100,173 @@ public class Outbox {
     }
 
     /**
-     * Records attempts in one transaction (the sender records each as soon as it is made):
-     * 2xx ends a message; a transient failure
-     * waits longer each time until the give-up age; any other answer, or giving up, makes it a
-     * dead letter. Returns each message's status afterwards.
+     * Attempt ids come from the sequence in blocks of this many (V12): {@code nextval} is the last
+     * id of its block, as JPA takes it with the entity's allocation size.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Map<Long, OutboxMessage.Status> recordAttempts(List<Attempt> attempts) {
-        // one read puts the chunk's messages in the persistence context, so settle() finds them there
-        load(attempts.stream().map(Attempt::outboxId).toList());
-        Map<Long, OutboxMessage.Status> after = new HashMap<>();
-        for (Attempt a : attempts) {
-            OutboxMessage.Status status = settle(a.outboxId(), a.httpStatus(), a.error(), a.durationMs());
-            metrics.attempted(status);
-            after.put(a.outboxId(), status);
-        }
-        return after;
+    static final int ATTEMPT_ID_BLOCK = 50;
+
+    private long nextAttemptId = 1;
+    private long lastAttemptId = 0;
+
+    /** At most this many attempts are recorded in one transaction. */
+    static final int MAX_RECORD_BATCH = 64;
+
+    private final GroupCommit<Attempt, OutboxMessage.Status> recorder = new GroupCommit<>(MAX_RECORD_BATCH,
+            this::write);
+
+    /**
+     * Records one attempt as soon as it is made and settles its message (see {@link Settlement});
+     * returns once it is committed, with the message's status afterwards. Attempts that the
+     * delivery threads hand in together are written in one transaction (a group commit, see
+     * {@link GroupCommit}): an acknowledged event thus stays unrecorded for at most the
+     * transaction in progress and its own, never while other calls run.
+     * <p>
+     * Plain JDBC on a connection of its own, not entities in a JTA transaction: this runs once per
+     * event, and loading and flushing the entity through EclipseLink cost more CPU than the HTTP
+     * call it records.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public OutboxMessage.Status record(Attempt a) {
+        return recorder.submit(a);
     }
 
-    private OutboxMessage.Status settle(long id, Integer httpStatus, String error, int durationMs) {
-        OutboxMessage m = get(id);
+    /**
+     * One transaction of plain statements for a batch of attempts: the acknowledged messages in one
+     * batched conditional update, the attempt rows in one batched insert; a failure first reads its
+     * message's attempts and age under a row lock. A message no longer pending (delivered or dead
+     * meanwhile) only gains the attempt row.
+     */
+    private List<OutboxMessage.Status> write(List<Attempt> batch) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        em.persist(new DeliveryAttempt(id, now, httpStatus, error == null ? null : truncate(error), durationMs));
-        if (m.status() != OutboxMessage.Status.PENDING) {
-            return m.status();
-        }
-        if (httpStatus != null && httpStatus >= 200 && httpStatus < 300) {
-            m.delivered(httpStatus, now);
-        } else if (Backoff.retryable(httpStatus)) {
-            Optional<OffsetDateTime> next = settings.backoff().next(m.attempts() + 1, m.createdAt(), now);
-            if (next.isPresent()) {
-                m.retryAt(httpStatus, truncate(error), next.get());
-            } else {
-                m.dead(httpStatus, truncate("gave up after " + settings.giveUpAfter() + ": " + error), now);
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                List<OutboxMessage.Status> after = settle(db, batch, now);
+                try (PreparedStatement insert = db.prepareStatement("insert into partner_delivery_attempt"
+                        + " (id, outbox_id, attempted_at, http_status, error, duration_ms) values (?, ?, ?, ?, ?, ?)")) {
+                    for (Attempt a : batch) {
+                        insert.setLong(1, nextAttemptId(db));
+                        insert.setLong(2, a.outboxId());
+                        insert.setObject(3, now);
+                        insert.setObject(4, a.httpStatus(), Types.INTEGER);
+                        insert.setString(5, Settlement.truncate(a.error()));
+                        insert.setInt(6, a.durationMs());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                db.commit();
+                after.forEach(metrics::attempted);
+                return after;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
-        } else {
-            m.dead(httpStatus, truncate(error), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording " + batch.size() + " delivery attempts failed", e);
         }
-        return m.status();
+    }
+
+    /** Settles each attempt's message; returns their statuses afterwards, in the batch's order. */
+    private List<OutboxMessage.Status> settle(Connection db, List<Attempt> batch, OffsetDateTime now)
+            throws SQLException {
+        OutboxMessage.Status[] after = new OutboxMessage.Status[batch.size()];
+        // rows are locked in id order, so that two transactions never wait for each other's rows
+        List<Integer> order = IntStream.range(0, batch.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> batch.get(i).outboxId())).toList();
+        List<Integer> acknowledged = order.stream().filter(i -> isSuccess(batch.get(i).httpStatus())).toList();
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement delivered = db.prepareStatement(MARK_DELIVERED)) {
+                for (int i : acknowledged) {
+                    delivered.setInt(1, batch.get(i).httpStatus());
+                    delivered.setObject(2, now);
+                    delivered.setLong(3, batch.get(i).outboxId());
+                    delivered.addBatch();
+                }
+                int[] counts = delivered.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] == 1) {
+                        after[acknowledged.get(k)] = OutboxMessage.Status.DELIVERED;
+                    }
+                }
+            }
+        }
+        for (int i : order) {
+            if (after[i] == null) {
+                after[i] = settleOne(db, batch.get(i), now);
+            }
+        }
+        return Arrays.asList(after);
+    }
+
+    private static boolean isSuccess(Integer httpStatus) {
+        return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+    }
+
+    /** A failed attempt, or an acknowledged one whose message was not pending: read it, then settle. */
+    private OutboxMessage.Status settleOne(Connection db, Attempt a, OffsetDateTime now) throws SQLException {
+        Integer http = a.httpStatus();
+        OutboxMessage.Status status;
+        int attempts;
+        OffsetDateTime createdAt;
+        try (PreparedStatement read = db.prepareStatement(
+                "select status, attempts, created_at from partner_outbox where id = ? for update")) {
+            read.setLong(1, a.outboxId());
+            try (ResultSet rs = read.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("No outbox message " + a.outboxId() + ".");
+                }
+                status = OutboxMessage.Status.valueOf(rs.getString(1));
+                attempts = rs.getInt(2);
+                createdAt = rs.getObject(3, OffsetDateTime.class);
+            }
+        }
+        if (status != OutboxMessage.Status.PENDING) {
+            return status;
+        }
+        Settlement s = Settlement.of(settings.backoff(), attempts, createdAt, http, a.error(), now);
+        if (s.status() == OutboxMessage.Status.DELIVERED) {
+            // pending again (a dead letter replayed meanwhile), and now acknowledged
+            try (PreparedStatement delivered = db.prepareStatement(MARK_DELIVERED)) {
+                delivered.setInt(1, http);
+                delivered.setObject(2, now);
+                delivered.setLong(3, a.outboxId());
+                delivered.executeUpdate();
+            }
+            return s.status();
+        }
+        try (PreparedStatement update = db.prepareStatement(s.status() == OutboxMessage.Status.DEAD
+                ? "update partner_outbox set status = 'DEAD', attempts = attempts + 1, last_status = ?,"
+                        + " last_error = ?, dead_at = ?, lease_until = null, leased_by = null where id = ?"
+                : "update partner_outbox set attempts = attempts + 1, last_status = ?,"
+                        + " last_error = ?, next_attempt_at = ?, lease_until = null, leased_by = null where id = ?")) {
+            update.setObject(1, http, Types.INTEGER);
+            update.setString(2, s.error());
+            update.setObject(3, s.status() == OutboxMessage.Status.DEAD ? now : s.nextAttemptAt());
+            update.setLong(4, a.outboxId());
+            update.executeUpdate();
+        }
+        return s.status();
+    }
+
+    /** Marks a pending message delivered (no change when it is not pending). */
+    private static final String MARK_DELIVERED = "update partner_outbox set status = 'DELIVERED', attempts = attempts + 1,"
+            + " last_status = ?, last_error = null, delivered_at = ?, lease_until = null, leased_by = null"
+            + " where id = ? and status = 'PENDING'";
+
+    /** The next attempt id; asks the sequence once per block. */
+    private synchronized long nextAttemptId(Connection db) throws SQLException {
+        if (nextAttemptId > lastAttemptId) {
+            try (PreparedStatement q = db.prepareStatement("select nextval('partner_delivery_attempt_seq')");
+                 ResultSet rs = q.executeQuery()) {
+                rs.next();
+                lastAttemptId = rs.getLong(1);
+                nextAttemptId = lastAttemptId - ATTEMPT_ID_BLOCK + 1;
+            }
+        }
+        return nextAttemptId++;
     }
 
     public List<OutboxMessage> deadLetters(String partnerCode, int limit) {
@@ -197,12 +320,5 @@ public class Outbox {
             }
         }
         return n;
-    }
-
-    private static String truncate(String s) {
-        if (s == null) {
-            return null;
-        }
-        return s.length() <= 480 ? s : s.substring(0, 480);
     }
 }

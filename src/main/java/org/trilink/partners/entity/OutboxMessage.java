@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 
 /**
  * A message to a partner, written in the transaction of the change that caused it and
- * delivered later by a Camel route; its event id stays the same on every attempt.
+ * delivered later by a Camel route; its event id stays the same on every attempt. Attempts are
+ * recorded by {@link org.trilink.partners.control.Outbox#record} in plain SQL, not through this
+ * entity (see {@link org.trilink.partners.control.Settlement} for the rules).
  */
 @Entity
 @Table(name = "partner_outbox")
@@ -82,35 +84,6 @@ public class OutboxMessage {
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
-    }
-
-    public void delivered(int httpStatus, OffsetDateTime at) {
-        attempts++;
-        status = Status.DELIVERED;
-        lastStatus = httpStatus;
-        lastError = null;
-        deliveredAt = at;
-        leaseUntil = null;
-        leasedBy = null;
-    }
-
-    public void retryAt(Integer httpStatus, String error, OffsetDateTime next) {
-        attempts++;
-        lastStatus = httpStatus;
-        lastError = error;
-        nextAttemptAt = next;
-        leaseUntil = null;
-        leasedBy = null;
-    }
-
-    public void dead(Integer httpStatus, String error, OffsetDateTime at) {
-        attempts++;
-        status = Status.DEAD;
-        lastStatus = httpStatus;
-        lastError = error;
-        deadAt = at;
-        leaseUntil = null;
-        leasedBy = null;
     }
 
     /** An admin sends a dead letter again: it starts over, keeping its event id. */
