@@ -68,6 +68,12 @@ public class CallbackSender {
      */
     public void deliver(Delivery d) {
         OutboxMessage m = d.message();
+        // a claim that waited long (a partner timing out on every call) may outlast its lease:
+        // another instance may then take the message, so this one leaves it rather than send it twice
+        if (m.leaseUntil() != null
+                && m.leaseUntil().isBefore(java.time.OffsetDateTime.now(clock).plus(settings.timeout()))) {
+            return;
+        }
         Outbox.Attempt attempt = m.partnerCode() == null ? notify(m) : call(m, d.partner());
         if (outbox.record(attempt) == OutboxMessage.Status.DEAD) {
             LOG.warning((m.partnerCode() == null

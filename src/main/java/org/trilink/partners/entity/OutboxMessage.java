@@ -142,6 +142,11 @@ public class OutboxMessage {
         return lastError;
     }
 
+    /** Until when the instance that claimed the message may deliver it. */
+    public OffsetDateTime leaseUntil() {
+        return leaseUntil;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }
