@@ -8,12 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Customizer;
 
 /**
  * Someone was shown a case's full ID numbers and phones (PIPL): who, for which office, when,
  * and why (the screen or document that showed them). Append-only.
  */
 @Entity
+@Customizer(WrittenAfterItsCase.class)
 @Table(name = "personal_data_view")
 public class PersonalDataView {
 
