@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Intake benchmark (issue 8), on PostgreSQL, in one run:
 #   1. one instance: case intake over the REST API from 16 concurrent clients, straight at :8181
-#   2. two clustered instances behind nginx (docker/cluster), the same load at :8190
-#   3. baseline: pgbench running the same inserts as one intake (pgbench-intake.sql), 16 clients
+#   2. the same instance alone behind nginx (:8190, an upstream of one), so that "two instances
+#      behind nginx" below is compared with one behind the same proxy
+#   3. instance 2 started and clustered with 1, straight at :8182
+#   4. two clustered instances behind nginx (docker/cluster), the same load at :8190
+#   5. baseline: pgbench running the same inserts as one intake (pgbench-intake.sql), 16 clients
+# The load generator is wrk (C, benchmarks/intake/intake.lua), as pgbench's client is C: on these
+# two shared cores a JVM client took a third of a core at 50 requests/s, from the server measured.
 # Prints rates, the ratio intake/pgbench, latency percentiles, start-up time and RSS per instance.
 # Usage (from the project root, after ./mvnw -B package -DskipTests; holds the Payara lock itself):
 #   benchmarks/intake/run.sh [seconds=60] [clients=16]
@@ -18,13 +23,18 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABAS
 export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 # the monthly statistics schedule and demo case volume are not what is measured
 export TRILINK_STATISTICS_SCHEDULE_ENABLED=false
-CP=target/classes:target/test-classes
+LUA=$PWD/benchmarks/intake/intake.lua
 OUT=$TRILINK_CLUSTER_RUN/results.txt
+
+if ! command -v wrk >/dev/null; then
+    echo "installing wrk (Debian package)"
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
 
 if [[ -z ${TRILINK_LOCKED:-} ]]; then
     exec env TRILINK_LOCKED=1 flock /tmp/trilink-payara.lock "$0" "$@"
 fi
-trap 'docker/cluster stop || true' EXIT
+trap 'nginx_one -s quit 2>/dev/null || true; docker/cluster stop || true' EXIT
 
 psql -q -X -v ON_ERROR_STOP=1 -c "drop schema if exists $TRILINK_CLUSTER_SCHEMA cascade" \
     -c "create schema $TRILINK_CLUSTER_SCHEMA" 2>&1 | grep -v NOTICE || true
@@ -32,23 +42,42 @@ mkdir -p "$TRILINK_CLUSTER_RUN"
 : >"$OUT"
 rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")/status"; }
 result() { grep '^RESULT' | tail -1 | cut -d' ' -f2-; }
+# intake load at a base URL: WARMUP seconds not counted (the JIT of a fresh instance compiles for
+# a minute or so), then SECONDS_RUN measured; two wrk threads carry the clients (two cores here)
+load() {
+    wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" -s "$LUA" "$1/api/v1/cases" >/dev/null
+    echo "intake $1: $CLIENTS clients, $SECONDS_RUN s after $WARMUP s of warm-up"
+    wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "$1/api/v1/cases"
+}
+# nginx with the cluster's configuration, but instance 1 its only upstream
+nginx_one() {
+    local nginx
+    nginx=$(command -v nginx || echo /usr/sbin/nginx)
+    mkdir -p "$TRILINK_CLUSTER_RUN/nginx-one/logs" "$TRILINK_CLUSTER_RUN/nginx-one/temp"
+    grep -v 'server 127.0.0.1:8182' docker/nginx-cluster.conf >"$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf"
+    "$nginx" -p "$TRILINK_CLUSTER_RUN/nginx-one" -c "$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf" \
+        -e "$TRILINK_CLUSTER_RUN/nginx-one/logs/error.log" "$@"
+}
 
 echo "== one instance (http://127.0.0.1:8181), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
 docker/cluster restart 1
-one=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8181 "$CLIENTS" "$SECONDS_RUN" "$WARMUP" \
-    | tee -a "$OUT" | result)
+one=$(load http://127.0.0.1:8181 | tee -a "$OUT" | result)
 rss1_one=$(rss 1)
+
+echo "== one instance behind nginx (http://127.0.0.1:8190, upstream instance 1 only), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
+nginx_one
+one_lb=$(load http://127.0.0.1:8190 | tee -a "$OUT" | result)
+nginx_one -s quit
+while [[ -f $TRILINK_CLUSTER_RUN/nginx-one/nginx.pid ]]; do sleep 0.2; done
 
 echo "== instance 2 alone (http://127.0.0.1:8182, clustered with instance 1), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
 docker/cluster start >/dev/null
-# instance 2 gets the same time alone as instance 1 had (its JIT warms up as instance 1's did),
-# and this shows what a cluster member alone does compared with phase 1
-solo2=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8182 "$CLIENTS" "$SECONDS_RUN" "$WARMUP" \
-    | tee -a "$OUT" | result)
+# instance 2 gets a phase alone, as instance 1 had (its JIT warms up as instance 1's did), and
+# this shows what a cluster member alone does compared with phase 1
+solo2=$(load http://127.0.0.1:8182 | tee -a "$OUT" | result)
 
 echo "== two instances behind nginx (http://127.0.0.1:8190), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
-two=$(java -cp "$CP" org.trilink.bench.IntakeBenchmark http://127.0.0.1:8190 "$CLIENTS" "$SECONDS_RUN" "$WARMUP" \
-    | tee -a "$OUT" | result)
+two=$(load http://127.0.0.1:8190 | tee -a "$OUT" | result)
 rss1=$(rss 1)
 rss2=$(rss 2)
 # how the requests were shared, and each instance's mean answer time as nginx saw it
@@ -71,6 +100,7 @@ pg_pct=$(cat "$TRILINK_CLUSTER_RUN"/pgbench_log.* | awk '{ print $3 }' | sort -n
     END { printf "%.1f %.1f %.1f", a[int(NR * 0.50)] / 1000, a[int(NR * 0.95)] / 1000, a[int(NR * 0.99)] / 1000 }')
 
 read -r one_rate one_p50 one_p95 one_p99 one_ok one_err <<<"$one"
+read -r lb1_rate lb1_p50 lb1_p95 lb1_p99 lb1_ok lb1_err <<<"$one_lb"
 read -r two_rate two_p50 two_p95 two_p99 two_ok two_err <<<"$two"
 read -r solo2_rate solo2_p50 solo2_p95 solo2_p99 solo2_ok solo2_err <<<"$solo2"
 read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
@@ -80,10 +110,11 @@ read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
     echo "|---|---|---|---|---|---|---|"
     echo "| pgbench, same inserts | $pg_tps | $pg_p50 | $pg_p95 | $pg_p99 | 0 | 100% |"
     echo "| intake API, one instance | $one_rate | $one_p50 | $one_p95 | $one_p99 | $one_err | $(echo "scale=1; 100 * $one_rate / $pg_tps" | bc)% |"
+    echo "| intake API, one instance + nginx | $lb1_rate | $lb1_p50 | $lb1_p95 | $lb1_p99 | $lb1_err | $(echo "scale=1; 100 * $lb1_rate / $pg_tps" | bc)% |"
     echo "| intake API, instance 2 alone (clustered) | $solo2_rate | $solo2_p50 | $solo2_p95 | $solo2_p99 | $solo2_err | $(echo "scale=1; 100 * $solo2_rate / $pg_tps" | bc)% |"
     echo "| intake API, two instances + nginx | $two_rate | $two_p50 | $two_p95 | $two_p99 | $two_err | $(echo "scale=1; 100 * $two_rate / $pg_tps" | bc)% |"
     echo
-    echo "two instances / one instance: $(echo "scale=2; $two_rate / $one_rate" | bc); nginx: $shares"
+    echo "two instances / one instance, both behind nginx: $(echo "scale=2; $two_rate / $lb1_rate" | bc) (one instance behind nginx / straight: $(echo "scale=2; $lb1_rate / $one_rate" | bc)); nginx: $shares"
     echo "start-up to first application answer: instance 1 $(cat "$TRILINK_CLUSTER_RUN/instance-1.startup-ms") ms (fresh schema: migrations and demo data), instance 2 $(cat "$TRILINK_CLUSTER_RUN/instance-2.startup-ms") ms"
     echo "RSS after load: one instance ${rss1_one} MB; two instances ${rss1} MB + ${rss2} MB (-Xmx${TRILINK_CLUSTER_HEAP:-512m} each)"
 } | tee -a "$OUT"

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
+import org.trilink.cases.entity.PersonalDataView;
 import org.trilink.offices.entity.Role;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
@@ -160,14 +161,10 @@ public class CaseAccess {
         if (!takesPart(c)) {
             return false;
         }
-        em.createNativeQuery("insert into personal_data_view (id, case_id, viewer, office_code, viewed_at, purpose)"
-                        + " values (nextval('data_view_seq'), ?, ?, ?, ?, ?)")
-                .setParameter(1, c.id())
-                .setParameter(2, user.username())
-                .setParameter(3, user.officeCode())
-                .setParameter(4, OffsetDateTime.now(Clock.systemUTC()))
-                .setParameter(5, purpose)
-                .executeUpdate();
+        // persisted, not inserted by a native statement, which would flush the transaction's
+        // pending writes first: the row goes to the database with them, at commit
+        em.persist(new PersonalDataView(c.id(), user.username(), user.officeCode(), OffsetDateTime.now(Clock.systemUTC()),
+                purpose));
         return true;
     }
 

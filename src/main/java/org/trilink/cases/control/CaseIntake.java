@@ -120,7 +120,6 @@ public class CaseIntake {
                     p.address()));
         }
         em.persist(c);
-        em.flush();
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
         String detail = "channel=" + c.channel() + ", type=" + c.disputeType();
         if (receivedAt != null) {

@@ -8,12 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Customizer;
 
 /**
  * One change to a case: who, for which office, when, what, and the state before and after.
  * Append-only: a correction is a new event.
  */
 @Entity
+@Customizer(WrittenAfterItsCase.class)
 @Table(name = "case_event")
 public class CaseEvent {
 

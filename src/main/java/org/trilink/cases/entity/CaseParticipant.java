@@ -8,12 +8,14 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.Customizer;
 
 /**
  * An office taking part in a case: the one handling it, one joining it (联合调解), or one
  * that handled it before a referral moved it on. Access to a case is decided by these rows.
  */
 @Entity
+@Customizer(WrittenAfterItsCase.class)
 @Table(name = "case_participant")
 @IdClass(CaseParticipant.Key.class)
 public class CaseParticipant {

@@ -54,10 +54,14 @@ public class StaffDirectory {
 
     Clock clock = Clock.systemUTC();
 
+    /**
+     * The account with its roles. Read on every authenticated call (so that a change applies at
+     * once on every instance): one statement, the roles joined in, not a second select for them.
+     */
     public Optional<Staff> byUsername(String username) {
-        return em.createQuery("select s from Staff s where s.username = :u", Staff.class)
+        return em.createQuery("select s from Staff s left join fetch s.roles where s.username = :u", Staff.class)
                 .setParameter("u", username)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -95,6 +95,10 @@ public class Staff {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
     public void change(String displayName, String officeCode, Set<Role> roles) {
         this.displayName = displayName;
         this.officeCode = officeCode;

@@ -1,6 +1,6 @@
 package org.trilink.partners.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,8 +34,9 @@ import org.trilink.platform.problem.ProblemException;
  * request, not by a staff login: web.xml leaves /api/v1/partner/* to this check. The raw body
  * is read as bytes, because the signature covers exactly those bytes.
  */
+// one instance: a request-scoped resource was built, with its injection, for every referral (3%)
 @Path("partner/referrals")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Partner exchange", description = "Signed referrals from partner agencies (partner-exchange-v1)")
 public class PartnerReferralsResource {
 

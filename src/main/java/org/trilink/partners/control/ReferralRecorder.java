@@ -14,11 +14,13 @@ import org.trilink.cases.entity.DisputeCase;
 import org.trilink.notifications.control.Notifications;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
+import org.trilink.referrals.entity.Referral;
 
 /**
  * Stores one accepted referral message: the case received by the target office, the pending
- * referral from the partner, and the partner's key to it, all in one new transaction. The
- * unique (partner, external id) key makes the second of two simultaneous copies fail here.
+ * referral from the partner, and the partner's key to it, all in one new transaction, written
+ * together at its commit. The unique (partner, external id) key makes the second of two
+ * simultaneous copies fail here.
  */
 @ApplicationScoped
 public class ReferralRecorder {
@@ -42,27 +44,16 @@ public class ReferralRecorder {
                                   String officeCode, Integer officeDeadlineHours, String via) {
         DisputeCase c = intake.registerFromPartner(command, officeCode, partner.code(), externalId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long referralRow = ((Number) em.createNativeQuery("select nextval('referral_seq')").getSingleResult())
-                .longValue();
         int hours = officeDeadlineHours != null ? officeDeadlineHours : settings.referralDeadlineHours();
-        em.createNativeQuery("insert into referral (id, case_id, from_office_code, to_office_code, from_partner,"
-                        + " reason, status, sent_at, sent_by, deadline, overdue, version)"
-                        + " values (?, ?, null, ?, ?, ?, 'PENDING', ?, ?, ?, false, 0)")
-                .setParameter(1, referralRow)
-                .setParameter(2, c.id())
-                .setParameter(3, officeCode)
-                .setParameter(4, partner.code())
-                .setParameter(5, "Referral " + externalId + " from partner " + partner.name())
-                .setParameter(6, now)
-                .setParameter(7, "partner:" + partner.code())
-                .setParameter(8, now.plusHours(hours))
-                .executeUpdate();
+        Referral referral = Referral.fromPartner(c.id(), partner.code(), officeCode,
+                "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
+                now.plusHours(hours));
+        em.persist(referral);
         PartnerReferral r = new PartnerReferral(UUID.randomUUID().toString(), partner.code(), externalId, contentHash,
-                c.id(), c.caseNumber(), referralRow, via, now);
+                c.id(), c.caseNumber(), referral.id(), via, now);
         em.persist(r);
-        em.flush();
         // the receiving office hears of it, in this transaction like the referral itself
-        notifications.referralArrived(c, referralRow);
+        notifications.referralArrived(c, referral.id());
         return r;
     }
 }

@@ -5,12 +5,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Customizer;
+import org.eclipse.persistence.config.DescriptorCustomizer;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.referrals.entity.Referral;
 
 /**
  * A referral a partner handed over, keyed for the partner by its external id. The content
  * hash tells a repeated message (200, same answer) from a different one with the same id (409).
  */
 @Entity
+@Customizer(PartnerReferral.WrittenAfterItsReferral.class)
 @Table(name = "partner_referral")
 public class PartnerReferral {
 
@@ -41,6 +47,18 @@ public class PartnerReferral {
 
     @Column(name = "received_at")
     private OffsetDateTime receivedAt;
+
+    /**
+     * partner_referral names its case and its referral row by id columns, not mapped relationships:
+     * EclipseLink is told to write it after them (see WrittenAfterItsCase).
+     */
+    public static class WrittenAfterItsReferral implements DescriptorCustomizer {
+        @Override
+        public void customize(ClassDescriptor descriptor) {
+            descriptor.addConstraintDependency(DisputeCase.class);
+            descriptor.addConstraintDependency(Referral.class);
+        }
+    }
 
     protected PartnerReferral() {
     }

@@ -1,7 +1,6 @@
 package org.trilink.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -56,17 +55,8 @@ public class StaffIdentityStore implements IdentityStore {
                 }
             }
         }
-        rememberForRequest(staff.get());
+        CurrentUser.accountRead(currentUser, staff.get());
         return new CredentialValidationResult(username, groups(staff.get()));
-    }
-
-    /** Hands the account just read to the request's CurrentUser, which would otherwise read it again. */
-    private void rememberForRequest(Staff account) {
-        try {
-            currentUser.accountChecked(account);
-        } catch (ContextNotActiveException e) {
-            // checked outside a request (no CurrentUser to tell): it reads the account when asked
-        }
     }
 
     static Set<String> groups(Staff staff) {

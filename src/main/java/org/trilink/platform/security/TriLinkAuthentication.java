@@ -44,6 +44,9 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     @Inject
     StaffDirectory directory;
 
+    @Inject
+    CurrentUser currentUser;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -95,6 +98,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
                 if (!groups.equals(session.getAttribute(SESSION_GROUPS))) {
                     session.setAttribute(SESSION_GROUPS, new HashSet<>(groups));
                 }
+                CurrentUser.accountRead(currentUser, staff.get());
                 return context.notifyContainerAboutLogin(user, groups);
             }
             session.invalidate();

@@ -11,12 +11,15 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import org.eclipse.persistence.annotations.Customizer;
+import org.trilink.cases.entity.WrittenAfterItsCase;
 
 /**
  * A case handed from one office (or a partner agency, {@code fromPartner}) to another. The
  * office handling the case changes only when the receiving office accepts.
  */
 @Entity
+@Customizer(WrittenAfterItsCase.class)
 @Table(name = "referral")
 public class Referral {
 
@@ -80,6 +83,14 @@ public class Referral {
         this.sentAt = sentAt;
         this.sentBy = sentBy;
         this.deadline = deadline;
+    }
+
+    /** A referral from a partner agency's system to the office that takes its cases ({@code sentBy} partner:code). */
+    public static Referral fromPartner(Long caseId, String partnerCode, String toOfficeCode, String reason,
+                                       OffsetDateTime sentAt, String sentBy, OffsetDateTime deadline) {
+        Referral r = new Referral(caseId, null, toOfficeCode, reason, sentAt, sentBy, deadline);
+        r.fromPartner = partnerCode;
+        return r;
     }
 
     public void accept(OffsetDateTime at, String by) {

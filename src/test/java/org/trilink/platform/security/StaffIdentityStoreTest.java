@@ -2,8 +2,11 @@ package org.trilink.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.lang.reflect.Proxy;
+import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,12 +61,20 @@ class StaffIdentityStoreTest {
     final StaffIdentityStore store = new StaffIdentityStore();
     final AtomicLong now = new AtomicLong(1_000_000);
     final CurrentUser currentUser = new CurrentUser();
+    /** The caller the container knows after a successful check (null: nobody signed in). */
+    String caller;
 
     StaffIdentityStoreTest() {
         store.passwords = passwords;
         store.directory = accounts;
         store.cache = cache;
         store.currentUser = currentUser;
+        currentUser.securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getCallerPrincipal" -> caller == null ? null : (Principal) () -> caller;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        currentUser.directory = accounts;
         cache.seconds = 60;
         cache.clock = now::get;
         account("police", "h:police-demo");
@@ -75,7 +86,9 @@ class StaffIdentityStoreTest {
     }
 
     private Status login(String username, String password) {
-        return store.validate(new UsernamePasswordCredential(username, password)).getStatus();
+        Status status = store.validate(new UsernamePasswordCredential(username, password)).getStatus();
+        caller = status == Status.VALID ? username : caller;
+        return status;
     }
 
     @Test
@@ -85,6 +98,22 @@ class StaffIdentityStoreTest {
         accounts.staff.clear(); // a second read of the account would now find nothing
         assertThat(currentUser.staff()).map(Staff::officeCode).contains("PS-ZHAOXIANG");
         assertThat(currentUser.officeCode()).isEqualTo("PS-ZHAOXIANG");
+        assertThat(currentUser.is(Role.STAFF)).isTrue();
+        assertThat(currentUser.admin()).isFalse();
+    }
+
+    @Test
+    void rolesFollowTheCallerWhenItChangesWithinARequest() {
+        accounts.staff.put("admin", new Staff("admin", "h:admin-demo", "Admin", null, Set.of(Role.ADMIN),
+                OffsetDateTime.now()));
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        assertThat(currentUser.admin()).isFalse();
+        assertThat(login("admin", "admin-demo")).isEqualTo(Status.VALID);
+        assertThat(currentUser.admin()).isTrue();
+        assertThat(currentUser.officeCode()).isNull();
+        caller = null; // signed out
+        assertThat(currentUser.admin()).isFalse();
+        assertThat(currentUser.staff()).isEmpty();
     }
 
     @Test
