@@ -144,12 +144,21 @@ public class CaseAccess {
 
     /** Whether the caller's office handles or jointly mediates the case (not: handled it once). */
     public boolean takesPart(DisputeCase c) {
+        return takesPart(c.id());
+    }
+
+    private boolean takesPart(long caseId) {
         String office = user.officeCode();
         if (office == null) {
             return false;
         }
-        CaseParticipant p = em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), office));
+        CaseParticipant p = em.find(CaseParticipant.class, new CaseParticipant.Key(caseId, office));
         return p != null && p.part() != CaseParticipant.Part.FORMER;
+    }
+
+    /** Whether the case is in the caller's lists (what {@link #visibilityClause} selects), by its id. */
+    public boolean mayList(long caseId) {
+        return user.admin() || takesPart(caseId);
     }
 
     /**
@@ -180,18 +189,6 @@ public class CaseAccess {
      */
     public String visibilityClause() {
         return user.admin() ? "" : " and c.id in (select p.caseId from CaseParticipant p where " + TAKES_PART + ")";
-    }
-
-    /**
-     * The same restriction for a query that starts from a few cases it found by something
-     * else (an ID number, a case number): a correlated {@code exists} on the participation's
-     * primary key, so that its cost does not grow with the office's caseload. The {@code in}
-     * form above hashes all of the office's participations first: the same-parties lookup of
-     * every intake took 8 to 80 ms at 11,000 of them (docs/benchmarks.md).
-     */
-    public String visibilityOfFewClause() {
-        return user.admin() ? "" : " and exists (select v from CaseParticipant v where v.caseId = c.id"
-                + " and v.officeCode = :accessOffice and v.part <> org.trilink.cases.entity.CaseParticipant.Part.FORMER)";
     }
 
     /**
