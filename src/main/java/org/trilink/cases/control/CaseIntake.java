@@ -174,10 +174,11 @@ public class CaseIntake {
         // The cases of these parties first (the party indexes find a handful), then the caller's
         // part in each by its key: a query joining the office's participations is planned from
         // table statistics, and with stale ones PostgreSQL hashed all of an office's cases on
-        // every intake (8 to 200 ms at 15,000; docs/benchmarks.md).
+        // every intake (8 to 200 ms at 15,000; docs/benchmarks.md). Newest first: the case a
+        // clerk is most likely logging twice is the one logged a moment ago.
         List<Object[]> candidates = em.createQuery("select distinct c.id, c.caseNumber from DisputeCase c, Party p"
                         + " where p.disputeCase = c and c.id <> :self and c.status not in :closed"
-                        + " and (p.idNumber in :ids or p.creditCode in :ids) order by c.caseNumber", Object[].class)
+                        + " and (p.idNumber in :ids or p.creditCode in :ids) order by c.id desc", Object[].class)
                 .setParameter("self", self == null ? -1L : self)
                 .setParameter("closed", List.of(CaseStatus.CLOSED, CaseStatus.DECLINED))
                 .setParameter("ids", ids)
