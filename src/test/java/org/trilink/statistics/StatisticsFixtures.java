@@ -154,19 +154,22 @@ public class StatisticsFixtures {
         return Map.of("created", ids.size());
     }
 
-    /** One mediation case accepted at an exact instant; joint names a second office that works on it. */
+    /**
+     * One mediation case accepted at an exact instant; joint names a second office that works on
+     * it; a success is recorded a minute after acceptance, or at the instant concluded names.
+     */
     @POST
     @Path("case")
     @Transactional
     public Map<String, Object> oneCase(@QueryParam("accepted") String accepted, @QueryParam("office") String office,
                                        @QueryParam("region") String region, @QueryParam("joint") String joint,
-                                       @QueryParam("success") boolean success) {
+                                       @QueryParam("success") boolean success, @QueryParam("concluded") String concluded) {
         requireAdmin();
         OffsetDateTime at = OffsetDateTime.parse(accepted);
         DisputeCase c = register(MatterKind.PEOPLES_MEDIATION, office, region, DisputeType.NEIGHBOR);
         c.accept(at);
         if (success) {
-            c.recordSuccess(at.plusMinutes(1), AgreementForm.WRITTEN, "双方同意", BigDecimal.valueOf(500), null, null);
+            c.recordSuccess(concluded == null ? at.plusMinutes(1) : OffsetDateTime.parse(concluded), AgreementForm.WRITTEN, "双方同意", BigDecimal.valueOf(500), null, null);
             c.markAverted(true, false);
         }
         if (joint != null) {

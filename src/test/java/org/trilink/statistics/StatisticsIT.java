@@ -165,6 +165,19 @@ class StatisticsIT {
         assertThat(total(district, "accepted")).isEqualTo(3);
         assertThat(total(district, "criminalCasesAverted")).isEqualTo(2);
 
+        // days to outcome count the district's calendar days, not UTC's nor elapsed 24-hour periods:
+        // an hour across local midnight is a day (0 in UTC), 00:10 to 23:50 two days later is two
+        // (3 in UTC), and 08:00 to 08:00 three days later is three
+        for (String[] c : List.of(new String[] {"2020-07-01T23:30:00+08:00", "2020-07-02T00:30:00+08:00"},
+                new String[] {"2020-07-03T00:10:00+08:00", "2020-07-05T23:50:00+08:00"},
+                new String[] {"2020-07-06T08:00:00+08:00", "2020-07-09T08:00:00+08:00"})) {
+            fixture("case", Map.of("accepted", c[0], "concluded", c[1], "office", "JO-ZHAOXIANG",
+                    "region", "310118104", "success", true));
+        }
+        JsonPath july = runJson("PEOPLES_MEDIATION", "2020-07-01", "2020-07-31", null);
+        assertThat(total(july, "accepted")).isEqualTo(3);
+        assertThat(dec(figure(july, "medianDaysToOutcome", null).get("value"))).isEqualTo("2.00");
+
         JsonPath empty = runJson("PEOPLES_MEDIATION", "2019-01-01", "2019-12-31", null);
         assertThat(total(empty, "accepted")).isZero();
         assertThat(figure(empty, "successRate", null)).containsEntry("numerator", 0).containsEntry("denominator", 0);

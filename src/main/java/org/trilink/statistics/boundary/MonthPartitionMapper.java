@@ -7,16 +7,17 @@ import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.statistics.control.RunStore;
 import org.trilink.statistics.control.StatisticsSlices;
-import org.trilink.statistics.entity.RunParameters;
 
-/** One partition per calendar month of the run's period (the first and last months clipped to it). */
+/**
+ * One partition per calendar month of the run's period (the first and last months clipped to it),
+ * with the id range of the month's cases; the months' counts make the run's progress total.
+ */
 @Named
 @Dependent
 public class MonthPartitionMapper implements PartitionMapper {
@@ -38,16 +39,16 @@ public class MonthPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        RunParameters p = runs.parameters(runId);
-        runs.total(runId, slices.cohortSize(runId));
+        List<StatisticsSlices.Month> months = slices.months(runId);
+        runs.total(runId, months.stream().mapToLong(StatisticsSlices.Month::cases).sum());
         List<Properties> partitions = new ArrayList<>();
-        for (LocalDate month = p.from().withDayOfMonth(1); !month.isAfter(p.to()); month = month.plusMonths(1)) {
-            LocalDate first = month.isBefore(p.from()) ? p.from() : month;
-            LocalDate end = month.plusMonths(1).minusDays(1);
-            LocalDate last = end.isAfter(p.to()) ? p.to() : end;
+        for (StatisticsSlices.Month month : months) {
             Properties props = new Properties();
-            props.setProperty("firstDay", first.toString());
-            props.setProperty("lastDay", last.toString());
+            props.setProperty("firstDay", month.first().toString());
+            props.setProperty("lastDay", month.last().toString());
+            // empty: the month has no cases
+            props.setProperty("lowestId", month.lowestId() == null ? "" : month.lowestId().toString());
+            props.setProperty("highestId", month.highestId() == null ? "" : month.highestId().toString());
             partitions.add(props);
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();

@@ -27,6 +27,15 @@ public class SliceWriter extends AbstractItemWriter {
     @BatchProperty
     String failOnDay;
 
+    /** The id range of the partition's month when the run was planned; empty when it had no cases. */
+    @Inject
+    @BatchProperty
+    String lowestId;
+
+    @Inject
+    @BatchProperty
+    String highestId;
+
     @Inject
     StatisticsSlices slices;
 
@@ -38,12 +47,16 @@ public class SliceWriter extends AbstractItemWriter {
         // the reader hands out consecutive days in order
         LocalDate first = (LocalDate) items.get(0);
         LocalDate last = (LocalDate) items.get(items.size() - 1);
-        slices.rewrite(runId, first, last);
+        slices.rewrite(runId, first, last, id(lowestId), id(highestId));
         if (failOnDay != null && !failOnDay.isBlank()) {
             LocalDate failing = LocalDate.parse(failOnDay);
             if (!failing.isBefore(first) && !failing.isAfter(last)) {
                 throw new IllegalStateException("failure injected at " + failing + " (failOnDay)");
             }
         }
+    }
+
+    private static Long id(String value) {
+        return value == null || value.isBlank() ? null : Long.valueOf(value);
     }
 }

@@ -41,67 +41,108 @@ public class StatisticsSlices {
     @Inject
     RunStore runs;
 
+    /** A month of a run's period as the mapper hands it to a partition: its days and its cases' id range. */
+    public record Month(LocalDate first, LocalDate last, long cases, Long lowestId, Long highestId) {
+    }
+
+    /**
+     * The run's period cut into calendar months (the first and last clipped to it), each with its
+     * number of cases and the lowest and highest id among them, in one statement: the months are
+     * the arms of a {@code union all} that PostgreSQL reads in parallel from the cohort index
+     * alone. The counts add up to the progress bar's total and the ranges bound each slice's
+     * reads, so neither a count of the whole period nor a query per slice is needed first.
+     */
+    @Transactional
+    public List<Month> months(String runId) {
+        RunParameters p = runs.parameters(runId);
+        ZoneId zone = configured.zone();
+        List<LocalDate[]> days = new ArrayList<>();
+        for (LocalDate month = p.from().withDayOfMonth(1); !month.isAfter(p.to()); month = month.plusMonths(1)) {
+            LocalDate end = month.plusMonths(1).minusDays(1);
+            days.add(new LocalDate[] {month.isBefore(p.from()) ? p.from() : month, end.isAfter(p.to()) ? p.to() : end});
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            args.addAll(List.of(p.matterKind(), days.get(i)[0].atStartOfDay(zone).toOffsetDateTime(),
+                    days.get(i)[1].plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+            // "+ 0" keeps PostgreSQL from looking for the extremes by walking the primary key
+            sql.append(i == 0 ? "" : " union all ").append("select ").append(i)
+                    .append(" as n, count(*), min(c.id + 0), max(c.id + 0) from dispute_case c where c.matter_kind = ? and ")
+                    .append(cohortColumn(p)).append(" >= ? and ").append(cohortColumn(p)).append(" < ?")
+                    .append(scopeClause(p, args));
+        }
+        Month[] months = new Month[days.size()];
+        try (Connection c = dataSource.getConnection()) {
+            if (c.getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
+                execute(c, "set local jit = off");
+            }
+            query(c, sql.toString(), rs -> {
+                int i = rs.getInt(1);
+                long cases = rs.getLong(2);
+                months[i] = new Month(days.get(i)[0], days.get(i)[1], cases,
+                        cases == 0 ? null : rs.getLong(3), cases == 0 ? null : rs.getLong(4));
+            }, args.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the cases of run " + runId, e);
+        }
+        return List.of(months);
+    }
+
     /**
      * Rewrites the snapshot of the local days first..last (inclusive) of a run: one grouped
      * {@code insert ... select} over the slice's cases, whatever their number, then the slice's
      * distribution of days to outcome. Every row of an earlier attempt at these days is deleted
      * first, so a slice redone after a failure or a kill replaces its rows, never adds to them.
-     * Returns the slice's number of cases.
+     * The slice takes the cases of its days whose ids lie in lowestId..highestId, the range its
+     * month had when the run was planned ({@link #months}; null: the month had none): the
+     * referrals, visits and participants read are those of that range, so every case taken has
+     * all of its facts, and a case that arrives during the run is left to the next run.
      */
     @Transactional
-    public int rewrite(String runId, LocalDate first, LocalDate last) {
+    public void rewrite(String runId, LocalDate first, LocalDate last, Long lowestId, Long highestId) {
         RunParameters p = runs.parameters(runId);
         ZoneId zone = configured.zone();
         OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         // facts are taken as they stood at the end of the cut-off date
         OffsetDateTime cutOff = p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        int offset = zone.getRules().getOffset(start.toInstant()).getTotalSeconds();
         try (Connection c = dataSource.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-            if (postgres) {
-                // compiling the plans (PostgreSQL's JIT) costs more than it saves
-                execute(c, "set local jit = off");
-            }
             for (String table : List.of("stat_partial", "stat_run_group")) {
                 execute(c, "delete from " + table + " where run_id = ? and slice_day between ? and ?", runId, first, last);
             }
-            List<Object> cohort = new ArrayList<>(List.of(p.matterKind(), start, end));
-            String scope = scopeClause(p, cohort);
-            // the slice's case ids lie in this range: it bounds the reads of referrals, visits and
-            // participants to the slice's neighbourhood (cases are numbered as they arrive);
-            // "+ 0" keeps PostgreSQL from looking for the extremes by walking the primary key
-            long[] range = new long[3];
-            query(c, "select count(*), min(c.id + 0), max(c.id + 0) from dispute_case c where c.matter_kind = ? and "
-                    + cohortColumn(p) + " >= ? and " + cohortColumn(p) + " < ?" + scope, rs -> {
-                        range[0] = rs.getLong(1);
-                        range[1] = rs.getLong(2);
-                        range[2] = rs.getLong(3);
-                    }, cohort.toArray());
-            if (range[0] == 0) {
-                return 0;
+            if (lowestId == null) {
+                return;
             }
             if (postgres) {
                 // One pass over a month of cases (docs/benchmarks.md has the measurements): a bitmap
                 // scan reads the month's pages in order, three times faster than following the index
                 // case by case; and the planner cannot estimate the number of groups of a computed
                 // key, so it would sort every case of the month by six keys instead of hashing them.
-                // (Set after the range's query, which reads the cohort index alone.)
+                // Compiling the plan (PostgreSQL's JIT) costs more than it saves.
+                execute(c, "set local jit = off");
                 execute(c, "set local enable_indexscan = off");
                 execute(c, "set local enable_sort = off");
                 execute(c, "set local work_mem = '64MB'");
             }
+            List<Object> cohort = new ArrayList<>(List.of(p.matterKind(), start, end, lowestId, highestId));
+            String scope = scopeClause(p, cohort);
+            // Days to outcome by the zone's offset where it is the same from the slice's start to
+            // the cut-off (always so in China: no summer time since 1991); by the zone's rules else.
+            var transition = zone.getRules().nextTransition(start.toInstant());
+            boolean fixedOffset = transition == null || !transition.getInstant().isBefore(cutOff.toInstant());
+            Object zoneOrOffset = postgres && !fixedOffset ? zone.getId()
+                    : (Object) zone.getRules().getOffset(start.toInstant()).getTotalSeconds();
             List<Object> args = new ArrayList<>(List.of(runId, first));
-            Object zoneOrOffset = postgres ? zone.getId() : offset;
             args.addAll(List.of(cutOff, cutOff, zoneOrOffset, zoneOrOffset)); // outcome time, days
             args.addAll(List.of(cutOff, cutOff, cutOff));                     // facts
-            args.addAll(List.of(cutOff, cutOff, cutOff, range[1], range[2], cutOff));  // referrals
-            args.addAll(List.of(range[1], range[2], cutOff));                // follow-up visits
-            args.addAll(List.of(range[1], range[2]));                        // other offices
+            args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff));  // referrals
+            args.addAll(List.of(lowestId, highestId, cutOff));               // follow-up visits
+            args.addAll(List.of(lowestId, highestId));                       // other offices
             args.addAll(cohort);
-            execute(c, snapshot(cohortColumn(p), scope, postgres), args.toArray());
+            execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset), args.toArray());
             distribution(c, runId, first);
-            return (int) range[0];
         } catch (SQLException e) {
             throw new IllegalStateException("statistics slice " + first + ".." + last + " of run " + runId + " failed", e);
         }
@@ -131,27 +172,6 @@ public class StatisticsSlices {
         }
     }
 
-    /** How many cases the run's period and scope hold: the progress bar's total. */
-    public long cohortSize(String runId) {
-        RunParameters p = runs.parameters(runId);
-        ZoneId zone = configured.zone();
-        List<Object> args = new ArrayList<>();
-        args.add(p.matterKind());
-        args.add(p.from().atStartOfDay(zone).toOffsetDateTime());
-        args.add(p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        String sql = "select count(*) from dispute_case c where c.matter_kind = ? and " + cohortColumn(p)
-                + " >= ? and " + cohortColumn(p) + " < ?" + scopeClause(p, args);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the run's cases", e);
-        }
-    }
-
     /** The date that puts a case in the period: acceptance for mediation, receipt for administrative matters. */
     static String cohortColumn(RunParameters p) {
         return p.peoplesMediation() ? "c.accepted_at" : "c.received_at";
@@ -176,9 +196,9 @@ public class StatisticsSlices {
      * tables, not one probe per case), grouped by their codes and {@link CaseFacts}. Parameters:
      * runId, day; cutOff (outcome time); cutOff and the zone x2 (days, see {@link #localDays});
      * cutOff x3 (facts); referrals: cutOff x3, the id range, cutOff; follow-ups: the id range,
-     * cutOff; other offices: the id range; the cohort: kind, start, end; then the scope's.
+     * cutOff; other offices: the id range; the cohort: kind, start, end, the id range; then the scope's.
      */
-    static String snapshot(String cohortColumn, String scope, boolean postgres) {
+    static String snapshot(String cohortColumn, String scope, boolean postgres, boolean fixedOffset) {
         String facts = CaseFacts.sql("case when c.outcome_at < ? then c.outcome end",
                 "case when c.admin_resolved_at < ? then c.admin_resolution end", "c.agreement_form", List.of(
                         new CaseFacts.Flag(CaseFacts.HAS_AMOUNT, "c.agreement_amount is not null"),
@@ -202,7 +222,7 @@ public class StatisticsSlices {
             + " from (select c.id, c.dispute_type, c.channel, c.region_code, c.handling_office_code,"
             + " ex.offices as other_offices,"
             + " case when c.outcome_at < ? then c.outcome_at end as outcome_at,"
-            + " case when c.outcome_at < ? and c.accepted_at is not null then " + localDays(postgres) + " end as days,"
+            + " case when c.outcome_at < ? and c.accepted_at is not null then " + localDays(postgres, fixedOffset) + " end as days,"
             + " c.agreement_amount, c.people_involved,"
             + " coalesce(ex.sent, 0) as sent, coalesce(ex.accepted, 0) as accepted, coalesce(ex.rejected, 0) as rejected,"
             + " coalesce(ex.overdue, 0) as overdue, coalesce(ex.visits, 0) as visits, " + facts + " as facts"
@@ -226,21 +246,25 @@ public class StatisticsSlices {
             + "   union all select p.case_id, 0, 0, 0, 0, 0, 0, p.office_code"
             + "   from case_participant p where p.case_id between ? and ? and p.part <> 'HANDLING'"
             + " ) x group by x.case_id) ex on ex.case_id = c.id"
-            + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?" + scope + ") f"
+            + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?"
+            + " and c.id between ? and ?" + scope + ") f"
             + " group by f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices, f.facts";
     }
 
     /**
-     * Days from acceptance to outcome, as local dates count them (two parameters: the zone). On
-     * PostgreSQL the dates in the district's zone; elsewhere by the zone's offset, which is fixed
-     * (no summer time in China since 1991). PostgreSQL's epoch is a numeric, and that arithmetic
-     * was a tenth of the slice's time at 10 million cases.
+     * Days from acceptance to outcome, as local dates count them (two parameters: the zone's
+     * offset in seconds where it is fixed over the run, else the zone's name). By the offset,
+     * both databases count whole days of epoch seconds; PostgreSQL in double precision
+     * (date_part), as its numeric epoch (extract) and the conversion by the zone's rules cost a
+     * tenth of the slice's time each at 10 million cases.
      */
-    static String localDays(boolean postgres) {
-        return postgres
-                ? "(cast(c.outcome_at at time zone ? as date) - cast(c.accepted_at at time zone ? as date))"
-                : "cast(floor((extract(epoch from c.outcome_at) + ?) / 86400)"
-                        + " - floor((extract(epoch from c.accepted_at) + ?) / 86400) as integer)";
+    static String localDays(boolean postgres, boolean fixedOffset) {
+        if (postgres && !fixedOffset) {
+            return "(cast(c.outcome_at at time zone ? as date) - cast(c.accepted_at at time zone ? as date))";
+        }
+        String epoch = postgres ? "date_part('epoch', %s)" : "extract(epoch from %s)";
+        return "cast(floor((" + epoch.formatted("c.outcome_at") + " + ?) / 86400)"
+                + " - floor((" + epoch.formatted("c.accepted_at") + " + ?) / 86400) as integer)";
     }
 
     private interface Rows {
