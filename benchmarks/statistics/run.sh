@@ -6,12 +6,14 @@
 # MIGRATE_ONLY=1 only creates the schema (the server starts, Flyway migrates, the script ends;
 #   psql ... -v n=N -v schema=S -f benchmarks/statistics/generate.sql, for a long generation
 #   outside the server's run)
+# WAR=path runs another build of the WAR on the same data (to compare two builds in one sitting).
 # REUSE=1 keeps the schema and its cases from an earlier run of the same N (no drop, no generation;
 # Flyway brings the schema up to date when the server starts).
 set -euo pipefail
 N=${1:-1000000}
 SCHEMA=${SCHEMA:-trilink_statistics_bench}
 PORT=${PORT:-18480}
+WAR=${WAR:-target/trilink.war}   # another build to compare, e.g. a copy of an earlier target/trilink.war
 DB=${DB:-test}
 export PGPASSWORD=${PGPASSWORD:-postgres}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -X)
@@ -28,7 +30,7 @@ TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
 TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
   --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
-  --deploy target/trilink.war > /tmp/statistics-benchmark-payara.log 2>&1 &
+  --deploy "$WAR" > /tmp/statistics-benchmark-payara.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 900); do
