@@ -14,42 +14,13 @@ PORT=${PORT:-18481}
 DB=${DB:-test}
 export PGPASSWORD=${PGPASSWORD:-postgres}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -X)
-BASE=http://localhost:$PORT
-AUTH=(-u drafter:drafter-demo)
 LOG=/tmp/statistics-kill9-payara.log
-SERVER=""
-
-start_server() {
-  TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
-  TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
-  TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" \
-  TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
-  java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-    --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
-    --deploy target/trilink.war >> "$LOG" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 900); do
-    if curl -sf "${AUTH[@]}" "$BASE/api/v1/regions" > /dev/null 2>&1; then return 0; fi
-    if ! kill -0 "$SERVER" 2>/dev/null; then echo "server exited, see $LOG"; exit 1; fi
-    sleep 1
-  done
-  echo "server did not come up, see $LOG"; exit 1
-}
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true' EXIT
-
-run_json() { curl -sf "${AUTH[@]}" "$BASE/api/v1/statistics/runs/$1"; }
-wait_end() {
-  while true; do
-    s=$(run_json "$1" | jq -r .status)
-    case $s in COMPLETED|FAILED|STOPPED) echo "$s"; return;; esac
-    sleep 0.5
-  done
-}
-BODY='{"matterKind":"PEOPLES_MEDIATION","from":"2019-01-01","to":"2019-12-31"}'
+source benchmarks/statistics/server.sh
+trap stop_server EXIT
 
 : > "$LOG"
 cases=$("${PSQL[@]}" -t -A -c "select count(*) from information_schema.tables where table_schema = '$SCHEMA' and table_name = 'dispute_case'")
-start_server
+start_server target/trilink.war "$LOG"
 if [ "$cases" = 0 ] || [ "$("${PSQL[@]}" -t -A -c "select count(*) from $SCHEMA.dispute_case where created_by = 'benchmark'")" = 0 ]; then
   echo "generating $N cases ..."
   "${PSQL[@]}" -v n="$N" -v schema="$SCHEMA" -f benchmarks/statistics/generate.sql
@@ -57,7 +28,7 @@ fi
 echo "cases in the schema: $("${PSQL[@]}" -t -A -c "select count(*) from $SCHEMA.dispute_case where created_by = 'benchmark'")"
 
 # 1. the run to be killed: wait until some of it is committed, then kill -9 the server
-killed=$(curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/v1/statistics/runs" | jq -r .runId)
+killed=$(start_run)
 while true; do
   j=$(run_json "$killed")
   processed=$(echo "$j" | jq -r '.progress.processed // 0')
@@ -74,7 +45,7 @@ echo "kill -9 server $SERVER with run $killed STARTED, $processed of $total case
   join $SCHEMA.stat_run r on r.execution_id = e.jobexecid where r.id = '$killed'" || true
 
 # 2. start again: start-up marks the execution FAILED, the drafter restarts the run
-start_server
+start_server target/trilink.war "$LOG"
 after=$(run_json "$killed" | jq -r .status)
 echo "after the new start-up the run is $after"
 [ "$after" = FAILED ] || { echo "FAIL: expected FAILED"; exit 1; }
@@ -82,7 +53,7 @@ curl -sf "${AUTH[@]}" -X POST -o /dev/null -w 'restart: HTTP %{http_code}\n' "$B
 echo "restarted run ended $(wait_end "$killed")"
 
 # 3. a clean run of the same parameters on the same data
-clean=$(curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/v1/statistics/runs" | jq -r .runId)
+clean=$(start_run)
 echo "clean run ended $(wait_end "$clean")"
 
 a=$(run_json "$killed" | jq -S .figures)

@@ -17,27 +17,17 @@ WAR=${WAR:-target/trilink.war}   # another build to compare, e.g. a copy of an e
 DB=${DB:-test}
 export PGPASSWORD=${PGPASSWORD:-postgres}
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -X)
-BASE=http://localhost:$PORT
+source benchmarks/statistics/server.sh
 
 REUSE=${REUSE:-0}
 if [ "$REUSE" != 1 ]; then
   "${PSQL[@]}" -c "drop schema if exists $SCHEMA cascade; create schema $SCHEMA"
 fi
 
-# the server: the real WAR on the schema, heap capped at 512 MB as the target says
-TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
-TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
-TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
-java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-  --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
-  --deploy "$WAR" > /tmp/statistics-benchmark-payara.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 900); do
-  if curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null 2>&1; then break; fi
-  sleep 1
-done
-curl -sf -u drafter:drafter-demo "$BASE/api/v1/regions" > /dev/null
+# the server: the real WAR on the schema
+: > /tmp/statistics-benchmark-payara.log
+trap stop_server EXIT
+start_server "$WAR" /tmp/statistics-benchmark-payara.log
 # MIGRATE_ONLY=1: stop once Flyway has made the schema (then generate with psql, and run with REUSE=1)
 if [ "${MIGRATE_ONLY:-0}" = 1 ]; then echo "schema $SCHEMA migrated"; exit 0; fi
 
@@ -67,17 +57,12 @@ echo "hand-written SQL: accepted succeeded = $hand in $best s"
 jstat -gc "$SERVER" 200 > /tmp/statistics-benchmark-heap.txt 2>/dev/null &
 JSTAT=$!
 s=$(date +%s.%N)
-run=$(curl -sf -u drafter:drafter-demo -H 'Content-Type: application/json' \
-  -d '{"matterKind":"PEOPLES_MEDIATION","from":"2019-01-01","to":"2019-12-31"}' "$BASE/api/v1/statistics/runs" | jq -r .runId)
-while true; do
-  status=$(curl -sf -u drafter:drafter-demo "$BASE/api/v1/statistics/runs/$run" | jq -r .status)
-  case $status in COMPLETED|FAILED|STOPPED) break;; esac
-  sleep 0.2
-done
+run=$(start_run)
+status=$(wait_end "$run")
 e=$(date +%s.%N)
 kill $JSTAT 2>/dev/null || true
 job=$(echo "$e - $s" | bc)
-json=$(curl -sf -u drafter:drafter-demo "$BASE/api/v1/statistics/runs/$run")
+json=$(run_json "$run")
 accepted=$(echo "$json" | jq '.figures[] | select(.metric=="accepted") | .value')
 succeeded=$(echo "$json" | jq '.figures[] | select(.metric=="succeeded") | .value')
 rate=$(echo "$json" | jq '.figures[] | select(.metric=="successRate") | .value')
