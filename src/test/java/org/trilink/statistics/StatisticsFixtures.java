@@ -37,6 +37,10 @@ import org.trilink.cases.entity.Outcome;
 import org.trilink.cases.entity.PartyKind;
 import org.trilink.cases.entity.PartyRole;
 import org.trilink.cases.entity.RiskLevel;
+import org.trilink.mediation.entity.FollowUpMethod;
+import org.trilink.mediation.entity.FollowUpVisit;
+import org.trilink.mediation.entity.Performance;
+import org.trilink.referrals.entity.Referral;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.statistics.control.ExecutionLeases;
 import org.trilink.statistics.control.JobRepository;
@@ -177,6 +181,33 @@ public class StatisticsFixtures {
         }
         em.flush();
         return Map.of("caseNumber", c.caseNumber());
+    }
+
+    /**
+     * A referral of the case to another office sent at an instant, accepted at decided (if given),
+     * and a follow-up visit at visited (if given) that finds the agreement performed.
+     */
+    @POST
+    @Path("case/{number}/referral")
+    @Transactional
+    public Map<String, Object> referral(@PathParam("number") String number, @QueryParam("to") String to,
+                                        @QueryParam("sent") String sent, @QueryParam("decided") String decided,
+                                        @QueryParam("visited") String visited) {
+        requireAdmin();
+        DisputeCase c = em.createQuery("select c from DisputeCase c where c.caseNumber = :n", DisputeCase.class)
+                .setParameter("n", number).getSingleResult();
+        OffsetDateTime at = OffsetDateTime.parse(sent);
+        Referral r = new Referral(c.id(), c.handlingOfficeCode(), to, "统计测试移送", at, "fixture", at.plusDays(3));
+        if (decided != null) {
+            r.accept(OffsetDateTime.parse(decided), "fixture");
+        }
+        em.persist(r);
+        if (visited != null) {
+            em.persist(new FollowUpVisit(c.id(), OffsetDateTime.parse(visited), FollowUpMethod.PHONE,
+                    Performance.PERFORMED, 5, "已履行", "fixture", c.handlingOfficeCode()));
+        }
+        em.flush();
+        return Map.of("caseNumber", number);
     }
 
     /** Changes a case after a run: its outcome becomes a withdrawal and it moves to another office. */

@@ -273,6 +273,31 @@ class StatisticsIT {
     }
 
     @Test
+    void referralsAndFollowUpsCountAsTheyStoodAtTheCutOff() {
+        String early = fixture("case", Map.of("accepted", "2016-03-01T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "success", true)).getString("caseNumber");
+        fixture("case/" + early + "/referral", Map.of("to", "JO-XUJING", "sent", "2016-03-02T09:00:00+08:00",
+                "decided", "2016-03-03T09:00:00+08:00", "visited", "2016-04-01T09:00:00+08:00"));
+        // sent on the last evening of the period, accepted and visited only after the cut-off
+        String late = fixture("case", Map.of("accepted", "2016-12-01T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "success", true)).getString("caseNumber");
+        fixture("case/" + late + "/referral", Map.of("to", "JO-XUJING", "sent", "2016-12-31T23:30:00+08:00",
+                "decided", "2017-01-01T00:10:00+08:00", "visited", "2017-01-05T09:00:00+08:00"));
+
+        JsonPath json = runJson("PEOPLES_MEDIATION", "2016-01-01", "2016-12-31", null);
+        assertThat(total(json, "accepted")).isEqualTo(2);
+        assertThat(total(json, "referralsSent")).isEqualTo(2);
+        assertThat(total(json, "referralsAccepted")).isEqualTo(1);
+        assertThat(total(json, "referralsRejected")).isEqualTo(0);
+        assertThat(total(json, "followUps")).isEqualTo(1);
+        assertThat(total(json, "followedUpCases")).isEqualTo(1);
+        assertThat(total(json, "agreementsPerformed")).isEqualTo(1);
+        String sent = drafter().get("/api/v1/statistics/runs/" + json.getString("runId")
+                + "/figures/referralsAccepted/cases").then().statusCode(200).body("total", equalTo(1)).extract().asString();
+        assertThat(sent).contains(early).doesNotContain(late);
+    }
+
+    @Test
     void onlyDraftersAndOnlyValidRequests() {
         String body = "{\"matterKind\":\"PEOPLES_MEDIATION\",\"from\":\"2017-01-01\",\"to\":\"2017-10-31\"}";
         api.anonymous().contentType("application/json").body(body).post("/api/v1/statistics/runs").then().statusCode(401);

@@ -95,6 +95,9 @@ public class StatisticsResource {
         requireDrafter();
         RunStore.StoredRun run = find(runId);
         String status = runs.status(run);
+        if ("COMPLETED".equals(status) && run.completedAt() == null) {
+            run = find(runId); // completed between the two reads: show when
+        }
         List<FigureView> figureViews = "COMPLETED".equals(status)
                 ? figures.read(runId).stream().map(FigureView::of).toList() : null;
         RunParameters p = run.parameters();

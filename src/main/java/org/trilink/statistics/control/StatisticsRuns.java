@@ -120,7 +120,10 @@ public class StatisticsRuns {
         return switch (batch) {
             case STARTING -> "STARTING";
             case STARTED, STOPPING -> "STARTED";
-            case COMPLETED -> run.completedAt() != null ? "COMPLETED" : "FAILED";
+            // the row may have been read before the combiner stored completed_at, which it commits
+            // before the job turns COMPLETED: only a fresh read of the row tells a failed combine
+            case COMPLETED -> run.completedAt() != null || store.find(run.id()).map(r -> r.completedAt() != null)
+                    .orElse(false) ? "COMPLETED" : "FAILED";
             case STOPPED -> "STOPPED";
             case FAILED, ABANDONED -> "FAILED";
         };
