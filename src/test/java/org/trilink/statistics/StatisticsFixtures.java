@@ -40,8 +40,8 @@ import org.trilink.cases.entity.RiskLevel;
 import org.trilink.mediation.entity.FollowUpMethod;
 import org.trilink.mediation.entity.FollowUpVisit;
 import org.trilink.mediation.entity.Performance;
-import org.trilink.referrals.entity.Referral;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.referrals.entity.Referral;
 import org.trilink.statistics.control.ExecutionLeases;
 import org.trilink.statistics.control.JobRepository;
 import org.trilink.statistics.control.RunStore;
@@ -194,8 +194,7 @@ public class StatisticsFixtures {
                                         @QueryParam("sent") String sent, @QueryParam("decided") String decided,
                                         @QueryParam("visited") String visited) {
         requireAdmin();
-        DisputeCase c = em.createQuery("select c from DisputeCase c where c.caseNumber = :n", DisputeCase.class)
-                .setParameter("n", number).getSingleResult();
+        DisputeCase c = byNumber(number);
         OffsetDateTime at = OffsetDateTime.parse(sent);
         Referral r = new Referral(c.id(), c.handlingOfficeCode(), to, "统计测试移送", at, "fixture", at.plusDays(3));
         if (decided != null) {
@@ -216,8 +215,7 @@ public class StatisticsFixtures {
     @Transactional
     public Map<String, Object> edit(@PathParam("number") String number, @QueryParam("office") String office) {
         requireAdmin();
-        DisputeCase c = em.createQuery("select c from DisputeCase c where c.caseNumber = :n", DisputeCase.class)
-                .setParameter("n", number).getSingleResult();
+        DisputeCase c = byNumber(number);
         c.recordFailure(OffsetDateTime.now(), Outcome.WITHDRAWN, "申请人撤回", null, null);
         c.handOverTo(office);
         c.markAverted(false, false);
@@ -260,6 +258,11 @@ public class StatisticsFixtures {
     public Map<String, Object> startupRecovery() {
         requireAdmin();
         return Map.of("failed", leases.failDead(StatisticsRuns.JOB, true));
+    }
+
+    private DisputeCase byNumber(String number) {
+        return em.createQuery("select c from DisputeCase c where c.caseNumber = :n", DisputeCase.class)
+                .setParameter("n", number).getSingleResult();
     }
 
     private DisputeCase register(MatterKind kind, String office, String region, DisputeType type) {

@@ -292,9 +292,9 @@ class StatisticsIT {
         assertThat(total(json, "followUps")).isEqualTo(1);
         assertThat(total(json, "followedUpCases")).isEqualTo(1);
         assertThat(total(json, "agreementsPerformed")).isEqualTo(1);
-        String sent = drafter().get("/api/v1/statistics/runs/" + json.getString("runId")
+        String accepted = drafter().get("/api/v1/statistics/runs/" + json.getString("runId")
                 + "/figures/referralsAccepted/cases").then().statusCode(200).body("total", equalTo(1)).extract().asString();
-        assertThat(sent).contains(early).doesNotContain(late);
+        assertThat(accepted).contains(early).doesNotContain(late);
     }
 
     @Test

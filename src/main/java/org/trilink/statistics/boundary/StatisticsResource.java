@@ -93,11 +93,9 @@ public class StatisticsResource {
     @APIResponse(responseCode = "404", description = "No such run")
     public RunView run(@PathParam("runId") String runId) {
         requireDrafter();
-        RunStore.StoredRun run = find(runId);
-        String status = runs.status(run);
-        if ("COMPLETED".equals(status) && run.completedAt() == null) {
-            run = find(runId); // completed between the two reads: show when
-        }
+        StatisticsRuns.Followed followed = runs.follow(find(runId));
+        RunStore.StoredRun run = followed.run();
+        String status = followed.status();
         List<FigureView> figureViews = "COMPLETED".equals(status)
                 ? figures.read(runId).stream().map(FigureView::of).toList() : null;
         RunParameters p = run.parameters();

@@ -105,28 +105,41 @@ public class StatisticsRuns {
         leases.hold(execution);
     }
 
+    /** A run as last read, with its contract status. */
+    public record Followed(RunStore.StoredRun run, String status) {
+    }
+
     /** The contract's status: STARTING, STARTED, COMPLETED, FAILED or STOPPED. */
     public String status(RunStore.StoredRun run) {
+        return follow(run).status();
+    }
+
+    /**
+     * The run's status, and the run read again when it completed after the given row was read:
+     * the combiner commits completed_at before the job turns COMPLETED, so a COMPLETED job with
+     * a row that lacks it is either that race or a failed combine, and only a fresh read tells.
+     */
+    public Followed follow(RunStore.StoredRun run) {
         if (run.executionId() == null) {
-            return "STARTING";
+            return new Followed(run, "STARTING");
         }
         BatchStatus batch;
         try {
             batch = operator().getJobExecution(run.executionId()).getBatchStatus();
         } catch (NoSuchJobExecutionException e) {
             // the job repository rows were purged; the run's own row still says how it ended
-            return run.completedAt() != null ? "COMPLETED" : "FAILED";
+            return new Followed(run, run.completedAt() != null ? "COMPLETED" : "FAILED");
         }
-        return switch (batch) {
+        if (batch == BatchStatus.COMPLETED && run.completedAt() == null) {
+            run = store.find(run.id()).orElse(run);
+        }
+        return new Followed(run, switch (batch) {
             case STARTING -> "STARTING";
             case STARTED, STOPPING -> "STARTED";
-            // the row may have been read before the combiner stored completed_at, which it commits
-            // before the job turns COMPLETED: only a fresh read of the row tells a failed combine
-            case COMPLETED -> run.completedAt() != null || store.find(run.id()).map(r -> r.completedAt() != null)
-                    .orElse(false) ? "COMPLETED" : "FAILED";
+            case COMPLETED -> run.completedAt() != null ? "COMPLETED" : "FAILED";
             case STOPPED -> "STOPPED";
             case FAILED, ABANDONED -> "FAILED";
-        };
+        });
     }
 
     private static JobOperator operator() {
