@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trilink.partners.simulator.PartnerSimulator;
 import org.trilink.partners.simulator.PartnerSimulator.Answer;
+import org.trilink.referrals.control.WorkingTime;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
 import org.trilink.testing.Eventually;
@@ -133,7 +136,6 @@ class PartnerExchangeIT {
     void anOfficeAcceptingAPartnersReferralInItsInboxCallsThePartnerBackOnce() throws Exception {
         Created p = newPartner(null);
         try (PartnerSimulator.CallbackReceiver receiver = new PartnerSimulator.CallbackReceiver(0, p.secret())) {
-            // Xujing: an inbox that other tests do not fill (it lists the first 200 pending)
             api.as("admin").body("{\"name\": \"Test police " + p.code() + "\", \"defaultOffice\": \"JO-XUJING\","
                             + " \"callbackUrl\": \"" + receiver.url() + "\"}")
                     .put("/api/v1/partners/" + p.code()).then().statusCode(200)
@@ -147,13 +149,17 @@ class PartnerExchangeIT {
             String caseNumber = sent.field("caseNumber");
 
             // the receiving office's inbox shows it as pending, from the partner
-            JsonPath inbox = api.as("mediator2").get("/api/v1/referrals/inbox").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath inbox = api.as("mediator2").queryParam("q", caseNumber).get("/api/v1/referrals/inbox").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(inbox.getLong("pendingTotal")).as("the search finds the one case").isEqualTo(1);
             Map<String, Object> pending = inbox.getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
             assertThat(pending).as("pending in JO-XUJING's inbox").isNotNull();
             assertThat(pending.get("fromPartner")).isEqualTo(p.code());
             assertThat(pending.get("fromOfficeCode")).isNull();
             assertThat(pending.get("toOfficeCode")).isEqualTo("JO-XUJING");
+            assertThat(OffsetDateTime.parse((String) pending.get("deadline"))).as("72 working hours")
+                    .isEqualTo(WorkingTime.plusWorkingHours(OffsetDateTime.parse((String) pending.get("sentAt")), 72,
+                            ZoneId.of("Asia/Shanghai")));
             long inboxReferral = ((Number) pending.get("id")).longValue();
             long version = ((Number) pending.get("caseVersion")).longValue();
             // nothing is called back while it waits
@@ -226,7 +232,8 @@ class PartnerExchangeIT {
             assertThat(text).contains(caseNumber, "转介收件箱", "徐泾").doesNotContain("11010519491231002X", "13800138000");
 
             // the office accepts the referral, then the case: the applicant (the party with a phone) hears by SMS
-            JsonPath inbox = api.as("mediator2").get("/api/v1/referrals/inbox").then().statusCode(200).extract().jsonPath();
+            JsonPath inbox = api.as("mediator2").queryParam("q", caseNumber).get("/api/v1/referrals/inbox").then()
+                    .statusCode(200).extract().jsonPath();
             Map<String, Object> pending = inbox.getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
             assertThat(pending).isNotNull();
             api.as("mediator2").header("If-Match", "\"" + pending.get("caseVersion") + "\"")

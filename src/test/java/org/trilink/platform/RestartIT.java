@@ -107,7 +107,7 @@ class RestartIT {
                     .extract().jsonPath().getString("secret");
             receiver = new PartnerSimulator.CallbackReceiver(0, secret);
             receiver.down(true); // the partner is down: the callbacks stay owed
-            // the file's referrals wait in Baihe's inbox, where no other test looks (an inbox lists 200)
+            // the file's referrals wait in Baihe's inbox
             api.as("admin").body("{\"name\": \"Kill test\", \"defaultOffice\": \"JO-BAIHE\", \"callbackUrl\": \""
                             + receiver.url() + "\", \"inboxFolder\": \"" + inbox + "\"}")
                     .put("/api/v1/partners/" + code).then().statusCode(200);
@@ -117,7 +117,8 @@ class RestartIT {
                 String caseNumber = partner.send(PartnerSimulator.referral("K-" + marker + "-" + i, "崩溃 " + marker)
                         .replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"targetOffice\": \"JO-XUJING\""))
                         .field("caseNumber");
-                Map<String, Object> pending = api.as("mediator2").get("/api/v1/referrals/inbox").then().statusCode(200)
+                Map<String, Object> pending = api.as("mediator2").queryParam("q", caseNumber)
+                        .get("/api/v1/referrals/inbox").then().statusCode(200)
                         .extract().jsonPath().getMap("pending.find { it.caseNumber == '" + caseNumber + "' }");
                 api.as("mediator2").header("If-Match", "\"" + pending.get("caseVersion") + "\"")
                         .post("/api/v1/referrals/" + pending.get("id") + "/accept").then().statusCode(200);

@@ -144,7 +144,12 @@ class PortalIT {
         // the count is formatted for people ("1,018"): read its digits
         assertThat(Integer.parseInt(browser.text(By.id("referralsCount")).replaceAll("[^0-9]", ""))).isPositive();
         browser.click("navInbox");
+        // the inbox says how many wait (other tests leave this office hundreds) and finds the one
+        browser.waitForText(By.id("inbox:pending"), "待接收");
+        browser.type("inbox:search", caseNumber);
+        browser.clickAjax("inbox:find");
         browser.waitForText(By.id("inbox:pending"), caseNumber);
+        assertThat(browser.text(By.id("inbox:pending"))).contains("待接收 1 件");
         browser.screenshot("referral-inbox");
         browser.clickClass("tl-accept-" + caseNumber);
         browser.waitForText(By.id("inbox:messages"), caseNumber);

@@ -39,6 +39,7 @@ import org.trilink.cases.entity.DisputeType;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.problem.QueryNumbers;
 
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -123,8 +124,8 @@ public class CasesResource {
                 date("acceptedFrom", acceptedFrom, errors),
                 date("acceptedTo", acceptedTo, errors),
                 blankToNull(text));
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / maxPageSize, errors);
-        int pageSize = number("size", size, 20, 1, maxPageSize, errors);
+        int pageNumber = QueryNumbers.number("page", page, 0, 0, Integer.MAX_VALUE / maxPageSize, errors);
+        int pageSize = QueryNumbers.number("size", size, 20, 1, maxPageSize, errors);
         if (filter.acceptedFrom() != null && filter.acceptedTo() != null
                 && filter.acceptedFrom().isAfter(filter.acceptedTo())) {
             errors.add(new Problem.FieldError("acceptedFrom", "must not be after acceptedTo"));
@@ -160,23 +161,6 @@ public class CasesResource {
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "must be a date like 2026-01-31"));
             return null;
-        }
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max,
-                              List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                errors.add(new Problem.FieldError(field, "must be between " + min + " and " + max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(field, "must be a whole number"));
-            return fallback;
         }
     }
 

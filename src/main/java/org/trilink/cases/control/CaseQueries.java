@@ -141,7 +141,8 @@ public class CaseQueries {
         return where.toString();
     }
 
-    private static String escapeLike(String s) {
+    /** A text for {@code like}, its wildcards taken literally (backslash is the escape of both databases). */
+    public static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

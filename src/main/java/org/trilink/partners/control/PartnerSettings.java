@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PartnerSettings {
 
+    /** Working hours (weekends do not count) a receiving office without its own setting has for a partner's referral. */
     @Inject
     @ConfigProperty(name = "trilink.partners.referral-deadline-hours", defaultValue = "72")
     int referralDeadlineHours;

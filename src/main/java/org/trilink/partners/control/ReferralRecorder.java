@@ -14,6 +14,8 @@ import org.trilink.cases.entity.DisputeCase;
 import org.trilink.notifications.control.Notifications;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
+import org.trilink.platform.Configured;
+import org.trilink.referrals.control.WorkingTime;
 import org.trilink.referrals.entity.Referral;
 
 /**
@@ -35,6 +37,9 @@ public class ReferralRecorder {
     PartnerSettings settings;
 
     @Inject
+    Configured configured;
+
+    @Inject
     Notifications notifications;
 
     Clock clock = Clock.systemUTC();
@@ -45,9 +50,11 @@ public class ReferralRecorder {
         DisputeCase c = intake.registerFromPartner(command, officeCode, partner.code(), externalId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int hours = officeDeadlineHours != null ? officeDeadlineHours : settings.referralDeadlineHours();
+        // working hours, as for a referral from another office: a partner's referral on Friday
+        // evening is not overdue before the office has had its working days
         Referral referral = Referral.fromPartner(c.id(), partner.code(), officeCode,
                 "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
-                now.plusHours(hours));
+                WorkingTime.plusWorkingHours(now, hours, configured.zone()));
         em.persist(referral);
         PartnerReferral r = new PartnerReferral(UUID.randomUUID().toString(), partner.code(), externalId, contentHash,
                 c.id(), c.caseNumber(), referral.id(), via, now);

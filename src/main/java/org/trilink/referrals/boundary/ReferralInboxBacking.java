@@ -6,8 +6,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Comparator;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
@@ -42,16 +47,67 @@ public class ReferralInboxBacking implements Serializable {
             implements Serializable {
     }
 
-    public List<Row> getPending() {
-        if (user.officeCode() == null) {
-            return List.of();
+    private final Pending pending = new Pending();
+    private String search;
+
+    /**
+     * The pending referrals a page at a time, soonest deadline (so the overdue) first, with their
+     * total: a busy office pages through all of them or searches for one, none is cut off unseen.
+     */
+    public class Pending extends LazyDataModel<Row> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return user.officeCode() == null ? 0 : (int) referrals.pending(user.officeCode(), search, 0, 1).total();
         }
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-        return referrals.inbox(user.officeCode()).pending().stream()
-                .map(r -> new Row(r.id(), referrals.caseNumberOf(r), r.fromOfficeCode(), r.fromPartner(), r.reason(),
-                        r.sentAt(), r.deadline(), r.overdue() || r.deadline().isBefore(now)))
-                .sorted(Comparator.comparing((Row r) -> !r.overdue()).thenComparing(Row::deadline))
-                .toList();
+
+        @Override
+        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            if (user.officeCode() == null) {
+                setRowCount(0);
+                return List.of();
+            }
+            OffsetDateTime now = OffsetDateTime.now();
+            Referrals.Listed page = referrals.pending(user.officeCode(), search, first, pageSize);
+            setRowCount((int) page.total());
+            return page.items().stream()
+                    .map(r -> new Row(r.id(), referrals.caseNumberOf(r), r.fromOfficeCode(), r.fromPartner(),
+                            r.reason(), r.sentAt(), r.deadline(), r.overdue() || r.deadline().isBefore(now)))
+                    .toList();
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+            return Long.toString(row.id());
+        }
+
+        @Override
+        public Row getRowData(String rowKey) {
+            List<Row> rows = getWrappedData();
+            return rows == null ? null : rows.stream().filter(r -> Long.toString(r.id()).equals(rowKey))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    public Pending getPending() {
+        return pending;
+    }
+
+    /** The search button: a new search starts on its first page. */
+    public void find() {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("inbox:pending") instanceof DataTable t) {
+            t.setFirst(0);
+        }
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search == null || search.isBlank() ? null : search.strip();
     }
 
     public void accept(long referralId) {

@@ -22,8 +22,15 @@ public final class ReferralViews {
         }
     }
 
-    public record InboxView(String officeCode, List<ReferralView> pending, List<ReferralView> overdue,
-                            List<ReferralView> sent, List<ReferralView> recentlyDecided) {
+    /**
+     * An office's inbox: {@code pending} is page {@code page} of {@code size}, the other lists
+     * their first 200; each {@code ...Total} says how many there are in all.
+     */
+    public record InboxView(String officeCode, String q, int page, int size,
+                            List<ReferralView> pending, long pendingTotal,
+                            List<ReferralView> overdue, long overdueTotal,
+                            List<ReferralView> sent, long sentTotal,
+                            List<ReferralView> recentlyDecided, long recentlyDecidedTotal) {
     }
 
     public record CheckResult(OffsetDateTime asOf, int flagged) {

@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.cases.boundary.CaseVersion;
 import org.trilink.cases.boundary.CheckMoment;
 import org.trilink.platform.Configured;
+import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.problem.QueryNumbers;
 import org.trilink.platform.security.CurrentUser;
 import org.trilink.referrals.boundary.ReferralViews.CheckResult;
 import org.trilink.referrals.boundary.ReferralViews.InboxView;
@@ -51,6 +55,10 @@ public class ReferralsResource {
 
     @Inject
     Configured configured;
+
+    @Inject
+    @ConfigProperty(name = "trilink.api.max-page-size", defaultValue = "200")
+    int maxPageSize;
 
     @GET
     @Path("{id}")
@@ -93,15 +101,35 @@ public class ReferralsResource {
     @Path("inbox")
     @Operation(summary = "An office's referral inbox: pending for it, overdue (to or from it), its own pending, "
             + "decided in the last 14 days",
-            description = "Staff see their own office's inbox (office may be left out); the admin names any office.")
-    public InboxView inbox(@QueryParam("office") String office) {
+            description = "Staff see their own office's inbox (office may be left out); the admin names any office. "
+                    + "The pending referrals, soonest deadline first, come a page at a time (page from 0, size up to "
+                    + "the API's largest page, 200 unless set); the other lists are their first 200. Each list's "
+                    + "total says how many there are in all. q narrows every list to a case number or words of "
+                    + "the referral's reason.")
+    public InboxView inbox(@QueryParam("office") String office, @QueryParam("q") String q,
+                           @QueryParam("page") String page, @QueryParam("size") String size) {
         String code = office == null || office.isBlank() ? user.officeCode() : office.strip();
         if (code == null) {
             throw ProblemException.badRequest("office", "required: you do not work for an office");
         }
-        Referrals.Inbox inbox = referrals.inbox(code);
-        return new InboxView(inbox.officeCode(), views(inbox.pending()), views(inbox.overdue()), views(inbox.sent()),
-                views(inbox.recentlyDecided()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryNumbers.number("page", page, 0, 0, Integer.MAX_VALUE / maxPageSize, errors);
+        int pageSize = QueryNumbers.number("size", size, Math.min(Referrals.LISTED, maxPageSize), 1, maxPageSize,
+                errors);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && search.length() > 100) {
+            errors.add(new Problem.FieldError("q", "at most 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The query has invalid parameters.")
+                    .withErrors(errors));
+        }
+        Referrals.Inbox inbox = referrals.inbox(code, search, pageNumber * pageSize, pageSize);
+        return new InboxView(inbox.officeCode(), search, pageNumber, pageSize,
+                views(inbox.pending().items()), inbox.pending().total(),
+                views(inbox.overdue().items()), inbox.overdue().total(),
+                views(inbox.sent().items()), inbox.sent().total(),
+                views(inbox.recentlyDecided().items()), inbox.recentlyDecided().total());
     }
 
     @GET

@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
+import org.trilink.cases.control.CaseQueries;
 import org.trilink.cases.entity.CaseEventType;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
@@ -36,6 +37,9 @@ import org.trilink.referrals.entity.ReferralStatus;
 public class Referrals {
 
     static final Duration RECENT = Duration.ofDays(14);
+
+    /** How many of a list the inbox shows at once, unless paged. */
+    public static final int LISTED = 200;
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
@@ -173,44 +177,97 @@ public class Referrals {
                 .setParameter("id", c.id()).getResultList();
     }
 
-    /** An office's inbox: pending for it, overdue either way, its own pending ones, and the recently decided. */
-    public record Inbox(String officeCode, List<Referral> pending, List<Referral> overdue, List<Referral> sent,
-                        List<Referral> recentlyDecided) {
+    /**
+     * A list of referrals as far as it is shown, and how many there are in all: a list that
+     * shows fewer than its total says so, so that no referral is hidden without a word.
+     */
+    public record Listed(List<Referral> items, long total) {
     }
 
+    /** An office's inbox: pending for it, overdue either way, its own pending ones, and the recently decided. */
+    public record Inbox(String officeCode, Listed pending, Listed overdue, Listed sent, Listed recentlyDecided) {
+    }
+
+    /** The first {@link #LISTED} of each list of the inbox. */
     public Inbox inbox(String officeCode) {
+        return inbox(officeCode, null, 0, LISTED);
+    }
+
+    /**
+     * An office's inbox, the pending referrals paged ({@code first}, {@code size}); the other
+     * lists are the first {@link #LISTED}. {@code search} narrows every list to the referrals
+     * whose case number is it, or whose reason contains it.
+     */
+    public Inbox inbox(String officeCode, String search, int first, int size) {
         access.requireOfficeDesk(officeCode);
         OffsetDateTime since = lifecycle.now().minus(RECENT);
-        return new Inbox(officeCode,
-                list("r.toOfficeCode = :office and r.status = :pending order by r.deadline, r.id", officeCode, null),
-                list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status = :pending and r.overdue = true"
-                        + " order by r.deadline, r.id", officeCode, null),
-                list("r.fromOfficeCode = :office and r.status = :pending order by r.sentAt desc, r.id desc", officeCode,
-                        null),
-                list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status <> :pending"
-                        + " and r.decidedAt >= :since order by r.decidedAt desc, r.id desc", officeCode, since));
+        Where filter = new Where(officeCode, since, search);
+        return new Inbox(officeCode, filter.list(PENDING_FOR, "r.deadline, r.id", first, size),
+                filter.list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status = :pending"
+                        + " and r.overdue = true", "r.deadline, r.id", 0, LISTED),
+                filter.list("r.fromOfficeCode = :office and r.status = :pending", "r.sentAt desc, r.id desc", 0, LISTED),
+                filter.list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status <> :pending"
+                        + " and r.decidedAt >= :since", "r.decidedAt desc, r.id desc", 0, LISTED));
     }
+
+    /** The referrals waiting for an office's decision, soonest deadline first, a page of them and their total. */
+    public Listed pending(String officeCode, String search, int first, int size) {
+        access.requireOfficeDesk(officeCode);
+        return new Where(officeCode, null, search).list(PENDING_FOR, "r.deadline, r.id", first, size);
+    }
+
+    private static final String PENDING_FOR = "r.toOfficeCode = :office and r.status = :pending";
 
     /** Overdue referrals: all of them for the district admin, those to or from the caller's office for staff. */
     public List<Referral> overdue() {
         access.requireCaseWorker();
         if (user.admin()) {
-            return em.createQuery("select r from Referral r where r.status = :pending and r.overdue = true"
-                            + " order by r.deadline, r.id", Referral.class)
-                    .setParameter("pending", ReferralStatus.PENDING).setMaxResults(1000).getResultList();
+            return new Where(null, null, null).list("r.status = :pending and r.overdue = true", "r.deadline, r.id",
+                    0, 1000).items();
         }
-        return list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status = :pending"
-                + " and r.overdue = true order by r.deadline, r.id", user.officeCode() == null ? "-" : user.officeCode(), null);
+        return new Where(user.officeCode() == null ? "-" : user.officeCode(), null, null)
+                .list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status = :pending"
+                        + " and r.overdue = true", "r.deadline, r.id", 0, LISTED).items();
     }
 
-    private List<Referral> list(String where, String office, OffsetDateTime since) {
-        var q = em.createQuery("select r from Referral r where " + where, Referral.class)
-                .setParameter("office", office)
-                .setParameter("pending", ReferralStatus.PENDING);
-        if (since != null) {
-            q.setParameter("since", since);
+    /** The office, moment and search text that the inbox's lists share. */
+    private final class Where {
+        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final String search;
+
+        Where(String office, OffsetDateTime since, String text) {
+            params.put("pending", ReferralStatus.PENDING);
+            if (office != null) {
+                params.put("office", office);
+            }
+            if (since != null) {
+                params.put("since", since);
+            }
+            if (text != null && !text.isBlank()) {
+                params.put("number", text.strip().toUpperCase());
+                params.put("text", "%" + CaseQueries.escapeLike(text.strip().toLowerCase()) + "%");
+                search = " and (c.caseNumber = :number or lower(r.reason) like :text)";
+            } else {
+                search = "";
+            }
         }
-        return q.setMaxResults(200).getResultList();
+
+        Listed list(String where, String order, int first, int size) {
+            String from = search.isEmpty() ? " from Referral r where " + where
+                    : " from Referral r, DisputeCase c where c.id = r.caseId and " + where + search;
+            var count = em.createQuery("select count(r)" + from, Long.class);
+            var page = em.createQuery("select r" + from + " order by " + order, Referral.class);
+            params.forEach((name, value) -> {
+                if (from.contains(":" + name)) {
+                    count.setParameter(name, value);
+                    page.setParameter(name, value);
+                }
+            });
+            List<Referral> items = page.setFirstResult(first).setMaxResults(size).getResultList();
+            // a short first page is the whole list: no count needed
+            long total = first == 0 && items.size() < size ? items.size() : count.getSingleResult();
+            return new Listed(items, total);
+        }
     }
 
     /** The referral, which must still be pending: a decided one answers 409 and says how it was decided. */
