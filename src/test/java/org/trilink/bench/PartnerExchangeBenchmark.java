@@ -105,7 +105,13 @@ public final class PartnerExchangeBenchmark {
             System.out.println("\nno JDBC URL: callback delivery not measured");
             return;
         }
-        delivery(base, jdbc, code, secret, backlog);
+        try {
+            delivery(base, jdbc, code, secret, backlog);
+        } catch (Exception e) {
+            // the callback receiver's threads would keep the JVM (and run.sh's lock) alive
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -361,9 +367,17 @@ public final class PartnerExchangeBenchmark {
     static void setCallbackUrl(String base, String code, String url) throws Exception {
         String body = "{\"name\": \"Benchmark " + code + "\", \"defaultOffice\": \"JO-ZHAOXIANG\", \"callbackUrl\": \""
                 + url + "\"}";
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/partners/" + code))
+        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/v1/partners/" + code))
                 .header("Authorization", admin()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> r;
+        try {
+            r = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException closed) {
+            // a kept-alive connection the server closed while the open-loop part ran: the PUT is
+            // idempotent, so it is sent once more on a new connection
+            r = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("setting the callback URL: " + r.statusCode() + " " + r.body());
         }

@@ -139,6 +139,14 @@ class PortalIT {
         assertThat(browser.present("tl-move-RECALL_REFERRAL")).isTrue();
         assertThat(browser.present("tl-move-ACCEPT")).isFalse();
         assertThat(browser.present("tl-move-REFER")).isFalse();
+        // the police station follows its referral in its inbox, among those waiting for the other office
+        browser.click("navInbox");
+        browser.waitForText(By.id("inbox:sent"), "待对方接收");
+        browser.type("inbox:search", caseNumber);
+        browser.clickAjax("inbox:find");
+        browser.waitForText(By.id("inbox:sent"), caseNumber);
+        assertThat(browser.text(By.id("inbox:sent"))).contains("赵巷司法所", "待对方接收 1 件");
+        assertThat(browser.text(By.id("inbox:pending"))).doesNotContain(caseNumber);
 
         browser.signIn("mediator");
         // the count is formatted for people ("1,018"): read its digits

@@ -42,25 +42,42 @@ public class ReferralInboxBacking implements Serializable {
     private String reason;
 
     /** A pending referral as a row, with the number of its case. */
-    public record Row(long id, String caseNumber, String fromOfficeCode, String fromPartner, String reason,
-                      java.time.OffsetDateTime sentAt, java.time.OffsetDateTime deadline, boolean overdue)
+    public record Row(long id, String caseNumber, String fromOfficeCode, String fromPartner, String toOfficeCode,
+                      String reason, OffsetDateTime sentAt, OffsetDateTime deadline, boolean overdue)
             implements Serializable {
     }
 
-    private final Pending pending = new Pending();
+    /** Which of the office's pending referrals a table lists. */
+    private enum Side { TO_US, FROM_US }
+
+    private final WaitingList pending = new WaitingList(Side.TO_US);
+    private final WaitingList sent = new WaitingList(Side.FROM_US);
     private String search;
 
     /**
-     * The pending referrals a page at a time, soonest deadline (so the overdue) first, with their
-     * total: a busy office pages through all of them or searches for one, none is cut off unseen.
+     * Pending referrals a page at a time with their total, so that a busy office pages through
+     * all of them or searches for one and none is cut off unseen: those waiting for this office
+     * (soonest deadline, so the overdue, first) or those it sent, waiting for the other office
+     * (newest first).
      */
-    public class Pending extends LazyDataModel<Row> {
+    public class WaitingList extends LazyDataModel<Row> {
 
         private static final long serialVersionUID = 1L;
 
+        private final Side side;
+
+        WaitingList(Side side) {
+            this.side = side;
+        }
+
+        private Referrals.Listed page(int first, int size) {
+            return side == Side.TO_US ? referrals.pending(user.officeCode(), search, first, size)
+                    : referrals.sent(user.officeCode(), search, first, size);
+        }
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return user.officeCode() == null ? 0 : (int) referrals.pending(user.officeCode(), search, 0, 1).total();
+            return user.officeCode() == null ? 0 : (int) page(0, 1).total();
         }
 
         @Override
@@ -70,11 +87,12 @@ public class ReferralInboxBacking implements Serializable {
                 return List.of();
             }
             OffsetDateTime now = OffsetDateTime.now();
-            Referrals.Listed page = referrals.pending(user.officeCode(), search, first, pageSize);
+            Referrals.Listed page = page(first, pageSize);
             setRowCount((int) page.total());
             return page.items().stream()
                     .map(r -> new Row(r.id(), referrals.caseNumberOf(r), r.fromOfficeCode(), r.fromPartner(),
-                            r.reason(), r.sentAt(), r.deadline(), r.overdue() || r.deadline().isBefore(now)))
+                            r.toOfficeCode(), r.reason(), r.sentAt(), r.deadline(),
+                            r.overdue() || r.deadline().isBefore(now)))
                     .toList();
         }
 
@@ -91,14 +109,20 @@ public class ReferralInboxBacking implements Serializable {
         }
     }
 
-    public Pending getPending() {
+    public WaitingList getPending() {
         return pending;
+    }
+
+    public WaitingList getSent() {
+        return sent;
     }
 
     /** The search button: a new search starts on its first page. */
     public void find() {
-        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("inbox:pending") instanceof DataTable t) {
-            t.setFirst(0);
+        for (String table : List.of("inbox:pending", "inbox:sent")) {
+            if (FacesContext.getCurrentInstance().getViewRoot().findComponent(table) instanceof DataTable t) {
+                t.setFirst(0);
+            }
         }
     }
 

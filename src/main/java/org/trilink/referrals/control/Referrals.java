@@ -205,7 +205,7 @@ public class Referrals {
         return new Inbox(officeCode, filter.list(PENDING_FOR, "r.deadline, r.id", first, size),
                 filter.list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status = :pending"
                         + " and r.overdue = true", "r.deadline, r.id", 0, LISTED),
-                filter.list("r.fromOfficeCode = :office and r.status = :pending", "r.sentAt desc, r.id desc", 0, LISTED),
+                filter.list(SENT_BY, "r.sentAt desc, r.id desc", 0, LISTED),
                 filter.list("(r.toOfficeCode = :office or r.fromOfficeCode = :office) and r.status <> :pending"
                         + " and r.decidedAt >= :since", "r.decidedAt desc, r.id desc", 0, LISTED));
     }
@@ -216,7 +216,14 @@ public class Referrals {
         return new Where(officeCode, null, search).list(PENDING_FOR, "r.deadline, r.id", first, size);
     }
 
+    /** The referrals an office sent that still wait for the receiver's decision, newest first, a page and the total. */
+    public Listed sent(String officeCode, String search, int first, int size) {
+        access.requireOfficeDesk(officeCode);
+        return new Where(officeCode, null, search).list(SENT_BY, "r.sentAt desc, r.id desc", first, size);
+    }
+
     private static final String PENDING_FOR = "r.toOfficeCode = :office and r.status = :pending";
+    private static final String SENT_BY = "r.fromOfficeCode = :office and r.status = :pending";
 
     /** Overdue referrals: all of them for the district admin, those to or from the caller's office for staff. */
     public List<Referral> overdue() {
