@@ -54,7 +54,13 @@ nginx_one() {
     local nginx
     nginx=$(command -v nginx || echo /usr/sbin/nginx)
     mkdir -p "$TRILINK_CLUSTER_RUN/nginx-one/logs" "$TRILINK_CLUSTER_RUN/nginx-one/temp"
-    grep -v 'server 127.0.0.1:8182' docker/nginx-cluster.conf >"$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf"
+    # instance 2 taken out of every upstream; trilink_2 (the route of browsers bound to instance 2,
+    # which wrk's requests never are) must keep one server, so it points at instance 1
+    awk '/^ *upstream / { up = $2 }
+         /server 127.0.0.1:8182/ { if (up == "trilink_2") sub(/8182/, "8181"); else next }
+         up == "trilink_2" && /server 127.0.0.1:8181 backup/ { next }
+         /^ *}/ { up = "" }
+         { print }' docker/nginx-cluster.conf >"$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf"
     "$nginx" -p "$TRILINK_CLUSTER_RUN/nginx-one" -c "$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf" \
         -e "$TRILINK_CLUSTER_RUN/nginx-one/logs/error.log" "$@"
 }
