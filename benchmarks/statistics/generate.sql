@@ -67,6 +67,40 @@ select 3000000000 + c.id, c.id, c.outcome_at + interval '30 days', 'PHONE',
        case when c.id % 7 = 0 then 'PARTLY' else 'PERFORMED' end, 5, 'benchmark', c.handling_office_code
 from dispute_case c where c.created_by = 'benchmark' and c.outcome = 'SUCCESS' and c.id % 10 = 1;
 
+-- each case's summary of referrals, visits and other offices (Flyway V16 and CaseLinks.merge: the same statement)
+merge into dispute_case c using (
+    select x.case_id as case_id, cast(sum(x.sent) as integer) as sent, cast(sum(x.accepted) as integer) as accepted,
+           cast(sum(x.rejected) as integer) as rejected, cast(sum(x.overdue) as integer) as overdue,
+           cast(sum(x.visits) as integer) as visits, cast(sum(x.performed) as integer) as performed,
+           string_agg(x.office, ',' order by x.office) as offices,
+           case when sum(x.pending) > 0 then cast('9999-12-31 00:00:00+00' as timestamp with time zone)
+                else max(x.at) end as settled_at
+    from (
+        select r.case_id as case_id, 1 as sent,
+               case when r.status = 'ACCEPTED' then 1 else 0 end as accepted,
+               case when r.status = 'REJECTED' then 1 else 0 end as rejected,
+               case when r.overdue = true then 1 else 0 end as overdue,
+               0 as visits, 0 as performed, case when r.status = 'PENDING' then 1 else 0 end as pending,
+               cast(null as varchar(40)) as office,
+               greatest(r.sent_at, coalesce(r.decided_at, r.sent_at), coalesce(r.overdue_at, r.sent_at)) as at
+        from referral r
+        union all
+        select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end, 0, null, v.visited_at
+        from follow_up_visit v
+        union all
+        select p.case_id, 0, 0, 0, 0, 0, 0, 0, p.office_code, null
+        from case_participant p where p.part <> 'HANDLING'
+    ) x group by x.case_id
+) l on (c.id = l.case_id)
+when matched then update set links_sent = l.sent, links_accepted = l.accepted, links_rejected = l.rejected,
+    links_overdue = l.overdue, links_visits = l.visits, links_performed = l.performed, links_offices = l.offices,
+    links_settled_at = l.settled_at;
+
+-- the update above wrote new versions of a sixth of the case rows at the table's end; as the
+-- application writes these columns with the move that changes a case anyway, the cases go back
+-- to id order, as they were inserted
+cluster dispute_case using dispute_case_pkey;
+
 -- what autovacuum does soon after a bulk load anyway: statistics and the visibility map
 vacuum analyze dispute_case;
 vacuum analyze case_participant;

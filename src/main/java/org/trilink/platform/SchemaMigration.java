@@ -31,7 +31,8 @@ public class SchemaMigration {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V12__Delivery_attempt_ids_in_blocks(), new V15__Statistics_snapshot_storage())
+                .javaMigrations(new V12__Delivery_attempt_ids_in_blocks(), new V15__Statistics_snapshot_storage(),
+                        new V16__Case_link_facts())
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.control.CaseLinks;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.CaseParticipant;
@@ -67,6 +68,9 @@ public class StatisticsFixtures {
 
     @Inject
     CaseIntake intake;
+
+    @Inject
+    CaseLinks links;
 
     @Inject
     StatisticsRuns runs;
@@ -179,7 +183,8 @@ public class StatisticsFixtures {
         if (joint != null) {
             em.persist(new CaseParticipant(c.id(), joint, CaseParticipant.Part.JOINT, at));
         }
-        em.flush();
+        // as the move that adds a joint mediator does (CaseLifecycle.finish)
+        links.refresh(c.id());
         return Map.of("caseNumber", c.caseNumber());
     }
 
@@ -205,7 +210,7 @@ public class StatisticsFixtures {
             em.persist(new FollowUpVisit(c.id(), OffsetDateTime.parse(visited), FollowUpMethod.PHONE,
                     Performance.PERFORMED, 5, "已履行", "fixture", c.handlingOfficeCode()));
         }
-        em.flush();
+        links.refresh(c.id());
         return Map.of("caseNumber", number);
     }
 

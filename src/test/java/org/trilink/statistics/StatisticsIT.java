@@ -295,6 +295,25 @@ class StatisticsIT {
         String accepted = drafter().get("/api/v1/statistics/runs/" + json.getString("runId")
                 + "/figures/referralsAccepted/cases").then().statusCode(200).body("total", equalTo(1)).extract().asString();
         assertThat(accepted).contains(early).doesNotContain(late);
+
+        // a referral still pending counts as sent, and its case's facts are read as they stand at the
+        // cut-off (the deadline timer may flag it overdue with no move on the case)
+        String pending = fixture("case", Map.of("accepted", "2016-06-01T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "joint", "PS-ZHAOXIANG", "success", true)).getString("caseNumber");
+        fixture("case/" + pending + "/referral", Map.of("to", "JO-XUJING", "sent", "2016-06-02T09:00:00+08:00"));
+        JsonPath withPending = runJson("PEOPLES_MEDIATION", "2016-01-01", "2016-12-31", null);
+        assertThat(total(withPending, "referralsSent")).isEqualTo(3);
+        assertThat(total(withPending, "referralsAccepted")).isEqualTo(1);
+        assertThat(total(withPending, "followUps")).isEqualTo(1);
+        assertThat(figure(withPending, "byOffice", "PS-ZHAOXIANG").get("value")).isEqualTo(1);
+        // with a cut-off after everything happened, the late case counts its acceptance and visit
+        JsonPath later = runJson("PEOPLES_MEDIATION", "2016-01-01", "2017-01-31", null);
+        assertThat(total(later, "accepted")).isEqualTo(3);
+        assertThat(total(later, "referralsSent")).isEqualTo(3);
+        assertThat(total(later, "referralsAccepted")).isEqualTo(2);
+        assertThat(total(later, "followUps")).isEqualTo(2);
+        assertThat(total(later, "agreementsPerformed")).isEqualTo(2);
+        assertThat(figure(later, "byOffice", "PS-ZHAOXIANG").get("value")).isEqualTo(1);
     }
 
     @Test

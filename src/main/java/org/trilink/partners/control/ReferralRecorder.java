@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.control.CaseLinks;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.notifications.control.Notifications;
@@ -42,6 +43,9 @@ public class ReferralRecorder {
     @Inject
     Notifications notifications;
 
+    @Inject
+    CaseLinks links;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -56,6 +60,8 @@ public class ReferralRecorder {
                 "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
                 WorkingTime.plusWorkingHours(now, hours, configured.zone()));
         em.persist(referral);
+        // no move on the case ends this: the pending referral goes on the case's summary here
+        links.refresh(c.id());
         PartnerReferral r = new PartnerReferral(UUID.randomUUID().toString(), partner.code(), externalId, contentHash,
                 c.id(), c.caseNumber(), referral.id(), via, now);
         em.persist(r);

@@ -1,0 +1,65 @@
+package org.trilink.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * A case's links to referrals, follow-up visits and offices other than the handling one, summed
+ * up on the case row (the {@code links_*} columns, Flyway V16) so that a statistics run reads them with
+ * the case instead of gathering them from three tables for every case of the period. Every move
+ * that changes them ends in {@link CaseLifecycle#finish}, which calls {@link #refresh} after the
+ * move's own writes: the case row is then already locked by the move (its version), so keeping the
+ * summary takes no lock the move did not hold. The one change without a move, the deadline timer
+ * flagging a pending referral overdue, is covered by {@code links_settled_at}: while a referral is
+ * pending it lies in the far future, and a run reads such a case's facts from the tables.
+ */
+@ApplicationScoped
+public class CaseLinks {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    /** Rewrites one case's summary from its referrals, visits and participants, after flushing the move's writes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(long caseId) {
+        em.flush();
+        em.createNativeQuery(merge("= ?"))
+                .setParameter(1, caseId)
+                .setParameter(2, caseId)
+                .setParameter(3, caseId)
+                .executeUpdate();
+    }
+
+    /**
+     * The statement that rewrites the summary of the cases whose id matches {@code caseIdCondition}
+     * (e.g. {@code "= ?"} or {@code "between ? and ?"}, its parameters given three times, once per
+     * table), in SQL that H2 and PostgreSQL both run. A case without any link keeps null columns.
+     */
+    public static String merge(String caseIdCondition) {
+        return "merge into dispute_case c using ("
+            + " select x.case_id as case_id, cast(sum(x.sent) as integer) as sent,"
+            + " cast(sum(x.accepted) as integer) as accepted, cast(sum(x.rejected) as integer) as rejected,"
+            + " cast(sum(x.overdue) as integer) as overdue, cast(sum(x.visits) as integer) as visits,"
+            + " cast(sum(x.performed) as integer) as performed, string_agg(x.office, ',' order by x.office) as offices,"
+            + " case when sum(x.pending) > 0 then cast('9999-12-31 00:00:00+00' as timestamp with time zone)"
+            + " else max(x.at) end as settled_at"
+            + " from ("
+            + " select r.case_id as case_id, 1 as sent, case when r.status = 'ACCEPTED' then 1 else 0 end as accepted,"
+            + " case when r.status = 'REJECTED' then 1 else 0 end as rejected,"
+            + " case when r.overdue = true then 1 else 0 end as overdue, 0 as visits, 0 as performed,"
+            + " case when r.status = 'PENDING' then 1 else 0 end as pending, cast(null as varchar(40)) as office,"
+            + " greatest(r.sent_at, coalesce(r.decided_at, r.sent_at), coalesce(r.overdue_at, r.sent_at)) as at"
+            + " from referral r where r.case_id " + caseIdCondition
+            + " union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end, 0,"
+            + " null, v.visited_at from follow_up_visit v where v.case_id " + caseIdCondition
+            + " union all select p.case_id, 0, 0, 0, 0, 0, 0, 0, p.office_code, null"
+            + " from case_participant p where p.case_id " + caseIdCondition + " and p.part <> 'HANDLING'"
+            + " ) x group by x.case_id"
+            + ") l on (c.id = l.case_id)"
+            + " when matched then update set links_sent = l.sent, links_accepted = l.accepted,"
+            + " links_rejected = l.rejected, links_overdue = l.overdue, links_visits = l.visits,"
+            + " links_performed = l.performed, links_offices = l.offices, links_settled_at = l.settled_at";
+    }
+}
