@@ -211,6 +211,23 @@ class LifecycleIT {
         assertThat(history.getString("find { it.type == 'CLOSED' }.before")).isEqualTo("CONCLUDED");
         api.as("lawyer").get(path(n, "history")).then().statusCode(200);
         api.as("admin").get(path(n, "referrals")).then().statusCode(200).body("status", hasItem("ACCEPTED"));
+
+        // the moves kept the summary on the case that statistics read (CaseLinks): a run over the
+        // days of this test finds its referral, its visit and both other offices that worked on it
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String run = api.as("drafter").body("{\"matterKind\": \"PEOPLES_MEDIATION\", \"from\": \""
+                        + today.minusDays(1) + "\", \"to\": \"" + today + "\"}")
+                .post("/api/v1/statistics/runs").then().statusCode(202).extract().jsonPath().getString("runId");
+        Eventually.within(Duration.ofMinutes(2), () -> "COMPLETED".equals(api.as("drafter")
+                .get("/api/v1/statistics/runs/" + run).then().statusCode(200).extract().jsonPath().getString("status")));
+        for (String figure : List.of("referralsSent", "referralsAccepted", "followedUpCases", "agreementsPerformed",
+                "byOffice/PS-ZHAOXIANG", "byOffice/LF-MINGLI")) {
+            String[] metricAndCode = figure.split("/");
+            api.as("drafter").queryParam("size", 200)
+                    .queryParam("dimension", metricAndCode.length > 1 ? metricAndCode[1] : "")
+                    .get("/api/v1/statistics/runs/" + run + "/figures/" + metricAndCode[0] + "/cases")
+                    .then().statusCode(200).body("cases.caseNumber", hasItem(n));
+        }
     }
 
     // ---------------------------------------------------------------- refusals
