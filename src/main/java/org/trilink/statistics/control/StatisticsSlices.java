@@ -114,6 +114,9 @@ public class StatisticsSlices {
             if (lowestId == null) {
                 return;
             }
+            // (asked before the settings below, as their index alone answers it)
+            long changed = count(c, "select count(*) from dispute_case d where d.links_settled_at >= ?"
+                    + " and d.id between ? and ?", cutOff, lowestId, highestId);
             if (postgres) {
                 // One pass over a month of cases (docs/benchmarks.md has the measurements): a bitmap
                 // scan reads the month's pages in order, three times faster than following the index
@@ -142,11 +145,10 @@ public class StatisticsSlices {
             args.addAll(scopeArgs);
             execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, false), args.toArray());
             // the few whose facts changed since the cut-off: from the tables, as they stood then
-            if (count(c, "select count(*) from dispute_case d where d.links_settled_at >= ? and d.id between ? and ?",
-                    cutOff, lowestId, highestId) > 0) {
+            if (changed > 0) {
                 args = new ArrayList<>(head);
-                args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff, cutOff, lowestId, highestId));
-                args.addAll(List.of(lowestId, highestId, cutOff, cutOff, lowestId, highestId));
+                args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff));   // referrals
+                args.addAll(List.of(lowestId, highestId, cutOff));                           // follow-up visits
                 args.addAll(cohort);
                 args.addAll(scopeArgs);
                 execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, true), args.toArray());
@@ -209,9 +211,10 @@ public class StatisticsSlices {
      * with {@code changed}, the others, their facts gathered from the tables as they stood at the
      * cut-off. Their other offices count as they are now in both. Parameters: runId, day; cutOff
      * (outcome time); cutOff and the zone x2 (days, see {@link #localDays}); cutOff x3 (facts);
-     * with {@code changed}: referrals: cutOff x3, the id range, cutOff, then cutOff and the id range
-     * (the changed cases); follow-ups: the id range, cutOff, then cutOff and the id range; the
-     * cohort: kind, start, end, the id range, cutOff; then the scope's.
+     * with {@code changed}: referrals: cutOff x3, the id range, cutOff; follow-ups: the id range,
+     * cutOff; the cohort: kind, start, end, the id range, cutOff; then the scope's. (The referrals
+     * and visits of the whole id range are a few in a hundred of its cases; only the changed
+     * cases' match.)
      */
     static String snapshot(String cohortColumn, String scope, boolean postgres, boolean fixedOffset, boolean changed) {
         java.util.function.Function<String, String> fact = name -> changed ? "coalesce(ex." + name + ", 0)"
@@ -228,7 +231,6 @@ public class StatisticsSlices {
                         new CaseFacts.Flag(CaseFacts.FOLLOWED_UP, fact.apply("visits") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.PERFORMED, fact.apply("performed") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.HAS_DAYS, "c.outcome_at < ? and c.accepted_at is not null")));
-        String changedCases = "select d.id from dispute_case d where d.links_settled_at >= ? and d.id between ? and ?";
         return "insert into stat_run_group (id, run_id, slice_day, dispute_type, channel, region_code,"
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
             + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, people_involved,"
@@ -257,10 +259,9 @@ public class StatisticsSlices {
             + "   case when r.status = 'REJECTED' and r.decided_at < ? then 1 else 0 end as rejected,"
             + "   case when r.overdue = true and (r.overdue_at is null or r.overdue_at < ?) then 1 else 0 end as overdue,"
             + "   0 as visits, 0 as performed"
-            + "   from referral r where r.case_id between ? and ? and r.sent_at < ? and r.case_id in (" + changedCases + ")"
+            + "   from referral r where r.case_id between ? and ? and r.sent_at < ?"
             + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end"
             + "   from follow_up_visit v where v.case_id between ? and ? and v.visited_at < ?"
-            + "   and v.case_id in (" + changedCases + ")"
             + " ) x group by x.case_id) ex on ex.case_id = c.id")
             + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?"
             + " and c.id between ? and ?"
