@@ -190,14 +190,15 @@ public class StatisticsFixtures {
 
     /**
      * A referral of the case to another office sent at an instant, accepted at decided (if given),
-     * and a follow-up visit at visited (if given) that finds the agreement performed.
+     * else pending and, with overdue, flagged overdue at its deadline (three days later); and a
+     * follow-up visit at visited (if given) that finds the agreement performed.
      */
     @POST
     @Path("case/{number}/referral")
     @Transactional
     public Map<String, Object> referral(@PathParam("number") String number, @QueryParam("to") String to,
                                         @QueryParam("sent") String sent, @QueryParam("decided") String decided,
-                                        @QueryParam("visited") String visited) {
+                                        @QueryParam("visited") String visited, @QueryParam("overdue") boolean overdue) {
         requireAdmin();
         DisputeCase c = byNumber(number);
         OffsetDateTime at = OffsetDateTime.parse(sent);
@@ -209,6 +210,12 @@ public class StatisticsFixtures {
         if (visited != null) {
             em.persist(new FollowUpVisit(c.id(), OffsetDateTime.parse(visited), FollowUpMethod.PHONE,
                     Performance.PERFORMED, 5, "已履行", "fixture", c.handlingOfficeCode()));
+        }
+        if (overdue) {
+            // flagged at its deadline, as the deadline timer does (which then leaves it alone)
+            em.flush();
+            em.createNativeQuery("update referral set overdue = true, overdue_at = deadline where id = ?")
+                    .setParameter(1, r.id()).executeUpdate();
         }
         links.refresh(c.id());
         return Map.of("caseNumber", number);

@@ -297,13 +297,15 @@ class StatisticsIT {
         assertThat(accepted).contains(early).doesNotContain(late);
 
         // a referral still pending counts as sent, and its case's facts are read as they stand at the
-        // cut-off (the deadline timer may flag it overdue with no move on the case)
+        // cut-off (the deadline timer flags it overdue with no move on the case)
         String pending = fixture("case", Map.of("accepted", "2016-06-01T10:00:00+08:00", "office", "JO-ZHAOXIANG",
                 "region", "310118104", "joint", "PS-ZHAOXIANG", "success", true)).getString("caseNumber");
-        fixture("case/" + pending + "/referral", Map.of("to", "JO-XUJING", "sent", "2016-06-02T09:00:00+08:00"));
+        fixture("case/" + pending + "/referral", Map.of("to", "JO-XUJING", "sent", "2016-06-02T09:00:00+08:00",
+                "overdue", true));
         JsonPath withPending = runJson("PEOPLES_MEDIATION", "2016-01-01", "2016-12-31", null);
         assertThat(total(withPending, "referralsSent")).isEqualTo(3);
         assertThat(total(withPending, "referralsAccepted")).isEqualTo(1);
+        assertThat(total(withPending, "referralsOverdue")).isEqualTo(1);
         assertThat(total(withPending, "followUps")).isEqualTo(1);
         assertThat(figure(withPending, "byOffice", "PS-ZHAOXIANG").get("value")).isEqualTo(1);
         // with a cut-off after everything happened, the late case counts its acceptance and visit
