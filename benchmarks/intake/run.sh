@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Intake benchmark (issue 8), on PostgreSQL, in one run:
-#   1. one instance: case intake over the REST API from 16 concurrent clients, straight at :8181
-#   2. the same instance alone behind nginx (:8190, an upstream of one), so that "two instances
-#      behind nginx" below is compared with one behind the same proxy
-#   3. instance 2 started and clustered with 1, straight at :8182
-#   4. two clustered instances behind nginx (docker/cluster), the same load at :8190
-#   5. baseline: pgbench running the same inserts as one intake (pgbench-intake.sql), 16 clients
+#   1. instance 1 started on a fresh schema and warmed with the intake load, straight at :8181
+#   2. instance 2 started, clustered with 1, and warmed the same way at :8182
+#   3. ROUNDS rounds (default 3), each measuring in turn: instance 1 straight (:8181), instance 1
+#      alone behind nginx (:8191, an upstream of one) and both behind nginx (:8190, docker/cluster),
+#      so that one instance and two are compared on the same warm JVMs, at the same minutes, behind
+#      the same proxy; the medians of the rounds are the figures
+#   4. baseline: pgbench running the same inserts as one intake (pgbench-intake.sql), 16 clients
 # The load generator is wrk (C, benchmarks/intake/intake.lua), as pgbench's client is C: on these
 # two shared cores a JVM client took a third of a core at 50 requests/s, from the server measured.
 # Prints rates, the ratio intake/pgbench, latency percentiles, start-up time and RSS per instance.
 # Usage (from the project root, after ./mvnw -B package -DskipTests; holds the Payara lock itself):
-#   benchmarks/intake/run.sh [seconds=60] [clients=16]
+#   benchmarks/intake/run.sh [seconds=60] [clients=16]      (ROUNDS=3 WARMUP=300 by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-60}
@@ -18,8 +19,10 @@ CLIENTS=${2:-16}
 # a fresh instance compiles (JIT) for minutes under this load on two cores: 30 s rounds after a
 # fresh start went 164, 253, 273, 276, 279, 323, 334, 435, 356, 429 intakes/s (2026-12-04), and
 # an instance warmed for 60 s answered 1.6 times as fast in the next phase as in the first one.
-# Measure the steady state a running server has, after three minutes.
-WARMUP=${WARMUP:-180}
+# A fresh instance's rate still climbed after three minutes (336/s straight at minutes 3-4, 560/s
+# behind nginx at minutes 5-6, the same JVM). Measure the steady state a running server has.
+WARMUP=${WARMUP:-300}
+ROUNDS=${ROUNDS:-3}
 export TRILINK_CLUSTER_SCHEMA=${TRILINK_CLUSTER_SCHEMA:-trilink_intake_bench}
 export TRILINK_CLUSTER_RUN=${TRILINK_CLUSTER_RUN:-$PWD/target/intake-bench}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
@@ -44,16 +47,23 @@ psql -q -X -v ON_ERROR_STOP=1 -c "drop schema if exists $TRILINK_CLUSTER_SCHEMA 
 mkdir -p "$TRILINK_CLUSTER_RUN"
 : >"$OUT"
 rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")/status"; }
-result() { grep '^RESULT' | tail -1 | cut -d' ' -f2-; }
-# intake load at a base URL: $2 seconds of warm-up not counted (WARMUP for a fresh instance, 30 s
-# where every instance behind the URL has been warmed already), then SECONDS_RUN measured; two wrk
-# threads carry the clients (two cores here)
+# SECONDS_RUN of intake load at a base URL; two wrk threads carry the clients (two cores here)
 load() {
-    wrk -t2 -c"$CLIENTS" -d"${2}s" -s "$LUA" "$1/api/v1/cases" >/dev/null
-    echo "intake $1: $CLIENTS clients, $SECONDS_RUN s after $2 s of warm-up"
+    echo "intake $1: $CLIENTS clients, $SECONDS_RUN s"
     wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "$1/api/v1/cases"
 }
-# nginx with the cluster's configuration, but instance 1 its only upstream
+warm() {
+    echo "warming $1 for $WARMUP s" | tee -a "$OUT"
+    wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" -s "$LUA" "$1/api/v1/cases" | grep '^RESULT' | tee -a "$OUT"
+}
+# the median of each column of RESULT lines (rate p50 p95 p99 created errors)
+medians() {
+    for i in 1 2 3 4 5 6; do
+        cut -d' ' -f"$i" "$1" | sort -g | awk '{ a[NR] = $1 } END { printf "%s ", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+    done
+    echo
+}
+# nginx with the cluster's configuration on :8191, instance 1 its only upstream
 nginx_one() {
     local nginx
     nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -64,37 +74,38 @@ nginx_one() {
          /server 127.0.0.1:8182/ { if (up == "trilink_2") sub(/8182/, "8181"); else next }
          up == "trilink_2" && /server 127.0.0.1:8181 backup/ { next }
          /^ *}/ { up = "" }
-         { print }' docker/nginx-cluster.conf >"$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf"
+         { sub(/listen 127.0.0.1:8190/, "listen 127.0.0.1:8191"); print }' docker/nginx-cluster.conf \
+        >"$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf"
     "$nginx" -p "$TRILINK_CLUSTER_RUN/nginx-one" -c "$TRILINK_CLUSTER_RUN/nginx-one/nginx.conf" \
         -e "$TRILINK_CLUSTER_RUN/nginx-one/logs/error.log" "$@"
 }
 
-echo "== one instance (http://127.0.0.1:8181), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
+echo "== instance 1 (http://127.0.0.1:8181) on a fresh schema" | tee -a "$OUT"
 docker/cluster restart 1
-one=$(load http://127.0.0.1:8181 "$WARMUP" | tee -a "$OUT" | result)
-rss1_one=$(rss 1)
-
-echo "== one instance behind nginx (http://127.0.0.1:8190, upstream instance 1 only), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
-nginx_one
-one_lb=$(load http://127.0.0.1:8190 30 | tee -a "$OUT" | result)
-nginx_one -s quit
-while [[ -f $TRILINK_CLUSTER_RUN/nginx-one/nginx.pid ]]; do sleep 0.2; done
-
-echo "== instance 2 alone (http://127.0.0.1:8182, clustered with instance 1), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
+warm http://127.0.0.1:8181
+echo "== instance 2 (http://127.0.0.1:8182), clustered with instance 1" | tee -a "$OUT"
 docker/cluster start >/dev/null
-# instance 2 gets a phase alone, as instance 1 had (its JIT warms up as instance 1's did), and
-# this shows what a cluster member alone does compared with phase 1
-solo2=$(load http://127.0.0.1:8182 "$WARMUP" | tee -a "$OUT" | result)
-
-echo "== two instances behind nginx (http://127.0.0.1:8190), $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
-two=$(load http://127.0.0.1:8190 30 | tee -a "$OUT" | result)
+warm http://127.0.0.1:8182
+nginx_one
+: >"$TRILINK_CLUSTER_RUN/one.txt"; : >"$TRILINK_CLUSTER_RUN/one-lb.txt"; : >"$TRILINK_CLUSTER_RUN/two.txt"
+for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round: instance 1 straight (:8181), instance 1 alone behind nginx (:8191), both behind nginx (:8190)" | tee -a "$OUT"
+    load http://127.0.0.1:8181 | tee -a "$OUT" | grep '^RESULT' | cut -d' ' -f2- >>"$TRILINK_CLUSTER_RUN/one.txt"
+    load http://127.0.0.1:8191 | tee -a "$OUT" | grep '^RESULT' | cut -d' ' -f2- >>"$TRILINK_CLUSTER_RUN/one-lb.txt"
+    : >"$TRILINK_CLUSTER_RUN/nginx/logs/access.log"
+    load http://127.0.0.1:8190 | tee -a "$OUT" | grep '^RESULT' | cut -d' ' -f2- >>"$TRILINK_CLUSTER_RUN/two.txt"
+done
+nginx_one -s quit
+one=$(medians "$TRILINK_CLUSTER_RUN/one.txt")
+one_lb=$(medians "$TRILINK_CLUSTER_RUN/one-lb.txt")
+two=$(medians "$TRILINK_CLUSTER_RUN/two.txt")
 rss1=$(rss 1)
 rss2=$(rss 2)
-# how the requests were shared, and each instance's mean answer time as nginx saw it
+# how the last round's requests through both were shared, and each instance's mean answer time as nginx saw it
 shares=$(awk '/POST \/api\/v1\/cases/ { for (i = 1; i <= NF; i++) { if ($i ~ /^upstream=/) u = $i; if ($i ~ /^time=/) t = substr($i, 6) }
     n[u]++; s[u] += t } END { for (u in n) printf "%s: %d requests, mean %.0f ms; ", u, n[u], 1000 * s[u] / n[u] }' \
     "$TRILINK_CLUSTER_RUN/nginx/logs/access.log")
-echo "nginx shares: $shares" | tee -a "$OUT"
+echo "nginx shares (last round): $shares" | tee -a "$OUT"
 docker/cluster stop
 
 echo "== pgbench baseline: the same inserts, $CLIENTS clients, $SECONDS_RUN s" | tee -a "$OUT"
@@ -112,19 +123,18 @@ pg_pct=$(cat "$TRILINK_CLUSTER_RUN"/pgbench_log.* | awk '{ print $3 }' | sort -n
 read -r one_rate one_p50 one_p95 one_p99 one_ok one_err <<<"$one"
 read -r lb1_rate lb1_p50 lb1_p95 lb1_p99 lb1_ok lb1_err <<<"$one_lb"
 read -r two_rate two_p50 two_p95 two_p99 two_ok two_err <<<"$two"
-read -r solo2_rate solo2_p50 solo2_p95 solo2_p99 solo2_ok solo2_err <<<"$solo2"
 read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
 {
     echo
-    echo "| $(date -u +%F), PostgreSQL 15, $CLIENTS clients, $SECONDS_RUN s | rate /s | p50 ms | p95 ms | p99 ms | errors | of pgbench |"
+    echo "| $(date -u +%F), PostgreSQL 15, $CLIENTS clients, medians of $ROUNDS rounds of $SECONDS_RUN s after $WARMUP s of warm-up | rate /s | p50 ms | p95 ms | p99 ms | errors | of pgbench |"
     echo "|---|---|---|---|---|---|---|"
     echo "| pgbench, same inserts | $pg_tps | $pg_p50 | $pg_p95 | $pg_p99 | 0 | 100% |"
     echo "| intake API, one instance | $one_rate | $one_p50 | $one_p95 | $one_p99 | $one_err | $(echo "scale=1; 100 * $one_rate / $pg_tps" | bc)% |"
     echo "| intake API, one instance + nginx | $lb1_rate | $lb1_p50 | $lb1_p95 | $lb1_p99 | $lb1_err | $(echo "scale=1; 100 * $lb1_rate / $pg_tps" | bc)% |"
-    echo "| intake API, instance 2 alone (clustered) | $solo2_rate | $solo2_p50 | $solo2_p95 | $solo2_p99 | $solo2_err | $(echo "scale=1; 100 * $solo2_rate / $pg_tps" | bc)% |"
     echo "| intake API, two instances + nginx | $two_rate | $two_p50 | $two_p95 | $two_p99 | $two_err | $(echo "scale=1; 100 * $two_rate / $pg_tps" | bc)% |"
     echo
-    echo "two instances / one instance, both behind nginx: $(echo "scale=2; $two_rate / $lb1_rate" | bc) (one instance behind nginx / straight: $(echo "scale=2; $lb1_rate / $one_rate" | bc)); nginx: $shares"
+    echo "two instances / one instance, both behind nginx: $(echo "scale=2; $two_rate / $lb1_rate" | bc) (one instance behind nginx / straight: $(echo "scale=2; $lb1_rate / $one_rate" | bc)); nginx (last round): $shares"
+    echo "rounds (rate p50 p95 p99 created errors): straight $(paste -sd'|' "$TRILINK_CLUSTER_RUN/one.txt"); one behind nginx $(paste -sd'|' "$TRILINK_CLUSTER_RUN/one-lb.txt"); two behind nginx $(paste -sd'|' "$TRILINK_CLUSTER_RUN/two.txt")"
     echo "start-up to first application answer: instance 1 $(cat "$TRILINK_CLUSTER_RUN/instance-1.startup-ms") ms (fresh schema: migrations and demo data), instance 2 $(cat "$TRILINK_CLUSTER_RUN/instance-2.startup-ms") ms"
-    echo "RSS after load: one instance ${rss1_one} MB; two instances ${rss1} MB + ${rss2} MB (-Xmx${TRILINK_CLUSTER_HEAP:-512m} each)"
+    echo "RSS after the load: ${rss1} MB + ${rss2} MB (-Xmx${TRILINK_CLUSTER_HEAP:-512m} each)"
 } | tee -a "$OUT"
