@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Intake benchmark (issue 8), on PostgreSQL, in one run:
-#   1. instance 1 started on a fresh schema and warmed with the intake load, straight at :8181
+#   1. instance 1 started on a fresh schema and warmed with the intake load, straight at :8181,
+#      until its JIT compiler is idle and its rate flat
 #   2. instance 2 started, clustered with 1, and warmed the same way at :8182
 #   3. ROUNDS rounds (default 3), each measuring in turn: instance 1 straight (:8181), instance 1
 #      alone behind nginx (:8191, an upstream of one) and both behind nginx (:8190, docker/cluster),
@@ -11,17 +12,22 @@
 # two shared cores a JVM client took a third of a core at 50 requests/s, from the server measured.
 # Prints rates, the ratio intake/pgbench, latency percentiles, start-up time and RSS per instance.
 # Usage (from the project root, after ./mvnw -B package -DskipTests; holds the Payara lock itself):
-#   benchmarks/intake/run.sh [seconds=60] [clients=16]      (ROUNDS=3 WARMUP=300 by default)
+#   benchmarks/intake/run.sh [seconds=60] [clients=16]      (ROUNDS=3, warm-up: WARMUP below)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-60}
 CLIENTS=${2:-16}
-# a fresh instance compiles (JIT) for minutes under this load on two cores: 30 s rounds after a
-# fresh start went 164, 253, 273, 276, 279, 323, 334, 435, 356, 429 intakes/s (2026-12-04), and
-# an instance warmed for 60 s answered 1.6 times as fast in the next phase as in the first one.
-# A fresh instance's rate still climbed after three minutes (336/s straight at minutes 3-4, 560/s
-# behind nginx at minutes 5-6, the same JVM). Measure the steady state a running server has.
-WARMUP=${WARMUP:-300}
+# A fresh instance compiles (JIT) for minutes under this load: on two cores shared by sixteen
+# request threads and PostgreSQL, its two compiler threads get about a sixth of a core, and the
+# rate climbs from about 240 to about 700 intakes/s over four to five minutes (2026-12-04, 30 s
+# rounds: 243 350 373 411 481 531 639 695 695 703 715 ...; the compiler threads' share fell to
+# 0.01 core in the round the rate flattened). The 300 s of a fixed warm-up were not always enough
+# (the tenth session's rounds still climbed 363, 487, 547/s), so an instance is warmed in 30 s
+# rounds until its compiler threads are idle (under WARM_JIT cores, default 0.03) and its rate
+# is within 5 % of the round before, at least WARM_MIN s (120) and at most WARMUP s (600).
+WARMUP=${WARMUP:-600}
+WARM_MIN=${WARM_MIN:-120}
+WARM_JIT=${WARM_JIT:-0.03}
 ROUNDS=${ROUNDS:-3}
 export TRILINK_CLUSTER_SCHEMA=${TRILINK_CLUSTER_SCHEMA:-trilink_intake_bench}
 export TRILINK_CLUSTER_RUN=${TRILINK_CLUSTER_RUN:-$PWD/target/intake-bench}
@@ -52,9 +58,35 @@ load() {
     echo "intake $1: $CLIENTS clients, $SECONDS_RUN s"
     wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "$1/api/v1/cases"
 }
+# CPU ticks (1/100 s) used so far by an instance's JIT compiler threads
+jit_ticks() {
+    local pid s=0 t
+    pid=$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")
+    for t in /proc/"$pid"/task/*; do
+        case $(cat "$t/comm" 2>/dev/null) in
+        C1* | C2*) s=$((s + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
+        esac
+    done
+    echo "$s"
+}
+# warms instance $1 (at URL $2) until the JIT is done and the rate is flat (see WARMUP above)
 warm() {
-    echo "warming $1 for $WARMUP s" | tee -a "$OUT"
-    wrk -t2 -c"$CLIENTS" -d"${WARMUP}s" -s "$LUA" "$1/api/v1/cases" | grep '^RESULT' | tee -a "$OUT"
+    local i=$1 url=$2 t=0 before after rate last=0 jit
+    echo "warming instance $i at $url: 30 s rounds until flat, $WARM_MIN-$WARMUP s" | tee -a "$OUT"
+    while ((t < WARMUP)); do
+        before=$(jit_ticks "$i")
+        rate=$(wrk -t2 -c"$CLIENTS" -d30s -s "$LUA" "$url/api/v1/cases" | awk '/^RESULT/ { print $2 }')
+        after=$(jit_ticks "$i")
+        t=$((t + 30))
+        jit=$(echo "scale=2; ($after - $before) / 3000" | bc)
+        echo "  ${t} s: $rate intakes/s, JIT compiler threads $jit cores" | tee -a "$OUT"
+        if ((t >= WARM_MIN)) && (($(echo "$jit < $WARM_JIT && $rate >= 0.95 * $last && $rate <= 1.05 * $last" | bc))); then
+            echo "  flat after $t s" | tee -a "$OUT"
+            return
+        fi
+        last=$rate
+    done
+    echo "  not flat after $WARMUP s; measuring anyway" | tee -a "$OUT"
 }
 # the median of each column of RESULT lines (rate p50 p95 p99 created errors)
 medians() {
@@ -82,10 +114,10 @@ nginx_one() {
 
 echo "== instance 1 (http://127.0.0.1:8181) on a fresh schema" | tee -a "$OUT"
 docker/cluster restart 1
-warm http://127.0.0.1:8181
+warm 1 http://127.0.0.1:8181
 echo "== instance 2 (http://127.0.0.1:8182), clustered with instance 1" | tee -a "$OUT"
 docker/cluster start >/dev/null
-warm http://127.0.0.1:8182
+warm 2 http://127.0.0.1:8182
 nginx_one
 : >"$TRILINK_CLUSTER_RUN/one.txt"; : >"$TRILINK_CLUSTER_RUN/one-lb.txt"; : >"$TRILINK_CLUSTER_RUN/two.txt"
 for round in $(seq 1 "$ROUNDS"); do
@@ -126,7 +158,7 @@ read -r two_rate two_p50 two_p95 two_p99 two_ok two_err <<<"$two"
 read -r pg_p50 pg_p95 pg_p99 <<<"$pg_pct"
 {
     echo
-    echo "| $(date -u +%F), PostgreSQL 15, $CLIENTS clients, medians of $ROUNDS rounds of $SECONDS_RUN s after $WARMUP s of warm-up | rate /s | p50 ms | p95 ms | p99 ms | errors | of pgbench |"
+    echo "| $(date -u +%F), PostgreSQL 15, $CLIENTS clients, medians of $ROUNDS rounds of $SECONDS_RUN s each instance warmed until flat | rate /s | p50 ms | p95 ms | p99 ms | errors | of pgbench |"
     echo "|---|---|---|---|---|---|---|"
     echo "| pgbench, same inserts | $pg_tps | $pg_p50 | $pg_p95 | $pg_p99 | 0 | 100% |"
     echo "| intake API, one instance | $one_rate | $one_p50 | $one_p95 | $one_p99 | $one_err | $(echo "scale=1; 100 * $one_rate / $pg_tps" | bc)% |"
