@@ -32,7 +32,7 @@ class CaseApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.trilinkWar();
+        return Deployments.trilinkWar().addClass(WrittenOnAnotherInstance.class);
     }
 
     @ArquillianResource
@@ -143,6 +143,16 @@ class CaseApiIT {
                 .body("[0].actor", equalTo("police"))
                 .body("[0].officeCode", equalTo("PS-ZHAOXIANG"));
         api.as("mediator2").get("/api/v1/cases/" + number + "/history").then().statusCode(404);
+
+        // in a cluster the other instance's next event may carry a lower id (ids come in blocks
+        // per instance): the history still lists events in the order they happened
+        long lowId = api.as("admin").post("/api/v1/test-fixtures/cases/" + number + "/event").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        var events = api.as("police").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(events.getList("type", String.class)).containsExactly("RECEIVED", "RISK_CHANGED");
+        assertThat(events.getLong("[1].id")).isEqualTo(lowId);
+        assertThat(events.getLong("[1].id")).isLessThan(events.getLong("[0].id"));
 
         // the same parties again: the answer points at the open case
         api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)

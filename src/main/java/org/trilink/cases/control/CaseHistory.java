@@ -53,8 +53,15 @@ public class CaseHistory {
         return record(c, type.name(), detail, before, after, at);
     }
 
+    /**
+     * A case's events in the order they happened. Not by id alone: each instance of a cluster
+     * takes its ids from the sequence in blocks (allocationSize 50), so an event written later on
+     * one instance can carry a lower id than an earlier one written on the other; the id only
+     * orders events of the same moment (one move's events, from one block).
+     */
     public List<CaseEvent> of(DisputeCase c) {
-        return em.createQuery("select e from CaseEvent e where e.caseId = :id order by e.id", CaseEvent.class)
+        return em.createQuery("select e from CaseEvent e where e.caseId = :id order by e.occurredAt, e.id",
+                        CaseEvent.class)
                 .setParameter("id", c.id())
                 .getResultList();
     }

@@ -116,7 +116,7 @@ public class CaseDocuments {
                 .setParameter("c", c.id()).getResultList();
         List<CopyListed> copies = em.createQuery("select new org.trilink.documents.control.CaseDocuments.CopyListed("
                         + "s.id, s.documentId, s.mediaType, s.fileName, s.sha256, s.sizeBytes, s.uploadedAt,"
-                        + " s.uploadedBy) from SignedCopy s where s.caseId = :c order by s.id", CopyListed.class)
+                        + " s.uploadedBy) from SignedCopy s where s.caseId = :c order by s.uploadedAt, s.id", CopyListed.class)
                 .setParameter("c", c.id()).getResultList();
         Snapshot s = records.of(c);
         List<Available> available = new java.util.ArrayList<>();

@@ -170,10 +170,13 @@ public class Referrals {
         return em.find(DisputeCase.class, r.caseId()).version();
     }
 
-    /** The referrals of a case the caller may see, oldest first. */
+    /**
+     * The referrals of a case the caller may see, oldest first: by the time sent, since ids come
+     * in per-instance blocks (CaseHistory.of says why).
+     */
     public List<Referral> ofCase(String caseNumber) {
         DisputeCase c = access.visible(caseNumber);
-        return em.createQuery("select r from Referral r where r.caseId = :id order by r.id", Referral.class)
+        return em.createQuery("select r from Referral r where r.caseId = :id order by r.sentAt, r.id", Referral.class)
                 .setParameter("id", c.id()).getResultList();
     }
 
