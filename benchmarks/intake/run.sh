@@ -128,10 +128,10 @@ measure() { # which: one, one-lb or two
     two) : >"$TRILINK_CLUSTER_RUN/nginx/logs/access.log"; load http://127.0.0.1:8190 ;;
     esac | tee -a "$OUT" | grep '^RESULT' | cut -d' ' -f2- >>"$TRILINK_CLUSTER_RUN/$1.txt"
 }
-# Every measurement adds some 20,000 cases, and the rate falls a little as the tables grow; in a
-# fixed order the last configuration of each round always met the largest tables (2026-12-04:
-# straight, one behind nginx, two behind nginx went 639, 610, 571 and 632, 611, 534 per second).
-# Odd rounds run in that order, even rounds in the reverse one.
+# Within a round the configuration measured last was the slowest, whichever it was (2026-12-04,
+# intakes/s: straight, one behind nginx, two behind nginx 639, 610, 571 and 632, 611, 534; reversed
+# 585, 489, 669), as each measurement adds some 25,000 cases under minutes of unbroken load. Odd
+# rounds run in the first order, even rounds in the reverse one, so neither side always comes last.
 for round in $(seq 1 "$ROUNDS"); do
     if ((round % 2)); then order="one one-lb two"; else order="two one-lb one"; fi
     echo "== round $round: $order (one: instance 1 straight at :8181; one-lb: instance 1 alone behind nginx at :8191; two: both behind nginx at :8190)" | tee -a "$OUT"
