@@ -40,7 +40,8 @@ public class WrittenOnAnotherInstance {
                 .setParameter(1, number).getSingleResult()).longValue();
         long id = ((Number) em.createNativeQuery("select min(id) - 1 from case_event").getSingleResult()).longValue();
         em.createNativeQuery("insert into case_event (id, case_id, type, occurred_at, actor, office_code, detail)"
-                        + " values (?, ?, 'RISK_CHANGED', current_timestamp, 'admin', null, 'on the other instance')")
+                        + " values (?, ?, 'RISK_CHANGED', current_timestamp, 'admin', null,"
+                        + " '{\"reason\":\"on the other instance\"}')")
                 .setParameter(1, id).setParameter(2, caseId).executeUpdate();
         return Map.of("id", id);
     }

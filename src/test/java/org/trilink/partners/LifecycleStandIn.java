@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.Outcome;
 
 /**
  * Stands in for the case lifecycle (issue 3) in tests, doing what the agreed contract says it
@@ -33,17 +35,19 @@ public class LifecycleStandIn {
     public void accept(String caseNumber) {
         DisputeCase c = byNumber(caseNumber);
         OffsetDateTime now = OffsetDateTime.now();
-        decide(c, "ACCEPTED", null, now);
+        Object[] referral = decide(c, "ACCEPTED", null, now);
         c.accept(now);
-        history.record(c, "REFERRAL_ACCEPTED", "accepted", "PENDING", "ACCEPTED", now, "mediator", "JO-ZHAOXIANG");
+        history.record(c, new CaseChange.ReferralAccepted(((Number) referral[0]).longValue(), null,
+                (String) referral[1], "JO-ZHAOXIANG"), "PENDING", "ACCEPTED", now, "mediator", "JO-ZHAOXIANG");
     }
 
     @Transactional
     public void reject(String caseNumber, String reason) {
         DisputeCase c = byNumber(caseNumber);
         OffsetDateTime now = OffsetDateTime.now();
-        decide(c, "REJECTED", reason, now);
-        history.record(c, "REFERRAL_REJECTED", reason, "PENDING", "REJECTED", now, "mediator", "JO-ZHAOXIANG");
+        Object[] referral = decide(c, "REJECTED", reason, now);
+        history.record(c, new CaseChange.ReferralRejected(((Number) referral[0]).longValue(), null,
+                (String) referral[1], reason), "PENDING", "REJECTED", now, "mediator", "JO-ZHAOXIANG");
     }
 
     @Transactional
@@ -51,7 +55,8 @@ public class LifecycleStandIn {
         DisputeCase c = byNumber(caseNumber);
         OffsetDateTime now = OffsetDateTime.now();
         c.recordSuccess(now, AgreementForm.WRITTEN, "调解协议", null, null, null);
-        history.record(c, "OUTCOME_RECORDED", "SUCCESS", null, "SUCCESS", now, "mediator", "JO-ZHAOXIANG");
+        history.record(c, new CaseChange.OutcomeRecorded(Outcome.SUCCESS, AgreementForm.WRITTEN, null, null, null),
+                null, "SUCCESS", now, "mediator", "JO-ZHAOXIANG");
     }
 
     /** Accepts, then fails: the transaction rolls back, and with it the callback. */
@@ -61,10 +66,14 @@ public class LifecycleStandIn {
         throw new IllegalStateException("rolled back on purpose");
     }
 
-    private void decide(DisputeCase c, String status, String reason, OffsetDateTime at) {
+    /** Decides the case's pending referral; its id and the partner it came from. */
+    private Object[] decide(DisputeCase c, String status, String reason, OffsetDateTime at) {
+        Object[] referral = (Object[]) em.createNativeQuery("select id, from_partner from referral where case_id = ?"
+                + " and status = 'PENDING'").setParameter(1, c.id()).getSingleResult();
         em.createNativeQuery("update referral set status = ?, decided_at = ?, decided_by = 'mediator',"
                         + " rejection_reason = ? where case_id = ? and status = 'PENDING'")
                 .setParameter(1, status).setParameter(2, at).setParameter(3, reason).setParameter(4, c.id())
                 .executeUpdate();
+        return referral;
     }
 }

@@ -12,6 +12,8 @@ import org.trilink.cases.control.CaseRecords;
 import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
+import org.trilink.platform.Configured;
+import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.validation.IdentityNumbers;
 
@@ -37,6 +39,12 @@ public class CasePageBacking implements Serializable {
 
     @Inject
     CaseRecords records;
+
+    @Inject
+    Labels labels;
+
+    @Inject
+    Configured configured;
 
     private String n;
     private boolean missing;
@@ -86,6 +94,11 @@ public class CasePageBacking implements Serializable {
 
     public List<CaseEvent> getEvents() {
         return onPage.memo("events", () -> history.of(getDispute()));
+    }
+
+    /** A history event's change in the page's language; "" for one with nothing to say. */
+    public String words(CaseEvent e) {
+        return new HistoryWords(labels.bundle(), labels.locale(), configured.zone(), labels::office).format(e.change());
     }
 
     public List<CaseRecords.SessionRow> getSessions() {

@@ -1,9 +1,14 @@
 package org.trilink.cases.boundary;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.trilink.cases.entity.CaseChangeJson;
 import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
@@ -67,11 +72,20 @@ public final class CaseViews {
         }
     }
 
+    /**
+     * An event of a case's history: {@code detail} in the words the API has always used, rendered
+     * from the typed change, and {@code change} its typed fields (as stored); {@code backfilled}
+     * for a change entered after the fact (补录).
+     */
     public record EventView(long id, String type, OffsetDateTime occurredAt, String actor, String officeCode,
-                            String detail, String before, String after) {
+                            String detail, String before, String after, JsonObject change, boolean backfilled) {
         public static EventView of(CaseEvent e) {
+            JsonObject change;
+            try (JsonReader reader = Json.createReader(new StringReader(CaseChangeJson.write(e.change())))) {
+                change = reader.readObject();
+            }
             return new EventView(e.id(), e.type(), e.occurredAt(), e.actor(), e.officeCode(), e.detail(),
-                    e.beforeState(), e.afterState());
+                    e.beforeState(), e.afterState(), change, e.backfilled());
         }
     }
 

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.entity.AdminResolution;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
@@ -51,7 +51,7 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.accept(now);
-        history.record(c, CaseEventType.ACCEPTED, blankToNull(note), before, c.status().name(), now);
+        history.record(c, new CaseChange.Accepted(blankToNull(note)), before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -63,7 +63,7 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.decline(now, reason.strip(), guidance.strip());
-        history.record(c, CaseEventType.DECLINED, "reason: " + reason.strip() + "; guidance: " + guidance.strip(),
+        history.record(c, new CaseChange.Declined(reason.strip(), guidance.strip()),
                 before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
@@ -88,7 +88,7 @@ public class CaseDecisions {
         } else {
             p.changePart(CaseParticipant.Part.JOINT, now);
         }
-        history.record(c, CaseEventType.JOINED, office.code() + (blankToNull(note) == null ? "" : ": " + note.strip()),
+        history.record(c, new CaseChange.Joined(office.code(), blankToNull(note) == null ? null : note.strip()),
                 null, office.code(), now);
         lifecycle.finish(c);
         return c;
@@ -104,7 +104,8 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.riskLevel().name();
         c.changeRisk(level);
-        history.record(c, CaseEventType.RISK_CHANGED, reason.strip(), before, level.name(), now);
+        history.record(c, new CaseChange.RiskChanged(RiskLevel.valueOf(before), level, reason.strip()), before,
+                level.name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -132,9 +133,8 @@ public class CaseDecisions {
             throw ProblemException.badRequest("name", "nothing to correct: party " + position + " already reads so");
         }
         OffsetDateTime now = lifecycle.now();
-        String detail = "party " + position + ": " + String.join(", ", changed)
-                + (reason == null || reason.isBlank() ? "" : "; " + reason.strip());
-        history.record(c, CaseEventType.PARTY_CORRECTED, detail, null, null, now);
+        history.record(c, new CaseChange.PartyCorrected(position, List.copyOf(changed),
+                reason == null || reason.isBlank() ? null : reason.strip()), null, null, now);
         lifecycle.finish(c);
         return c;
     }
@@ -153,7 +153,7 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.close(now);
-        history.record(c, CaseEventType.CLOSED, blankToNull(note), before, c.status().name(), now);
+        history.record(c, new CaseChange.Closed(blankToNull(note)), before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -165,7 +165,7 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.fileAdministrative(now);
-        history.record(c, CaseEventType.ADMIN_FILED, blankToNull(note), before, c.status().name(), now);
+        history.record(c, new CaseChange.AdminFiled(blankToNull(note)), before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -192,8 +192,8 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.resolveAdministrative(now, resolution.name());
-        history.record(c, CaseEventType.ADMIN_RESOLVED,
-                resolution.name() + (blankToNull(note) == null ? "" : ": " + note.strip()), before,
+        history.record(c, new CaseChange.AdminResolved(resolution,
+                blankToNull(note) == null ? null : note.strip()), before,
                 c.status().name(), now);
         lifecycle.finish(c);
         return c;

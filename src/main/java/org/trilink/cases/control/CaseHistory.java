@@ -9,14 +9,15 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.entity.CaseEvent;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.platform.security.CurrentUser;
 
 /**
- * Appends events to a case's history, in the transaction of the change they describe, so
- * that a change and its record commit or roll back together. Integrations read these events;
- * the core does not know them.
+ * Appends typed changes to a case's history, in the transaction of the change they describe, so
+ * that a change and its record commit or roll back together, and fires them to the features that
+ * listen (synchronously, in that transaction). Integrations hear these events; the core does not
+ * know them.
  */
 @ApplicationScoped
 public class CaseHistory {
@@ -31,26 +32,32 @@ public class CaseHistory {
     Event<CaseEventRecorded> recorded;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
-                            OffsetDateTime at) {
-        return record(c, type, detail, before, after, at, user.username(), user.officeCode());
+    public CaseEvent record(DisputeCase c, CaseChange change, String before, String after, OffsetDateTime at) {
+        return record(c, change, before, after, at, user.username(), user.officeCode());
     }
 
     /** For changes made by a system rather than a signed-in person (e.g. {@code partner:<code>}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent record(DisputeCase c, String type, String detail, String before, String after,
-                            OffsetDateTime at, String actor, String actorOfficeCode) {
-        CaseEvent event = new CaseEvent(c.id(), type, at, actor, actorOfficeCode, detail, before, after);
+    public CaseEvent record(DisputeCase c, CaseChange change, String before, String after, OffsetDateTime at,
+                            String actor, String actorOfficeCode) {
+        return append(new CaseEvent(c.id(), change, at, actor, actorOfficeCode, before, after, false), c);
+    }
+
+    /**
+     * A change entered after the fact (补录: from an office's ledger or a late registration), at
+     * the time it really happened. Listeners with outside effects (e-mail, SMS, partner
+     * callbacks, outbound referrals) do nothing for it; the history says it was entered later.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseEvent backfill(DisputeCase c, CaseChange change, String before, String after, OffsetDateTime at,
+                              String actor, String actorOfficeCode) {
+        return append(new CaseEvent(c.id(), change, at, actor, actorOfficeCode, before, after, true), c);
+    }
+
+    private CaseEvent append(CaseEvent event, DisputeCase c) {
         em.persist(event);
         recorded.fire(new CaseEventRecorded(c, event));
         return event;
-    }
-
-    /** The same with a name from the catalogue of event types. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent record(DisputeCase c, CaseEventType type, String detail, String before, String after,
-                            OffsetDateTime at) {
-        return record(c, type.name(), detail, before, after, at);
     }
 
     /**

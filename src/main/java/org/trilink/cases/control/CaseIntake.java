@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
@@ -121,15 +122,15 @@ public class CaseIntake {
         }
         em.persist(c);
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
-        String detail = "channel=" + c.channel() + ", type=" + c.disputeType();
         if (receivedAt != null) {
-            history.record(c, "RECEIVED", detail + ", from the ledger", null, CaseStatus.RECEIVED.name(), now,
-                    actor, officeCode);
+            history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true), null,
+                    CaseStatus.RECEIVED.name(), now, actor, officeCode);
         } else if (partnerCode == null) {
-            history.record(c, "RECEIVED", detail, null, CaseStatus.RECEIVED.name(), now);
+            history.record(c, new CaseChange.Received(c.channel(), c.disputeType(), null, false), null,
+                    CaseStatus.RECEIVED.name(), now);
         } else {
-            history.record(c, "RECEIVED", detail + ", partner=" + partnerCode, null, CaseStatus.RECEIVED.name(), now,
-                    actor, null);
+            history.record(c, new CaseChange.Received(c.channel(), c.disputeType(), partnerCode, false), null,
+                    CaseStatus.RECEIVED.name(), now, actor, null);
         }
         return c;
     }

@@ -7,12 +7,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
 import org.eclipse.persistence.annotations.Customizer;
 
 /**
- * One change to a case: who, for which office, when, what, and the state before and after.
- * Append-only: a correction is a new event.
+ * One change to a case: who, for which office, when, what (a typed {@link CaseChange}, stored as
+ * JSON under its type), and the state before and after. Append-only: a correction is a new event.
  */
 @Entity
 @Customizer(WrittenAfterItsCase.class)
@@ -45,19 +46,27 @@ public class CaseEvent {
     @Column(name = "after_state")
     private String afterState;
 
+    /** Entered after the fact (补录: from a ledger or a late registration), not as it happened. */
+    private boolean backfilled;
+
+    @Transient
+    private CaseChange change;
+
     protected CaseEvent() {
     }
 
-    public CaseEvent(Long caseId, String type, OffsetDateTime occurredAt, String actor, String officeCode,
-                     String detail, String beforeState, String afterState) {
+    public CaseEvent(Long caseId, CaseChange change, OffsetDateTime occurredAt, String actor, String officeCode,
+                     String beforeState, String afterState, boolean backfilled) {
         this.caseId = caseId;
-        this.type = type;
+        this.type = change.type();
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.officeCode = officeCode;
-        this.detail = detail;
+        this.detail = CaseChangeJson.write(change);
+        this.change = change;
         this.beforeState = beforeState;
         this.afterState = afterState;
+        this.backfilled = backfilled;
     }
 
     public Long id() {
@@ -84,8 +93,21 @@ public class CaseEvent {
         return officeCode;
     }
 
+    /** The typed change this event records (its JSON read once). */
+    public CaseChange change() {
+        if (change == null) {
+            change = CaseChangeJson.read(type, detail);
+        }
+        return change;
+    }
+
+    /** The detail in the words the history API has always used, rendered from the typed change. */
     public String detail() {
-        return detail;
+        return change().text();
+    }
+
+    public boolean backfilled() {
+        return backfilled;
     }
 
     public String beforeState() {

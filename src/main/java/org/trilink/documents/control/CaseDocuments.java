@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.documents.control.CaseRecords.Snapshot;
 import org.trilink.documents.entity.CaseDocument;
@@ -31,10 +32,6 @@ import org.trilink.platform.security.CurrentUser;
  */
 @ApplicationScoped
 public class CaseDocuments {
-
-    public static final String GENERATED = "DOCUMENT_GENERATED";
-    public static final String DOWNLOADED = "DOCUMENT_DOWNLOADED";
-    public static final String SIGNED_COPY_UPLOADED = "SIGNED_COPY_UPLOADED";
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
@@ -174,8 +171,7 @@ public class CaseDocuments {
         Generated result;
         if (existing.isPresent()) {
             result = new Generated(existing.get(), false);
-            history.record(c, GENERATED, describe(existing.get()) + " (unchanged, stored version returned)", null,
-                    null, now);
+            history.record(c, new CaseChange.DocumentGenerated(version(existing.get()), true), null, null, now);
         } else {
             Integer last = em.createQuery("select max(d.versionNo) from CaseDocument d where d.caseId = :c"
                             + " and d.kind = :k and d.subjectId = :s", Integer.class)
@@ -188,7 +184,8 @@ public class CaseDocuments {
             em.persist(doc);
             em.flush();
             result = new Generated(doc, true);
-            history.record(c, GENERATED, describe(doc), null, "case version " + c.version(), now);
+            history.record(c, new CaseChange.DocumentGenerated(version(doc), false), null, "case version " + c.version(),
+                    now);
         }
         if (kind.fullPersonalData()) {
             access.revealPersonalData(c, "DOCUMENT_" + kind.name());
@@ -201,7 +198,8 @@ public class CaseDocuments {
     public CaseDocument download(String caseNumber, long documentId) {
         DisputeCase c = workable(caseNumber);
         CaseDocument doc = documentOf(c, documentId);
-        history.record(c, DOWNLOADED, describe(doc), null, null, OffsetDateTime.now(Clock.systemUTC()));
+        history.record(c, new CaseChange.DocumentDownloaded(version(doc), null), null, null,
+                OffsetDateTime.now(Clock.systemUTC()));
         if (doc.kind().fullPersonalData()) {
             access.revealPersonalData(c, "DOCUMENT_" + doc.kind().name());
         }
@@ -251,8 +249,8 @@ public class CaseDocuments {
                 user.username(), user.officeCode());
         em.persist(copy);
         em.flush();
-        history.record(c, SIGNED_COPY_UPLOADED, describe(doc) + ", " + type.mediaType() + ", " + content.length
-                + " bytes, sha256 " + sha, null, null, now);
+        history.record(c, new CaseChange.SignedCopyUploaded(version(doc), type.mediaType(), content.length, sha), null,
+                null, now);
         return new Uploaded(copy, true);
     }
 
@@ -264,7 +262,7 @@ public class CaseDocuments {
         if (copy == null || !copy.documentId().equals(doc.id())) {
             throw ProblemException.notFound("No signed copy " + copyId + " of document " + documentId + ".");
         }
-        history.record(c, DOWNLOADED, describe(doc) + ", signed copy " + copyId, null, null,
+        history.record(c, new CaseChange.DocumentDownloaded(version(doc), copyId), null, null,
                 OffsetDateTime.now(Clock.systemUTC()));
         if (doc.kind().fullPersonalData()) {
             access.revealPersonalData(c, "SIGNED_COPY_" + doc.kind().name());
@@ -300,9 +298,9 @@ public class CaseDocuments {
                 + "）生成。核对纸质件：在系统中按案号查询本核验码，应查到同一文书版本。";
     }
 
-    private static String describe(CaseDocument d) {
-        return d.kind().slug() + (d.subjectId() != 0 ? " #" + d.subjectId() : "") + " v" + d.versionNo()
-                + " code " + d.verificationCode() + " (document " + d.id() + ")";
+    private static CaseChange.DocumentVersion version(CaseDocument d) {
+        return new CaseChange.DocumentVersion(d.kind().slug(), d.subjectId(), d.versionNo(), d.verificationCode(),
+                d.id());
     }
 
     private static String cleanName(String name) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
@@ -109,18 +109,18 @@ public class FollowUps {
         }
         LocalDate due = today.plusDays(followUpDays(c.handlingOfficeCode()));
         String before = c.status().name();
-        String detail;
+        CaseChange.OutcomeRecorded change;
         if (o.result() == Outcome.SUCCESS) {
             c.recordSuccess(now, o.agreementForm(), o.terms().strip(), o.amount(), o.performanceDeadline(), due);
-            detail = "SUCCESS " + o.agreementForm() + (o.amount() == null ? "" : " amount=" + o.amount());
+            change = new CaseChange.OutcomeRecorded(Outcome.SUCCESS, o.agreementForm(), o.amount(), null, due);
         } else {
             c.recordFailure(now, o.result(), o.reason() == null ? null : o.reason().strip(),
                     o.guidance() == null ? null : o.guidance().name(), due);
-            detail = o.result() + (o.guidance() == null ? "" : " guidance=" + o.guidance());
+            change = new CaseChange.OutcomeRecorded(o.result(), null, null,
+                    o.guidance() == null ? null : o.guidance().name(), due);
         }
         c.markAverted(o.criminalCaseAverted(), o.massPetitionAverted());
-        history.record(c, CaseEventType.OUTCOME_RECORDED, detail + "; follow-up due " + due, before,
-                c.status().name(), now);
+        history.record(c, change, before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -160,8 +160,8 @@ public class FollowUps {
         FollowUpVisit v = new FollowUpVisit(c.id(), at, method, performance, satisfaction,
                 notes == null || notes.isBlank() ? null : notes.strip(), user.username(), user.officeCode());
         em.persist(v);
-        history.record(c, CaseEventType.FOLLOW_UP_RECORDED, "method=" + method + " performance=" + performance
-                + " satisfaction=" + satisfaction, null, null, now);
+        history.record(c, new CaseChange.FollowUpRecorded(method.name(), performance.name(), satisfaction), null,
+                null, now);
         lifecycle.finish(c);
         return v;
     }
@@ -256,8 +256,8 @@ public class FollowUps {
             if (claimed == 1) {
                 DisputeCase c = em.find(DisputeCase.class, id);
                 em.refresh(c);
-                history.record(c, CaseEventType.FOLLOW_UP_OVERDUE.name(), "due=" + c.followUpDue() + " office="
-                        + c.handlingOfficeCode(), null, null, now, "system", null);
+                history.record(c, new CaseChange.FollowUpOverdue(c.followUpDue(), c.handlingOfficeCode()), null,
+                        null, now, "system", null);
                 flagged++;
             }
         }

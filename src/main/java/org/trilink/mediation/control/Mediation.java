@@ -12,7 +12,7 @@ import java.util.Map;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
@@ -68,7 +68,7 @@ public class Mediation {
         }
         em.persist(new CaseMediator(c.id(), person.id(), capacity));
         OffsetDateTime now = lifecycle.now();
-        history.record(c, CaseEventType.MEDIATOR_ASSIGNED, username + " as " + capacity + " of " + person.officeCode(),
+        history.record(c, new CaseChange.MediatorAssigned(username, capacity.name(), person.officeCode()),
                 null, null, now);
         if (c.status() == CaseStatus.ACCEPTED) {
             start(c, now);
@@ -88,7 +88,7 @@ public class Mediation {
     private void start(DisputeCase c, OffsetDateTime now) {
         String before = c.status().name();
         c.startMediation(now);
-        history.record(c, CaseEventType.MEDIATION_STARTED, null, before, c.status().name(), now);
+        history.record(c, new CaseChange.MediationStarted(), before, c.status().name(), now);
     }
 
     /** Who may be assigned: active staff of the offices taking part in the case (invite an office first). */
@@ -121,7 +121,7 @@ public class Mediation {
         MediationSession s = new MediationSession(c.id(), at, place.strip(), blankToNull(participants));
         em.persist(s);
         em.flush();
-        history.record(c, CaseEventType.SESSION_SCHEDULED, "session=" + s.id() + " at=" + at + " place=" + s.place(),
+        history.record(c, new CaseChange.SessionScheduled(s.id(), at, s.place()),
                 null, SessionStatus.SCHEDULED.name(), lifecycle.now());
         lifecycle.finish(c);
         return s;
@@ -137,8 +137,8 @@ public class Mediation {
         }
         String before = s.scheduledAt() + " " + s.place();
         s.reschedule(at, blankToNull(place), blankToNull(participants));
-        history.record(c, CaseEventType.SESSION_RESCHEDULED, "session=" + s.id()
-                        + (blankToNull(reason) == null ? "" : "; " + reason.strip()), before,
+        history.record(c, new CaseChange.SessionRescheduled(s.id(),
+                        blankToNull(reason) == null ? null : reason.strip()), before,
                 s.scheduledAt() + " " + s.place(), lifecycle.now());
         lifecycle.finish(c);
         return s;
@@ -149,7 +149,7 @@ public class Mediation {
         DisputeCase c = lifecycle.begin(caseNumber, Move.CANCEL_SESSION, version);
         MediationSession s = scheduled(c, sessionId, Move.CANCEL_SESSION);
         s.cancel(reason.strip());
-        history.record(c, CaseEventType.SESSION_CANCELLED, "session=" + s.id() + "; " + reason.strip(),
+        history.record(c, new CaseChange.SessionCancelled(s.id(), reason.strip()),
                 SessionStatus.SCHEDULED.name(), SessionStatus.CANCELLED.name(), lifecycle.now());
         lifecycle.finish(c);
         return s;
@@ -167,7 +167,7 @@ public class Mediation {
             throw ProblemException.badRequest("heldAt", "must not be in the future");
         }
         s.held(at, notes.strip(), blankToNull(attendance));
-        history.record(c, CaseEventType.SESSION_HELD, "session=" + s.id() + " at=" + at,
+        history.record(c, new CaseChange.SessionHeld(s.id(), at),
                 SessionStatus.SCHEDULED.name(), SessionStatus.HELD.name(), now);
         lifecycle.finish(c);
         return s;

@@ -14,10 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
 import org.trilink.mediation.control.FollowUpFallingDue;
@@ -38,8 +37,6 @@ public class Notifications {
     public static final String EMAIL = "EMAIL";
     public static final String SMS = "SMS";
 
-    private static final Pattern REFERRAL = Pattern.compile("referral=(\\d+)");
-
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
 
@@ -57,16 +54,29 @@ public class Notifications {
     }
 
     void onCaseEvent(@Observes CaseEventRecorded recorded) {
+        if (recorded.backfilled()) {
+            return; // entered after the fact: nobody is told of it now
+        }
         DisputeCase c = recorded.disputeCase();
-        String detail = recorded.event().detail();
-        switch (recorded.event().type()) {
-            case "REFERRED" -> referralId(detail).ifPresent(id -> referralArrived(c, id));
-            case "REFERRAL_OVERDUE" -> referralId(detail).ifPresent(id -> referralOverdue(c, id));
-            case "ACCEPTED" -> partiesBySms(c, "CASE_ACCEPTED", "case.accepted.sms", null);
-            case "OUTCOME_RECORDED" -> partiesBySms(c, "CASE_OUTCOME", "case.outcome.sms",
-                    c.outcome() == null ? null : c.outcome().name());
-            default -> {
+        CaseChange change = recorded.change();
+        Runnable notify = switch (change.kind()) {
+            case REFERRED -> {
+                Long id = ((CaseChange.Referred) change).referralId();
+                yield id == null ? null : () -> referralArrived(c, id);
             }
+            case REFERRAL_OVERDUE -> () -> referralOverdue(c, ((CaseChange.ReferralOverdue) change).referralId());
+            case ACCEPTED -> () -> partiesBySms(c, "CASE_ACCEPTED", "case.accepted.sms", null);
+            case OUTCOME_RECORDED -> () -> partiesBySms(c, "CASE_OUTCOME", "case.outcome.sms",
+                    ((CaseChange.OutcomeRecorded) change).outcome().name());
+            // the office hears of a follow-up due from the follow-up check, not from these
+            case RECEIVED, DECLINED, REFERRAL_ACCEPTED, REFERRAL_REJECTED, REFERRAL_RECALLED, JOINED,
+                    MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED,
+                    SESSION_HELD, LEDGER_OUTCOME, FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED,
+                    ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED,
+                    SIGNED_COPY_UPLOADED -> null;
+        };
+        if (notify != null) {
+            notify.run();
         }
     }
 
@@ -198,13 +208,5 @@ public class Notifications {
             return value == null ? "" : value.toString();
         }
         return at.atZoneSameInstant(ZoneId.of(timezone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-    }
-
-    static Optional<Long> referralId(String detail) {
-        if (detail == null) {
-            return Optional.empty();
-        }
-        Matcher m = REFERRAL.matcher(detail);
-        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Outcome;
 
@@ -40,8 +41,8 @@ public class LedgerRows {
             } else {
                 c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
             }
-            history.record(c, "LEDGER_OUTCOME", r.outcome().name(), null, c.status().name(), r.concludedAt(), actor,
-                    officeCode);
+            history.backfill(c, new CaseChange.LedgerOutcome(r.outcome()), null, c.status().name(), r.concludedAt(),
+                    actor, officeCode);
         }
         em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
                         + " values (?, ?, ?, ?, ?)")

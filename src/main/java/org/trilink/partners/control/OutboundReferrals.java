@@ -15,9 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
 import org.trilink.partners.entity.OutboxMessage;
@@ -34,8 +33,6 @@ import org.trilink.platform.problem.ProblemException;
 @ApplicationScoped
 public class OutboundReferrals {
 
-    private static final Pattern REFERRED = Pattern.compile("referral=(\\d+) to=([A-Za-z0-9_-]+)");
-
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
 
@@ -46,12 +43,21 @@ public class OutboundReferrals {
     }
 
     void onCaseEvent(@Observes CaseEventRecorded recorded) {
-        if (!"REFERRED".equals(recorded.event().type()) || recorded.event().detail() == null) {
-            return;
+        if (recorded.backfilled()) {
+            return; // a referral entered after the fact was sent (or not) back then
         }
-        Matcher m = REFERRED.matcher(recorded.event().detail());
-        if (m.find()) {
-            refer(recorded.disputeCase(), Long.parseLong(m.group(1)), m.group(2));
+        CaseChange change = recorded.change();
+        // a switch expression, so that a new kind of change must be decided here
+        CaseChange.Referred referred = switch (change.kind()) {
+            case REFERRED -> (CaseChange.Referred) change;
+            case RECEIVED, ACCEPTED, DECLINED, REFERRAL_ACCEPTED, REFERRAL_REJECTED, REFERRAL_RECALLED,
+                    REFERRAL_OVERDUE, JOINED, MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED,
+                    SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_HELD, OUTCOME_RECORDED, LEDGER_OUTCOME,
+                    FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED, ADMIN_FILED, ADMIN_RESOLVED,
+                    PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED, SIGNED_COPY_UPLOADED -> null;
+        };
+        if (referred != null && referred.referralId() != null) {
+            refer(recorded.disputeCase(), referred.referralId(), referred.toOffice());
         }
     }
 

@@ -38,14 +38,19 @@ public class PartnerCallbacks {
 
     void onCaseEvent(@Observes CaseEventRecorded recorded) {
         DisputeCase c = recorded.disputeCase();
-        if (c.sourcePartner() == null || c.externalId() == null) {
+        if (c.sourcePartner() == null || c.externalId() == null || recorded.backfilled()) {
             return;
         }
-        String event = switch (recorded.event().type()) {
-            case "REFERRAL_ACCEPTED" -> "ACCEPTED";
-            case "REFERRAL_REJECTED" -> "REJECTED";
-            case "OUTCOME_RECORDED" -> "CONCLUDED";
-            default -> null;
+        String event = switch (recorded.change().kind()) {
+            case REFERRAL_ACCEPTED -> "ACCEPTED";
+            case REFERRAL_REJECTED -> "REJECTED";
+            case OUTCOME_RECORDED -> "CONCLUDED";
+            // a ledger's outcome is entered after the fact: the partner heard nothing then either
+            case RECEIVED, ACCEPTED, DECLINED, REFERRED, REFERRAL_RECALLED, REFERRAL_OVERDUE, JOINED,
+                    MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED,
+                    SESSION_HELD, LEDGER_OUTCOME, FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED,
+                    ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED,
+                    SIGNED_COPY_UPLOADED -> null;
         };
         if (event != null) {
             callback(c, event, recorded.event().occurredAt());

@@ -8,6 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.trilink.cases.entity.AdminResolution;
+import org.trilink.cases.entity.CaseChange;
+import org.trilink.cases.entity.CaseChangeJson;
+import org.trilink.cases.entity.Channel;
+import org.trilink.cases.entity.DisputeType;
+import org.trilink.cases.entity.Outcome;
 import org.trilink.platform.validation.IdentityNumbers;
 
 /**
@@ -24,8 +30,16 @@ public final class DemoCaseGenerator {
                            String address) {
     }
 
-    public record EventRow(String type, OffsetDateTime at, String actor, String office, String detail, String before,
+    /** A history event of a demo case: its typed change, stored as the application stores one. */
+    public record EventRow(CaseChange change, OffsetDateTime at, String actor, String office, String before,
                            String after) {
+        public String type() {
+            return change.type();
+        }
+
+        public String detail() {
+            return CaseChangeJson.write(change);
+        }
     }
 
     public record ReferralRow(String from, String to, String reason, String status, OffsetDateTime sentAt,
@@ -131,8 +145,8 @@ public final class DemoCaseGenerator {
         List<ReferralRow> referrals = new ArrayList<>();
         List<FollowUpRow> followUps = new ArrayList<>();
         String actor = receiving.startsWith("PS-") ? "police" : "mediator";
-        events.add(new EventRow("RECEIVED", received, actor, receiving, "channel=" + channel + ", type=" + type,
-                null, "RECEIVED"));
+        events.add(new EventRow(new CaseChange.Received(Channel.valueOf(channel), DisputeType.valueOf(type), null,
+                false), received, actor, receiving, null, "RECEIVED"));
 
         BigDecimal amount = random.nextInt(100) < 70
                 ? BigDecimal.valueOf(500 + random.nextInt(200_000)).setScale(2, RoundingMode.HALF_UP) : null;
@@ -172,10 +186,11 @@ public final class DemoCaseGenerator {
                 boolean decidedYet = decided.isBefore(now);
                 referrals.add(new ReferralRow(police.code(), judicial.code(), "非警务警情，转司法所调解",
                         decidedYet ? "ACCEPTED" : "PENDING", sent, sent.plusHours(24), decidedYet ? decided : null));
-                events.add(new EventRow("REFERRED", sent, "police", police.code(), "to " + judicial.code(), null, null));
+                events.add(new EventRow(new CaseChange.Referred(null, police.code(), judicial.code(), sent.plusHours(24),
+                        null), sent, "police", police.code(), null, null));
                 if (decidedYet) {
-                    events.add(new EventRow("REFERRAL_ACCEPTED", decided, "mediator", judicial.code(),
-                            "from " + police.code(), police.code(), judicial.code()));
+                    events.add(new EventRow(new CaseChange.ReferralAccepted(null, police.code(), null, judicial.code()),
+                            decided, "mediator", judicial.code(), police.code(), judicial.code()));
                     handling = judicial.code();
                     t = decided;
                     participants.add(new ParticipantRow(police.code(), "FORMER", decided));
@@ -192,12 +207,12 @@ public final class DemoCaseGenerator {
                     adminResolution = "RESOLVED_BEFORE_FILING";
                     adminResolved = at;
                     status = "RESOLVED";
-                    events.add(new EventRow("ADMIN_RESOLVED", at, worker, handling, adminResolution, "RECEIVED",
-                            "RESOLVED"));
+                    events.add(new EventRow(new CaseChange.AdminResolved(AdminResolution.valueOf(adminResolution), null), at,
+                            worker, handling, "RECEIVED", "RESOLVED"));
                 } else {
                     adminFiled = at;
                     status = "FILED";
-                    events.add(new EventRow("ADMIN_FILED", at, worker, handling, null, "RECEIVED", "FILED"));
+                    events.add(new EventRow(new CaseChange.AdminFiled(null), at, worker, handling, "RECEIVED", "FILED"));
                     if (progress > 0.7) {
                         OffsetDateTime decidedAt = at.plusDays(10 + random.nextInt(50));
                         if (decidedAt.isBefore(now)) {
@@ -206,7 +221,8 @@ public final class DemoCaseGenerator {
                                     : r < 41 ? "CORRECTED" : "UPHELD";
                             adminResolved = decidedAt;
                             status = "RESOLVED";
-                            events.add(new EventRow("ADMIN_RESOLVED", decidedAt, worker, handling, adminResolution,
+                            events.add(new EventRow(new CaseChange.AdminResolved(
+                                    AdminResolution.valueOf(adminResolution), null), decidedAt, worker, handling,
                                     "FILED", "RESOLVED"));
                         }
                     }
@@ -215,7 +231,7 @@ public final class DemoCaseGenerator {
                         && adminResolved.plusDays(5).isBefore(now)) {
                     closed = adminResolved.plusDays(5);
                     status = "CLOSED";
-                    events.add(new EventRow("CLOSED", closed, worker, handling, null, "RESOLVED", "CLOSED"));
+                    events.add(new EventRow(new CaseChange.Closed(null), closed, worker, handling, "RESOLVED", "CLOSED"));
                 }
             }
         } else if (progress > 0.15) {
@@ -227,21 +243,23 @@ public final class DemoCaseGenerator {
                 declined = at;
                 declineReason = pick("当事人已起诉至法院", "属刑事案件，已移交公安", "一方当事人拒绝调解");
                 status = "DECLINED";
-                events.add(new EventRow("DECLINED", at, worker, handling, declineReason, "RECEIVED", "DECLINED"));
+                events.add(new EventRow(new CaseChange.Declined(declineReason, null), at, worker, handling, "RECEIVED",
+                        "DECLINED"));
             } else {
                 accepted = at;
                 status = "ACCEPTED";
-                events.add(new EventRow("ACCEPTED", at, worker, handling, null, "RECEIVED", "ACCEPTED"));
+                events.add(new EventRow(new CaseChange.Accepted(null), at, worker, handling, "RECEIVED", "ACCEPTED"));
                 if (random.nextInt(100) < 12) {
                     Office firm = firms.get(random.nextInt(firms.size()));
                     participants.add(new ParticipantRow(firm.code(), "JOINT", at.plusHours(2)));
-                    events.add(new EventRow("JOINED", at.plusHours(2), worker, handling, firm.code(), null, null));
+                    events.add(new EventRow(new CaseChange.Joined(firm.code(), null), at.plusHours(2), worker, handling, null,
+                            null));
                 }
                 if (progress > 0.35) {
                     mediationStarted = at.plusHours(2 + random.nextInt(48));
                     status = "IN_MEDIATION";
-                    events.add(new EventRow("MEDIATION_STARTED", mediationStarted, worker, handling, null, "ACCEPTED",
-                            "IN_MEDIATION"));
+                    events.add(new EventRow(new CaseChange.MediationStarted(), mediationStarted, worker, handling,
+                            "ACCEPTED", "IN_MEDIATION"));
                     OffsetDateTime concluded = mediationStarted.plusDays(1 + random.nextInt(20));
                     if (progress > 0.6 && concluded.isBefore(now)) {
                         int r = random.nextInt(1000);
@@ -266,8 +284,8 @@ public final class DemoCaseGenerator {
                             outcome = "WITHDRAWN";
                             failureReason = "申请人撤回调解申请";
                         }
-                        events.add(new EventRow("OUTCOME_RECORDED", concluded, worker, handling, outcome,
-                                "IN_MEDIATION", "CONCLUDED"));
+                        events.add(new EventRow(new CaseChange.OutcomeRecorded(Outcome.valueOf(outcome), null, null, null,
+                                null), concluded, worker, handling, "IN_MEDIATION", "CONCLUDED"));
                         OffsetDateTime visit = followUpDue.atStartOfDay(zone).toOffsetDateTime()
                                 .minusDays(random.nextInt(10));
                         if (progress > 0.85 && visit.isBefore(now)) {
@@ -276,12 +294,12 @@ public final class DemoCaseGenerator {
                                     : "NOT_PERFORMED") : "NOT_PERFORMED";
                             followUps.add(new FollowUpRow(visit, pick("VISIT", "PHONE", "PHONE"), performance,
                                     3 + random.nextInt(3), handling));
-                            events.add(new EventRow("FOLLOW_UP_RECORDED", visit, worker, handling, performance, null,
-                                    null));
+                            events.add(new EventRow(new CaseChange.FollowUpRecorded(null, performance, null), visit, worker,
+                                    handling, null, null));
                             closed = visit.plusDays(1);
                             if (closed.isBefore(now)) {
                                 status = "CLOSED";
-                                events.add(new EventRow("CLOSED", closed, worker, handling, null, "CONCLUDED",
+                                events.add(new EventRow(new CaseChange.Closed(null), closed, worker, handling, "CONCLUDED",
                                         "CLOSED"));
                             } else {
                                 closed = null;

@@ -30,7 +30,7 @@ import org.trilink.platform.Configured;
 @RequestScoped
 public class Labels {
 
-    static final String BUNDLE = "org.trilink.portal.messages";
+    public static final String BUNDLE = "org.trilink.portal.messages";
 
     @Inject
     Language language;
@@ -46,7 +46,6 @@ public class Labels {
     private ResourceBundle bundle;
     private DateTimeFormatter dateTimeFormat;
     private DateTimeFormatter dateFormat;
-    private HistoryDetails historyDetails;
 
     public ResourceBundle bundle() {
         if (bundle == null || !bundle.getLocale().getLanguage().equals(language.getLocale().getLanguage())) {
@@ -114,15 +113,9 @@ public class Labels {
         return NumberFormat.getIntegerInstance(language.getLocale()).format(n);
     }
 
-    /**
-     * A history event's detail in the page's language (labels, codes and times; typed text as
-     * typed). Only what the page shows: the stored detail, and the API's, stay as recorded.
-     */
-    public String detail(String type, String detail) {
-        if (historyDetails == null || historyDetails.bundle() != bundle()) {
-            historyDetails = new HistoryDetails(bundle(), language.getLocale(), configured.zone(), this::office);
-        }
-        return historyDetails.format(type, detail);
+    /** The page's language. */
+    public java.util.Locale locale() {
+        return language.getLocale();
     }
 
     public List<Region> regions() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.offices.control.OfficeCatalog;
 import org.trilink.offices.entity.Office;
@@ -109,8 +109,8 @@ public class ReferralDeadlines {
                     .executeUpdate();
             if (claimed == 1) {
                 DisputeCase c = em.find(DisputeCase.class, ((Number) row[1]).longValue());
-                history.record(c, CaseEventType.REFERRAL_OVERDUE.name(),
-                        "referral=" + id + " to=" + row[2] + " deadline=" + row[3], null, null, now, "system", null);
+                history.record(c, new CaseChange.ReferralOverdue(id, (String) row[2], moment(row[3])), null, null,
+                        now, "system", null);
                 flagged++;
             }
         }
@@ -201,5 +201,19 @@ public class ReferralDeadlines {
         LOG.info(() -> "Deadlines of office type " + type + " set by " + user.username() + ": referral hours "
                 + referralDeadlineHours + ", follow-up days " + followUpDays);
         return new TypeSettings(type.name(), referralDeadlineHours, followUpDays);
+    }
+
+    /** A timestamp column as the driver hands it over (H2 and PostgreSQL differ), at UTC. */
+    private static OffsetDateTime moment(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("a referral's deadline read as " + value.getClass().getName());
     }
 }

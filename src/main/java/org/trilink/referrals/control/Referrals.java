@@ -15,7 +15,7 @@ import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
 import org.trilink.cases.control.CaseQueries;
-import org.trilink.cases.entity.CaseEventType;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
@@ -91,8 +91,8 @@ public class Referrals {
                 user.username(), deadline);
         em.persist(r);
         em.flush();
-        history.record(c, CaseEventType.REFERRED, "referral=" + r.id() + " to=" + target.code() + "; " + r.reason(),
-                c.handlingOfficeCode(), target.code(), now);
+        history.record(c, new CaseChange.Referred(r.id(), c.handlingOfficeCode(), target.code(), r.deadline(),
+                r.reason()), c.handlingOfficeCode(), target.code(), now);
         lifecycle.finish(c);
         return r;
     }
@@ -119,7 +119,8 @@ public class Referrals {
             }
             c.handOverTo(to);
         }
-        history.record(c, CaseEventType.REFERRAL_ACCEPTED, "referral=" + r.id() + origin(r), from, to, now);
+        history.record(c, new CaseChange.ReferralAccepted(r.id(), r.fromOfficeCode(), r.fromPartner(), to), from, to,
+                now);
         lifecycle.finish(c);
         return r;
     }
@@ -131,8 +132,8 @@ public class Referrals {
         DisputeCase c = lifecycle.begin(caseNumberOf(r), Move.REJECT_REFERRAL, version);
         OffsetDateTime now = lifecycle.now();
         r.reject(now, user.username(), reason.strip());
-        history.record(c, CaseEventType.REFERRAL_REJECTED, "referral=" + r.id() + origin(r) + "; " + reason.strip(),
-                null, null, now);
+        history.record(c, new CaseChange.ReferralRejected(r.id(), r.fromOfficeCode(), r.fromPartner(),
+                reason.strip()), null, null, now);
         lifecycle.finish(c);
         return r;
     }
@@ -144,8 +145,8 @@ public class Referrals {
         DisputeCase c = lifecycle.begin(caseNumberOf(r), Move.RECALL_REFERRAL, version);
         OffsetDateTime now = lifecycle.now();
         r.recall(now, user.username());
-        history.record(c, CaseEventType.REFERRAL_RECALLED, "referral=" + r.id() + " to=" + r.toOfficeCode()
-                + (reason == null || reason.isBlank() ? "" : "; " + reason.strip()), null, null, now);
+        history.record(c, new CaseChange.ReferralRecalled(r.id(), r.toOfficeCode(),
+                reason == null || reason.isBlank() ? null : reason.strip()), null, null, now);
         lifecycle.finish(c);
         return r;
     }
@@ -292,9 +293,5 @@ public class Referrals {
                     + r.status() + "; it can no longer be decided or recalled.").withExtensions(ext));
         }
         return r;
-    }
-
-    private static String origin(Referral r) {
-        return r.fromPartner() != null ? " from partner " + r.fromPartner() : " from=" + r.fromOfficeCode();
     }
 }

@@ -70,17 +70,13 @@ class BundlesTest {
     void everyHistoryEventHasANameInBothLanguages() throws IOException {
         Properties zh = load("messages_zh.properties");
         Properties en = load("messages_en.properties");
-        for (var type : org.trilink.cases.entity.CaseEventType.values()) {
-            assertThat(zh.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
-            assertThat(en.getProperty("CaseEvent." + type.name())).as(type.name()).isNotBlank();
+        // every kind of typed change, the document and ledger events among them
+        for (var kind : org.trilink.cases.entity.CaseChange.Kind.values()) {
+            assertThat(zh.getProperty("CaseEvent." + kind.name())).as(kind.name()).isNotBlank();
+            assertThat(en.getProperty("CaseEvent." + kind.name())).as(kind.name()).isNotBlank();
         }
-        // recorded by name, not through the enum (LedgerRows, CaseDocuments)
-        for (String name : java.util.List.of("LEDGER_OUTCOME", org.trilink.documents.control.CaseDocuments.GENERATED,
-                org.trilink.documents.control.CaseDocuments.DOWNLOADED,
-                org.trilink.documents.control.CaseDocuments.SIGNED_COPY_UPLOADED)) {
-            assertThat(zh.getProperty("CaseEvent." + name)).as(name).isNotBlank();
-            assertThat(en.getProperty("CaseEvent." + name)).as(name).isNotBlank();
-        }
+        assertThat(zh.getProperty("history.backfilled")).isEqualTo("补录");
+        assertThat(en.getProperty("history.backfilled")).isNotBlank();
     }
 
     @Test

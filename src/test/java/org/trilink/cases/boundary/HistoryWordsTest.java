@@ -1,32 +1,46 @@
-package org.trilink.platform.faces;
+package org.trilink.cases.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
+import org.trilink.cases.entity.CaseChange;
+import org.trilink.platform.LegacyDetails;
+import org.trilink.platform.faces.Labels;
 
 /**
- * Each detail format the {@code history.record(...)} calls write, as the case page shows it in
- * Chinese and in English: labels and codes in words, typed text verbatim, anything else unchanged.
+ * Each detail format the {@code history.record(...)} calls wrote before the typed changes (and the
+ * demo data's shorter forms), converted by V17 to its typed change, as the case page shows it in
+ * Chinese and in English: labels and codes in words, typed text verbatim. The expected words are
+ * those the page showed for the old text, so a converted row reads as it did.
  */
-class HistoryDetailsTest {
+class HistoryWordsTest {
+
+    /** The page's words for the typed change an old detail converts to. */
+    record Page(HistoryWords words) {
+        String format(String type, String detail) {
+            return words.format(LegacyDetails.change(type, detail));
+        }
+    }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    static HistoryDetails zh() {
+    static Page zh() {
         Map<String, String> offices = Map.of("JO-ZHAOXIANG", "赵巷镇司法所", "PS-ZHAOXIANG", "赵巷派出所");
-        return new HistoryDetails(ResourceBundle.getBundle(Labels.BUNDLE, Locale.SIMPLIFIED_CHINESE), Locale.SIMPLIFIED_CHINESE,
-                SHANGHAI, code -> offices.getOrDefault(code, code));
+        return new Page(new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.SIMPLIFIED_CHINESE), Locale.SIMPLIFIED_CHINESE,
+                SHANGHAI, code -> offices.getOrDefault(code, code)));
     }
 
-    static HistoryDetails en() {
+    static Page en() {
         Map<String, String> offices = Map.of("JO-ZHAOXIANG", "Zhaoxiang Judicial Office",
                 "PS-ZHAOXIANG", "Zhaoxiang Police Station");
-        return new HistoryDetails(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH), Locale.ENGLISH, SHANGHAI,
-                code -> offices.getOrDefault(code, code));
+        return new Page(new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH), Locale.ENGLISH,
+                SHANGHAI, code -> offices.getOrDefault(code, code)));
     }
 
     @Test
@@ -44,9 +58,6 @@ class HistoryDetailsTest {
                 .endsWith("，合作方：demo-police").doesNotContain("partner=");
         assertThat(en().format("RECEIVED", "channel=CROSS_REGION, type=CONTRACT, partner=demo-police"))
                 .isEqualTo("Channel: Cross-region partner, Dispute type: Contract, Partner: demo-police");
-        // a code the bundles do not know stays a code
-        assertThat(en().format("RECEIVED", "channel=CARRIER_PIGEON, type=NEIGHBOR"))
-                .isEqualTo("Channel: CARRIER_PIGEON, Dispute type: Neighbour");
     }
 
     @Test
@@ -84,7 +95,6 @@ class HistoryDetailsTest {
         assertThat(en().format("ADMIN_RESOLVED", "CORRECTED: 撤销原处罚决定")).isEqualTo("Corrected: 撤销原处罚决定");
         assertThat(zh().format("ADMIN_RESOLVED", "RESOLVED_BEFORE_FILING")).isEqualTo("立案前化解");
         assertThat(en().format("ADMIN_RESOLVED", "MEDIATED")).isEqualTo("Mediated");
-        assertThat(en().format("ADMIN_RESOLVED", "settled: by phone")).isEqualTo("settled: by phone");
     }
 
     @Test
@@ -173,9 +183,11 @@ class HistoryDetailsTest {
         assertThat(zh().format("REFERRAL_RECALLED", "referral=12 to=JO-ZHAOXIANG; 送错了")).endsWith("；送错了");
         assertThat(en().format("REFERRAL_OVERDUE", "referral=12 to=JO-ZHAOXIANG deadline=2026-03-02T01:30Z"))
                 .isEqualTo("Referral #12, To: Zhaoxiang Judicial Office, Deadline: 2 Mar 2026 09:30");
-        // a JDBC timestamp's text (no offset) is shown as written, not guessed at
-        assertThat(zh().format("REFERRAL_OVERDUE", "referral=12 to=JO-ZHAOXIANG deadline=2026-03-02 01:30:00.0"))
-                .isEqualTo("转介 #12，转至：赵巷镇司法所，接收期限：2026-03-02 01:30:00.0");
+        // a JDBC timestamp's text (no offset) is not guessed at: the referral's own deadline is taken
+        CaseChange overdue = LegacyDetails.change("REFERRAL_OVERDUE",
+                "referral=12 to=JO-ZHAOXIANG deadline=2026-03-02 01:30:00.0", null, null,
+                id -> id == 12 ? new Object[] {"PS-ZHAOXIANG", OffsetDateTime.parse("2026-03-02T01:30Z")} : null);
+        assertThat(zh().words().format(overdue)).isEqualTo("转介 #12，转至：赵巷镇司法所，接收期限：2026年3月2日 09:30");
         // the demo's shorter forms
         assertThat(zh().format("REFERRED", "to JO-ZHAOXIANG")).isEqualTo("转至：赵巷镇司法所");
         assertThat(en().format("REFERRAL_ACCEPTED", "from PS-ZHAOXIANG")).isEqualTo("From: Zhaoxiang Police Station");
@@ -199,21 +211,28 @@ class HistoryDetailsTest {
     }
 
     @Test
-    void unknownFormsAndTypesPassThroughUnchanged() {
-        assertThat(zh().format("RECEIVED", "channel=POLICE_110")).isEqualTo("channel=POLICE_110");
-        assertThat(zh().format("REFERRAL_ACCEPTED", "accepted")).isEqualTo("accepted");
-        assertThat(en().format("FOLLOW_UP_RECORDED", "method=VISIT")).isEqualTo("method=VISIT");
-        assertThat(zh().format("SOMETHING_NEW", "channel=POLICE_110, type=NEIGHBOR"))
-                .isEqualTo("channel=POLICE_110, type=NEIGHBOR");
-        assertThat(en().format(null, "x=1")).isEqualTo("x=1");
-        assertThat(en().format("RECEIVED", "")).isEmpty();
-        assertThat(en().format("RECEIVED", null)).isEmpty();
-        // an office lookup that fails leaves the text as recorded rather than breaking the page
-        HistoryDetails failing = new HistoryDetails(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH),
+    void formsNoCodeWroteAreRefusedByTheConversionNotGuessed() {
+        assertThatThrownBy(() -> LegacyDetails.change("RECEIVED", "channel=POLICE_110"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LegacyDetails.change("REFERRAL_ACCEPTED", "accepted"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LegacyDetails.change("FOLLOW_UP_RECORDED", "method=VISIT"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LegacyDetails.change("SOMETHING_NEW", "channel=POLICE_110, type=NEIGHBOR"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LegacyDetails.change("ADMIN_RESOLVED", "settled: by phone"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LegacyDetails.change("RECEIVED", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFailingOfficeLookupLeavesTheApiWordsRatherThanBreakingThePage() {
+        HistoryWords failing = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH),
                 Locale.ENGLISH, SHANGHAI, code -> {
                     throw new IllegalStateException("no catalogue");
                 });
-        assertThat(failing.format("JOINED", "JO-ZHAOXIANG: note")).isEqualTo("JO-ZHAOXIANG: note");
+        assertThat(failing.format(new CaseChange.Joined("JO-ZHAOXIANG", "note"))).isEqualTo("JO-ZHAOXIANG: note");
+        assertThat(failing.format(new CaseChange.MediationStarted())).isEmpty();
     }
 
     static String zhText(String key) {

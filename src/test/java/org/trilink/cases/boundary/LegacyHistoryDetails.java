@@ -1,4 +1,4 @@
-package org.trilink.platform.faces;
+package org.trilink.cases.boundary;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
 import org.trilink.documents.entity.DocumentKind;
 
 /**
- * A history event's detail ({@code case_event.detail}) in the page's language, for display only:
+ * The case page's words for history events as they were before the typed changes (issue 19),
+ * read from the old free text: kept in the tests only, to show that every old row converted by V17
+ * reads the same on the page as it did.
+ *
+ * <p>Its original description: a history event's detail ({@code case_event.detail}) in the page's language, for display only:
  * the stored text and what the API returns stay as recorded. The formats are those the
  * {@code history.record(...)} calls write (and the demo data's shorter forms); keys such as
  * {@code channel=} and {@code party 1:} become bundle labels, enum codes and office codes their
@@ -27,7 +31,7 @@ import org.trilink.documents.entity.DocumentKind;
  * is kept verbatim, and a detail in a form not recognised here is shown unchanged: this never
  * throws and never drops text.
  */
-public final class HistoryDetails {
+public final class LegacyHistoryDetails {
 
     /** The field names a party correction lists (Party.correct), by the label each is shown with. */
     private static final Map<String, String> PARTY_FIELDS = Map.of("name", "field.partyName",
@@ -74,7 +78,7 @@ public final class HistoryDetails {
     /**
      * @param officeName an office's name for its code (the code itself for one not known)
      */
-    public HistoryDetails(ResourceBundle bundle, Locale locale, ZoneId zone, UnaryOperator<String> officeName) {
+    public LegacyHistoryDetails(ResourceBundle bundle, Locale locale, ZoneId zone, UnaryOperator<String> officeName) {
         this.bundle = bundle;
         this.locale = locale;
         this.zone = zone;

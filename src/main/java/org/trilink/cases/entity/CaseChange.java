@@ -1,0 +1,440 @@
+package org.trilink.cases.entity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One kind of change to a case, with exactly the facts its listeners need: the contract between
+ * the core, which records changes, and everything that hears them (notifications, partner
+ * callbacks and outbound referrals, statistics, the history page). Stored in
+ * {@code case_event.detail} as JSON (JSON-B) under the change's {@link #type()}; a listener
+ * switches over this sealed type, so a new kind of change fails compilation wherever a decision
+ * about it is owed. Nobody parses {@link #text()}: it is the wording the history API has always
+ * answered with, kept for its readers.
+ *
+ * <p>Codes of enums that belong to other features (mediator capacity, follow-up method and
+ * performance, failure guidance, document kind) are kept as their names, so that this package
+ * depends on no feature above it. Nullable fields are those the demo data's shorter records and
+ * rows written before the typed changes (converted by V17) may lack.
+ */
+public sealed interface CaseChange {
+
+    /**
+     * Which kind of change this is. Java 17 has no switch over a sealed type's records (a preview
+     * there), so listeners switch over this enum in a switch expression without a default: a new
+     * kind of change is a compile error in every listener until it decides about it.
+     */
+    Kind kind();
+
+    /** The event's name in {@code case_event.type}; partner callbacks and statistics rely on these. */
+    default String type() {
+        return kind().name();
+    }
+
+    /** The detail as the history API words it; null for a change with nothing to say. */
+    String text();
+
+    /** The kinds of change, one per record; the name is the one stored in {@code case_event.type}. */
+    enum Kind {
+        RECEIVED(Received.class),
+        ACCEPTED(Accepted.class),
+        DECLINED(Declined.class),
+        REFERRED(Referred.class),
+        REFERRAL_ACCEPTED(ReferralAccepted.class),
+        REFERRAL_REJECTED(ReferralRejected.class),
+        REFERRAL_RECALLED(ReferralRecalled.class),
+        REFERRAL_OVERDUE(ReferralOverdue.class),
+        JOINED(Joined.class),
+        MEDIATOR_ASSIGNED(MediatorAssigned.class),
+        MEDIATION_STARTED(MediationStarted.class),
+        SESSION_SCHEDULED(SessionScheduled.class),
+        SESSION_RESCHEDULED(SessionRescheduled.class),
+        SESSION_CANCELLED(SessionCancelled.class),
+        SESSION_HELD(SessionHeld.class),
+        OUTCOME_RECORDED(OutcomeRecorded.class),
+        LEDGER_OUTCOME(LedgerOutcome.class),
+        FOLLOW_UP_RECORDED(FollowUpRecorded.class),
+        FOLLOW_UP_OVERDUE(FollowUpOverdue.class),
+        RISK_CHANGED(RiskChanged.class),
+        CLOSED(Closed.class),
+        ADMIN_FILED(AdminFiled.class),
+        ADMIN_RESOLVED(AdminResolved.class),
+        PARTY_CORRECTED(PartyCorrected.class),
+        DOCUMENT_GENERATED(DocumentGenerated.class),
+        DOCUMENT_DOWNLOADED(DocumentDownloaded.class),
+        SIGNED_COPY_UPLOADED(SignedCopyUploaded.class);
+
+        private final Class<? extends CaseChange> record;
+
+        Kind(Class<? extends CaseChange> record) {
+            this.record = record;
+        }
+
+        public Class<? extends CaseChange> record() {
+            return record;
+        }
+
+        /** The kind stored under {@code type}; empty for a name no change has. */
+        public static java.util.Optional<Kind> of(String type) {
+            for (Kind k : values()) {
+                if (k.name().equals(type)) {
+                    return java.util.Optional.of(k);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String withRest(String head, String rest) {
+        return rest == null ? head : head + "; " + rest;
+    }
+
+    /**
+     * 登记: the dispute was registered, by staff, from a partner's referral ({@code partnerCode})
+     * or from an office's ledger.
+     */
+    record Received(Channel channel, DisputeType disputeType, String partnerCode, boolean fromLedger)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.RECEIVED;
+        }
+
+        public String text() {
+            return "channel=" + channel + ", type=" + disputeType
+                    + (fromLedger ? ", from the ledger" : partnerCode != null ? ", partner=" + partnerCode : "");
+        }
+    }
+
+    /** 受理: the handling office took the case on. */
+    record Accepted(String note) implements CaseChange {
+        public Kind kind() {
+            return Kind.ACCEPTED;
+        }
+
+        public String text() {
+            return note;
+        }
+    }
+
+    /** 不予受理, with the reason and the guidance given to the parties (the demo data gives a reason only). */
+    record Declined(String reason, String guidance) implements CaseChange {
+        public Kind kind() {
+            return Kind.DECLINED;
+        }
+
+        public String text() {
+            return guidance == null ? reason : "reason: " + reason + "; guidance: " + guidance;
+        }
+    }
+
+    /**
+     * A referral to another office was sent. {@code referralId} and {@code reason} are null only in
+     * the demo data's short records ("to X").
+     */
+    record Referred(Long referralId, String fromOffice, String toOffice, OffsetDateTime deadline, String reason)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.REFERRED;
+        }
+
+        public String text() {
+            return referralId == null ? "to " + toOffice
+                    : "referral=" + referralId + " to=" + toOffice + "; " + (reason == null ? "" : reason);
+        }
+    }
+
+    /**
+     * The receiving office took the referral (and the case) on; it came from an office or, for
+     * a partner's referral, from the partner ({@code fromPartner}).
+     */
+    record ReferralAccepted(Long referralId, String fromOffice, String fromPartner, String toOffice)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.REFERRAL_ACCEPTED;
+        }
+
+        public String text() {
+            return referralId == null ? "from " + fromOffice : "referral=" + referralId + origin(fromOffice, fromPartner);
+        }
+    }
+
+    private static String origin(String fromOffice, String fromPartner) {
+        return fromPartner != null ? " from partner " + fromPartner : " from=" + fromOffice;
+    }
+
+    /** The receiving office refused the referral, with its reason; the case stays where it was. */
+    record ReferralRejected(long referralId, String fromOffice, String fromPartner, String reason)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.REFERRAL_REJECTED;
+        }
+
+        public String text() {
+            return withRest("referral=" + referralId + origin(fromOffice, fromPartner), reason);
+        }
+    }
+
+    /** The sending office took a pending referral back. */
+    record ReferralRecalled(long referralId, String toOffice, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.REFERRAL_RECALLED;
+        }
+
+        public String text() {
+            return withRest("referral=" + referralId + " to=" + toOffice, reason);
+        }
+    }
+
+    /** A pending referral passed its deadline (found by the timer); it stays actionable. */
+    record ReferralOverdue(long referralId, String toOffice, OffsetDateTime deadline) implements CaseChange {
+        public Kind kind() {
+            return Kind.REFERRAL_OVERDUE;
+        }
+
+        public String text() {
+            return "referral=" + referralId + " to=" + toOffice + " deadline=" + deadline;
+        }
+    }
+
+    /** 联合调解: another office joined the case. */
+    record Joined(String office, String note) implements CaseChange {
+        public Kind kind() {
+            return Kind.JOINED;
+        }
+
+        public String text() {
+            return note == null ? office : office + ": " + note;
+        }
+    }
+
+    /** A mediator was assigned, in a capacity (MediatorCapacity's name), for an office. */
+    record MediatorAssigned(String username, String capacity, String office) implements CaseChange {
+        public Kind kind() {
+            return Kind.MEDIATOR_ASSIGNED;
+        }
+
+        public String text() {
+            return username + " as " + capacity + " of " + office;
+        }
+    }
+
+    /** Mediation began (ACCEPTED to IN_MEDIATION). */
+    record MediationStarted() implements CaseChange {
+        public Kind kind() {
+            return Kind.MEDIATION_STARTED;
+        }
+
+        public String text() {
+            return null;
+        }
+    }
+
+    /** A mediation session was scheduled. */
+    record SessionScheduled(long sessionId, OffsetDateTime at, String place) implements CaseChange {
+        public Kind kind() {
+            return Kind.SESSION_SCHEDULED;
+        }
+
+        public String text() {
+            return "session=" + sessionId + " at=" + at + " place=" + place;
+        }
+    }
+
+    /** A session moved to another time or place (the event's before/after say from what to what). */
+    record SessionRescheduled(long sessionId, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.SESSION_RESCHEDULED;
+        }
+
+        public String text() {
+            return withRest("session=" + sessionId, reason);
+        }
+    }
+
+    /** A session was cancelled, with a reason. */
+    record SessionCancelled(long sessionId, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.SESSION_CANCELLED;
+        }
+
+        public String text() {
+            return withRest("session=" + sessionId, reason);
+        }
+    }
+
+    /** A session took place; its notes stay on the session. */
+    record SessionHeld(long sessionId, OffsetDateTime at) implements CaseChange {
+        public Kind kind() {
+            return Kind.SESSION_HELD;
+        }
+
+        public String text() {
+            return "session=" + sessionId + " at=" + at;
+        }
+    }
+
+    /**
+     * The outcome: success with its agreement form and amount, or failure or withdrawal with the
+     * guidance given (FailureGuidance's name); {@code followUpDue} is when the follow-up falls due
+     * (null in the demo data's short records).
+     */
+    record OutcomeRecorded(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, String guidance,
+                           LocalDate followUpDue) implements CaseChange {
+        public Kind kind() {
+            return Kind.OUTCOME_RECORDED;
+        }
+
+        public String text() {
+            String head;
+            if (outcome == Outcome.SUCCESS) {
+                head = followUpDue == null && agreementForm == null ? outcome.name()
+                        : outcome + " " + agreementForm + (amount == null ? "" : " amount=" + amount);
+            } else {
+                head = outcome + (guidance == null ? "" : " guidance=" + guidance);
+            }
+            return followUpDue == null ? head : head + "; follow-up due " + followUpDue;
+        }
+    }
+
+    /** An outcome brought in from an office's ledger (台账), without the details of a live one. */
+    record LedgerOutcome(Outcome outcome) implements CaseChange {
+        public Kind kind() {
+            return Kind.LEDGER_OUTCOME;
+        }
+
+        public String text() {
+            return outcome.name();
+        }
+    }
+
+    /**
+     * A follow-up visit (回访): method (FollowUpMethod), performance (Performance) and
+     * satisfaction 1-5; the demo data's short records name the performance only.
+     */
+    record FollowUpRecorded(String method, String performance, Integer satisfaction) implements CaseChange {
+        public Kind kind() {
+            return Kind.FOLLOW_UP_RECORDED;
+        }
+
+        public String text() {
+            return method == null ? performance
+                    : "method=" + method + " performance=" + performance + " satisfaction=" + satisfaction;
+        }
+    }
+
+    /** A follow-up fell due and none was recorded (found by the timer), for the office handling the case. */
+    record FollowUpOverdue(LocalDate due, String office) implements CaseChange {
+        public Kind kind() {
+            return Kind.FOLLOW_UP_OVERDUE;
+        }
+
+        public String text() {
+            return "due=" + due + " office=" + office;
+        }
+    }
+
+    /** The risk level was raised or lowered, with the reason. */
+    record RiskChanged(RiskLevel from, RiskLevel to, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.RISK_CHANGED;
+        }
+
+        public String text() {
+            return reason;
+        }
+    }
+
+    /** 结案. */
+    record Closed(String note) implements CaseChange {
+        public Kind kind() {
+            return Kind.CLOSED;
+        }
+
+        public String text() {
+            return note;
+        }
+    }
+
+    /** 立案: an administrative matter was formally filed. */
+    record AdminFiled(String note) implements CaseChange {
+        public Kind kind() {
+            return Kind.ADMIN_FILED;
+        }
+
+        public String text() {
+            return note;
+        }
+    }
+
+    /** How an administrative matter ended. */
+    record AdminResolved(AdminResolution resolution, String note) implements CaseChange {
+        public Kind kind() {
+            return Kind.ADMIN_RESOLVED;
+        }
+
+        public String text() {
+            return note == null ? resolution.name() : resolution + ": " + note;
+        }
+    }
+
+    /**
+     * A party's particulars were corrected: the party's position (1 = first listed) and the names
+     * of the fields changed, never their values.
+     */
+    record PartyCorrected(int position, List<String> fields, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.PARTY_CORRECTED;
+        }
+
+        public String text() {
+            return withRest("party " + position + ": " + String.join(", ", fields), reason);
+        }
+    }
+
+    /**
+     * A stored version of a case document: its kind (DocumentKind's slug), the subject it is about
+     * (a follow-up visit's id; 0 for the case itself), version, verification code and id.
+     */
+    record DocumentVersion(String kind, long subjectId, int version, String code, long documentId) {
+        public String text() {
+            return kind + (subjectId != 0 ? " #" + subjectId : "") + " v" + version + " code " + code
+                    + " (document " + documentId + ")";
+        }
+    }
+
+    /** A document was generated; {@code unchanged} when the stored version was returned again. */
+    record DocumentGenerated(DocumentVersion document, boolean unchanged) implements CaseChange {
+        public Kind kind() {
+            return Kind.DOCUMENT_GENERATED;
+        }
+
+        public String text() {
+            return document.text() + (unchanged ? " (unchanged, stored version returned)" : "");
+        }
+    }
+
+    /** A stored document, or its signed copy ({@code signedCopyId}), was handed out. */
+    record DocumentDownloaded(DocumentVersion document, Long signedCopyId) implements CaseChange {
+        public Kind kind() {
+            return Kind.DOCUMENT_DOWNLOADED;
+        }
+
+        public String text() {
+            return document.text() + (signedCopyId == null ? "" : ", signed copy " + signedCopyId);
+        }
+    }
+
+    /** A scan of the signed paper was filed with the version it was printed from. */
+    record SignedCopyUploaded(DocumentVersion document, String mediaType, long bytes, String sha256)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.SIGNED_COPY_UPLOADED;
+        }
+
+        public String text() {
+            return document.text() + ", " + mediaType + ", " + bytes + " bytes, sha256 " + sha256;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.trilink.cases.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The typed changes: one record per kind, stored as JSON and read back unchanged, and worded for
+ * the history API exactly as the free text the code wrote before (issue 19: the API keeps its words).
+ */
+public class CaseChangeTest {
+
+    static final OffsetDateTime AT = OffsetDateTime.parse("2026-03-02T09:30+08:00");
+    static final CaseChange.DocumentVersion AGREEMENT = new CaseChange.DocumentVersion("agreement", 0, 1, "3f2a9c81", 17);
+
+    /** One change of every kind as the application records it, with the text it recorded before. */
+    public static final Map<CaseChange, String> LIVE = Map.ofEntries(
+            Map.entry(new CaseChange.Received(Channel.POLICE_110, DisputeType.NEIGHBOR, null, false),
+                    "channel=POLICE_110, type=NEIGHBOR"),
+            Map.entry(new CaseChange.Accepted("材料齐全"), "材料齐全"),
+            Map.entry(new CaseChange.Declined("已起诉至法院", "请等待判决"), "reason: 已起诉至法院; guidance: 请等待判决"),
+            Map.entry(new CaseChange.Referred(12L, "PS-ZHAOXIANG", "JO-ZHAOXIANG",
+                    OffsetDateTime.parse("2026-03-03T09:30+08:00"), "非警务警情"), "referral=12 to=JO-ZHAOXIANG; 非警务警情"),
+            Map.entry(new CaseChange.ReferralAccepted(12L, "PS-ZHAOXIANG", null, "JO-ZHAOXIANG"),
+                    "referral=12 from=PS-ZHAOXIANG"),
+            Map.entry(new CaseChange.ReferralRejected(12L, null, "demo-police", "不属于本所辖区"),
+                    "referral=12 from partner demo-police; 不属于本所辖区"),
+            Map.entry(new CaseChange.ReferralRecalled(12L, "JO-ZHAOXIANG", null), "referral=12 to=JO-ZHAOXIANG"),
+            Map.entry(new CaseChange.ReferralOverdue(12L, "JO-ZHAOXIANG", OffsetDateTime.parse("2026-03-02T01:30Z")),
+                    "referral=12 to=JO-ZHAOXIANG deadline=2026-03-02T01:30Z"),
+            Map.entry(new CaseChange.Joined("LF-MINGLI", "请律师参与"), "LF-MINGLI: 请律师参与"),
+            Map.entry(new CaseChange.MediatorAssigned("mediator", "PEOPLES_MEDIATOR", "JO-ZHAOXIANG"),
+                    "mediator as PEOPLES_MEDIATOR of JO-ZHAOXIANG"),
+            Map.entry(new CaseChange.SessionScheduled(1234, AT, "调解室; 二楼"),
+                    "session=1234 at=2026-03-02T09:30+08:00 place=调解室; 二楼"),
+            Map.entry(new CaseChange.SessionRescheduled(7, "当事人出差"), "session=7; 当事人出差"),
+            Map.entry(new CaseChange.SessionCancelled(7, "已和解"), "session=7; 已和解"),
+            Map.entry(new CaseChange.SessionHeld(7, AT), "session=7 at=2026-03-02T09:30+08:00"),
+            Map.entry(new CaseChange.OutcomeRecorded(Outcome.SUCCESS, AgreementForm.WRITTEN, new BigDecimal("12000.50"),
+                    null, LocalDate.of(2026, 2, 15)), "SUCCESS WRITTEN amount=12000.50; follow-up due 2026-02-15"),
+            Map.entry(new CaseChange.OutcomeRecorded(Outcome.FAILURE, null, null, "LITIGATION",
+                    LocalDate.of(2026, 3, 1)), "FAILURE guidance=LITIGATION; follow-up due 2026-03-01"),
+            Map.entry(new CaseChange.LedgerOutcome(Outcome.WITHDRAWN), "WITHDRAWN"),
+            Map.entry(new CaseChange.FollowUpRecorded("VISIT", "PERFORMED", 5),
+                    "method=VISIT performance=PERFORMED satisfaction=5"),
+            Map.entry(new CaseChange.FollowUpOverdue(LocalDate.of(2026, 2, 15), "JO-ZHAOXIANG"),
+                    "due=2026-02-15 office=JO-ZHAOXIANG"),
+            Map.entry(new CaseChange.RiskChanged(RiskLevel.LOW, RiskLevel.HIGH, "扬言报复"), "扬言报复"),
+            Map.entry(new CaseChange.Closed(null), ""),
+            Map.entry(new CaseChange.AdminFiled("依法立案"), "依法立案"),
+            Map.entry(new CaseChange.AdminResolved(AdminResolution.CORRECTED, "撤销原处罚决定"), "CORRECTED: 撤销原处罚决定"),
+            Map.entry(new CaseChange.PartyCorrected(2, List.of("name", "phone"), null), "party 2: name, phone"),
+            Map.entry(new CaseChange.DocumentGenerated(AGREEMENT, true),
+                    "agreement v1 code 3f2a9c81 (document 17) (unchanged, stored version returned)"),
+            Map.entry(new CaseChange.DocumentDownloaded(new CaseChange.DocumentVersion("follow-up-record", 4, 2, "00ff", 18),
+                    5L), "follow-up-record #4 v2 code 00ff (document 18), signed copy 5"),
+            Map.entry(new CaseChange.SignedCopyUploaded(AGREEMENT, "application/pdf", 20480, "ab12cd"),
+                    "agreement v1 code 3f2a9c81 (document 17), application/pdf, 20480 bytes, sha256 ab12cd"),
+            Map.entry(new CaseChange.MediationStarted(), ""));
+
+    @Test
+    void everyKindHasItsOwnRecordAndEveryRecordAKind() {
+        Map<Class<?>, CaseChange.Kind> byRecord = Arrays.stream(CaseChange.Kind.values())
+                .collect(Collectors.toMap(CaseChange.Kind::record, Function.identity()));
+        assertThat(byRecord).hasSize(CaseChange.Kind.values().length);
+        assertThat(byRecord.keySet()).containsExactlyInAnyOrder(CaseChange.class.getPermittedSubclasses());
+        assertThat(LIVE.keySet().stream().map(CaseChange::kind).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(CaseChange.Kind.values());
+        for (CaseChange c : LIVE.keySet()) {
+            assertThat(byRecord.get(c.getClass())).isEqualTo(c.kind());
+            assertThat(CaseChange.Kind.of(c.type())).contains(c.kind());
+        }
+        assertThat(CaseChange.Kind.of("SOMETHING_NEW")).isEmpty();
+    }
+
+    @Test
+    void theApiWordsEachChangeAsTheFreeTextDidBefore() {
+        LIVE.forEach((change, text) -> assertThat(change.text() == null ? "" : change.text())
+                .as(change.type()).isEqualTo(text));
+    }
+
+    @Test
+    void storedAsJsonAndReadBackEqual() {
+        for (CaseChange change : LIVE.keySet()) {
+            String json = CaseChangeJson.write(change);
+            // the record's fields only: not its kind or its API words
+            assertThat(jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().keySet())
+                    .as(json).doesNotContain("kind", "text", "type");
+            assertThat(CaseChangeJson.read(change.type(), json)).as(json).isEqualTo(change);
+        }
+        assertThat(CaseChangeJson.write(new CaseChange.Received(Channel.ONLINE, DisputeType.LABOR, null, true)))
+                .isEqualTo("{\"channel\":\"ONLINE\",\"disputeType\":\"LABOR\",\"fromLedger\":true}");
+    }
+}
