@@ -23,7 +23,7 @@ import org.trilink.cases.boundary.LegacyHistoryDetails;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseChangeJson;
 import org.trilink.cases.entity.CaseChangeTest;
-import org.trilink.platform.demo.DemoCases;
+import org.trilink.demo.DemoCases;
 import org.trilink.platform.faces.Labels;
 
 /**

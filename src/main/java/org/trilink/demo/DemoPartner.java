@@ -1,4 +1,4 @@
-package org.trilink.partners.control;
+package org.trilink.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -7,8 +7,8 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.partners.control.PartnerRegistry;
 import org.trilink.platform.Configured;
-import org.trilink.platform.ProductionGuard;
 
 /**
  * The embedded demo ships one partner, {@code demo-police} with secret {@code demo-police-secret}

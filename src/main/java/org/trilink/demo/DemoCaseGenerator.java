@@ -1,4 +1,4 @@
-package org.trilink.platform.demo;
+package org.trilink.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

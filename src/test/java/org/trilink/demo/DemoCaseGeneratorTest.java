@@ -1,4 +1,4 @@
-package org.trilink.platform.demo;
+package org.trilink.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

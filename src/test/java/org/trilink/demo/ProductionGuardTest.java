@@ -1,4 +1,4 @@
-package org.trilink.platform;
+package org.trilink.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.trilink.platform;
+package org.trilink.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
-import org.trilink.platform.demo.DemoAccounts;
+import org.trilink.demo.DemoAccounts;
+import org.trilink.platform.Configured;
 import org.trilink.platform.security.Passwords;
 
 /**

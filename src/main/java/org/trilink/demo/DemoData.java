@@ -1,4 +1,4 @@
-package org.trilink.platform.demo;
+package org.trilink.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
