@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.trilink.cases.control.CaseLinks;
+import org.trilink.statistics.control.CaseLinkFacts;
 import org.trilink.cases.control.CaseNumbers;
 
 /** Writes generated demo cases with JDBC batches; ids come from the same sequences JPA uses. */
@@ -145,7 +145,7 @@ final class DemoCaseWriter {
             flush(c, p, e, part, r, f);
         }
         // written around the moves that keep it: the cases' summary of referrals, visits and offices
-        try (PreparedStatement links = db.prepareStatement(CaseLinks.merge("is not null"))) {
+        try (PreparedStatement links = db.prepareStatement(CaseLinkFacts.merge("is not null"))) {
             links.executeUpdate();
         }
     }

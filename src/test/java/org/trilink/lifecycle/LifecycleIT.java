@@ -212,7 +212,7 @@ class LifecycleIT {
         api.as("lawyer").get(path(n, "history")).then().statusCode(200);
         api.as("admin").get(path(n, "referrals")).then().statusCode(200).body("status", hasItem("ACCEPTED"));
 
-        // the moves kept the summary on the case that statistics read (CaseLinks): a run over the
+        // the moves kept the summary on the case that statistics read (statistics' CaseLinkFacts, an observer of the typed changes): a run over the
         // days of this test finds its referral, its visit and both other offices that worked on it
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String run = api.as("drafter").body("{\"matterKind\": \"PEOPLES_MEDIATION\", \"from\": \""

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.trilink.cases.control.CaseIntake;
-import org.trilink.cases.control.CaseLinks;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.CaseParticipant;
@@ -43,6 +42,7 @@ import org.trilink.mediation.entity.FollowUpVisit;
 import org.trilink.mediation.entity.Performance;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.referrals.entity.Referral;
+import org.trilink.statistics.control.CaseLinkFacts;
 import org.trilink.statistics.control.ExecutionLeases;
 import org.trilink.statistics.control.JobRepository;
 import org.trilink.statistics.control.RunStore;
@@ -70,7 +70,7 @@ public class StatisticsFixtures {
     CaseIntake intake;
 
     @Inject
-    CaseLinks links;
+    CaseLinkFacts links;
 
     @Inject
     StatisticsRuns runs;
@@ -183,7 +183,7 @@ public class StatisticsFixtures {
         if (joint != null) {
             em.persist(new CaseParticipant(c.id(), joint, CaseParticipant.Part.JOINT, at));
         }
-        // as the move that adds a joint mediator does (CaseLifecycle.finish)
+        // as statistics' observer does when a joint mediator's office joins (CaseLinkFacts)
         links.refresh(c.id());
         return Map.of("caseNumber", c.caseNumber());
     }

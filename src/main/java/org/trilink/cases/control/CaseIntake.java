@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.CaseStatus;
@@ -65,7 +66,7 @@ public class CaseIntake {
             throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
                     .withErrors(errors));
         }
-        return create(command, officeCode, user.username(), null, null, null);
+        return create(command, officeCode, user.username(), null, null, null, c -> { });
     }
 
     /** A dispute just registered, as its registering caller sees it. */
@@ -88,11 +89,14 @@ public class CaseIntake {
      * Registers a dispute handed over by a partner agency's system (issue 4): no staff login is
      * involved; the partner's signature was checked at the boundary, the receiving office and the
      * region already validated there. The actor in the history is {@code partner:<code>}.
+     *
+     * @param arrived what comes with the case (the partner's referral), written once the case is
+     *                and before its reception is recorded, so that the change's listeners find it
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromPartner(IntakeCommand command, String receivingOfficeCode, String partnerCode,
-                                           String externalId) {
-        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null);
+                                           String externalId, Consumer<DisputeCase> arrived) {
+        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null, arrived);
     }
 
     /**
@@ -102,11 +106,11 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
                                           OffsetDateTime receivedAt) {
-        return create(command, receivingOfficeCode, actor, null, null, receivedAt);
+        return create(command, receivingOfficeCode, actor, null, null, receivedAt, c -> { });
     }
 
     private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,
-                               String externalId, OffsetDateTime receivedAt) {
+                               String externalId, OffsetDateTime receivedAt, Consumer<DisputeCase> arrived) {
         OffsetDateTime now = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
         DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
                 command.intakeMode() != null ? command.intakeMode() : IntakeCommand.modeFor(command.channel()),
@@ -122,6 +126,7 @@ public class CaseIntake {
         }
         em.persist(c);
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
+        arrived.accept(c);
         if (receivedAt != null) {
             history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true), null,
                     CaseStatus.RECEIVED.name(), now, actor, officeCode);

@@ -38,9 +38,6 @@ public class CaseLifecycle {
     @Inject
     CaseAccess access;
 
-    @Inject
-    CaseLinks links;
-
     Clock clock = Clock.systemUTC();
 
     /**
@@ -63,15 +60,11 @@ public class CaseLifecycle {
         return c;
     }
 
-    /**
-     * Writes the move now, so that a concurrent one is found here (409) rather than at commit, and
-     * with it the case's summary of referrals, visits and offices that statistics read.
-     */
+    /** Writes the move now, so that a concurrent one is found here (409) rather than at commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finish(DisputeCase c) {
         try {
             em.flush();
-            links.refresh(c.id());
         } catch (OptimisticLockException e) {
             throw stale(c.caseNumber(), null);
         } catch (PersistenceException e) {

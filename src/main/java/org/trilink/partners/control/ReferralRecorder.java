@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.trilink.cases.control.CaseIntake;
-import org.trilink.cases.control.CaseLinks;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.notifications.control.Notifications;
@@ -43,25 +42,25 @@ public class ReferralRecorder {
     @Inject
     Notifications notifications;
 
-    @Inject
-    CaseLinks links;
-
     Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PartnerReferral record(Partner partner, String externalId, String contentHash, IntakeCommand command,
                                   String officeCode, Integer officeDeadlineHours, String via) {
-        DisputeCase c = intake.registerFromPartner(command, officeCode, partner.code(), externalId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int hours = officeDeadlineHours != null ? officeDeadlineHours : settings.referralDeadlineHours();
-        // working hours, as for a referral from another office: a partner's referral on Friday
-        // evening is not overdue before the office has had its working days
-        Referral referral = Referral.fromPartner(c.id(), partner.code(), officeCode,
-                "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
-                WorkingTime.plusWorkingHours(now, hours, configured.zone()));
-        em.persist(referral);
-        // no move on the case ends this: the pending referral goes on the case's summary here
-        links.refresh(c.id());
+        Referral[] arrived = new Referral[1];
+        // the referral is written with its case, before the case's reception is recorded: the
+        // change's listeners (statistics' facts of the case) find it
+        DisputeCase c = intake.registerFromPartner(command, officeCode, partner.code(), externalId, created -> {
+            // working hours, as for a referral from another office: a partner's referral on Friday
+            // evening is not overdue before the office has had its working days
+            arrived[0] = Referral.fromPartner(created.id(), partner.code(), officeCode,
+                    "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
+                    WorkingTime.plusWorkingHours(now, hours, configured.zone()));
+            em.persist(arrived[0]);
+        });
+        Referral referral = arrived[0];
         PartnerReferral r = new PartnerReferral(UUID.randomUUID().toString(), partner.code(), externalId, contentHash,
                 c.id(), c.caseNumber(), referral.id(), via, now);
         em.persist(r);

@@ -204,7 +204,7 @@ public class StatisticsSlices {
     /**
      * The snapshot of one slice, or of one part of it: its cases grouped by their codes and
      * {@link CaseFacts}. A case's referral, visit and other-office facts stand on its row
-     * ({@code links_*}, kept by {@link org.trilink.cases.control.CaseLinks}) as they are now, which
+     * ({@code links_*}, kept by {@link CaseLinkFacts}) as they are now, which
      * is as they stood at the cut-off unless they changed since ({@code links_settled_at}). So the
      * slice is two statements: the cases unchanged since the cut-off, from their rows alone (nearly
      * all of them, and no join: a join of the three tables was a quarter of a slice's time); then,

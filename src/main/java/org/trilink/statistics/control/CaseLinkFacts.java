@@ -1,22 +1,47 @@
-package org.trilink.cases.control;
+package org.trilink.statistics.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.CaseChange;
 
 /**
- * A case's links to referrals, follow-up visits and offices other than the handling one, summed
- * up on the case row (the {@code links_*} columns, Flyway V16) so that a statistics run reads them with
- * the case instead of gathering them from three tables for every case of the period. Every move
- * that changes them ends in {@link CaseLifecycle#finish}, which calls {@link #refresh} after the
- * move's own writes: the case row is then already locked by the move (its version), so keeping the
- * summary takes no lock the move did not hold. The one change without a move, the deadline timer
- * flagging a pending referral overdue, is covered by {@code links_settled_at}: while a referral is
- * pending it lies in the far future, and a run reads such a case's facts from the tables.
+ * Statistics' own facts of a case: its links to referrals, follow-up visits and offices other than
+ * the handling one, summed up on the case row (the {@code links_*} columns, Flyway V16) so that a
+ * statistics run reads them with the case instead of gathering them from three tables for every
+ * case of the period. Kept by this observer of the typed case changes, in the transaction of the
+ * change, for the kinds of change that alter them; the core does not know it. The change is
+ * recorded after the move's own writes (the referral, the visit, the participant), and the
+ * move has already locked the case row (its version), so keeping the summary takes no lock the
+ * move did not hold. While a referral is pending {@code links_settled_at} lies in the far future,
+ * and a run reads such a case's facts from the tables as they stood at its cut-off.
  */
 @ApplicationScoped
-public class CaseLinks {
+public class CaseLinkFacts {
+
+    /** Whether a change alters the facts: a switch expression, so that every new kind is decided here. */
+    static boolean altersLinks(CaseChange change) {
+        return switch (change.kind()) {
+            // a partner's referral arrives with its case
+            case RECEIVED -> ((CaseChange.Received) change).partnerCode() != null;
+            case REFERRED, REFERRAL_ACCEPTED, REFERRAL_REJECTED, REFERRAL_RECALLED, REFERRAL_OVERDUE, JOINED,
+                    FOLLOW_UP_RECORDED -> true;
+            case ACCEPTED, DECLINED, MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED,
+                    SESSION_CANCELLED, SESSION_HELD, OUTCOME_RECORDED, LEDGER_OUTCOME, FOLLOW_UP_OVERDUE,
+                    RISK_CHANGED, CLOSED, ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED,
+                    DOCUMENT_DOWNLOADED, SIGNED_COPY_UPLOADED -> false;
+        };
+    }
+
+    /** Entered after the fact or live, a change counts alike: statistics count backfilled facts too. */
+    void onChange(@Observes CaseEventRecorded recorded) {
+        if (altersLinks(recorded.change())) {
+            refresh(recorded.disputeCase().id());
+        }
+    }
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
