@@ -26,7 +26,7 @@ import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
 import org.trilink.partners.control.Outbox;
 import org.trilink.partners.control.PartnerRegistry;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;

@@ -22,7 +22,7 @@ import org.trilink.partners.control.Outbox;
 import org.trilink.partners.control.PartnerIntake;
 import org.trilink.partners.control.PartnerRegistry;
 import org.trilink.partners.control.ReferralStatus;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.simulator.PartnerSimulator;
 import org.trilink.testing.Deployments;

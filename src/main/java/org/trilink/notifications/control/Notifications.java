@@ -20,7 +20,10 @@ import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
 import org.trilink.mediation.control.FollowUpFallingDue;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.entity.Office;
+import org.trilink.outbox.control.OutboxWriter;
+import org.trilink.outbox.entity.OutboxMessage;
 
 /**
  * Decides who hears about a change and writes the messages into the outbox, inside the
@@ -44,6 +47,12 @@ public class Notifications {
     NotificationSettings settings;
 
     @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    OfficeCatalog offices;
+
+    @Inject
     @ConfigProperty(name = "trilink.district.timezone", defaultValue = "Asia/Shanghai")
     String timezone;
 
@@ -61,10 +70,15 @@ public class Notifications {
         CaseChange change = recorded.change();
         Runnable notify = switch (change.kind()) {
             case REFERRED -> {
-                Long id = ((CaseChange.Referred) change).referralId();
-                yield id == null ? null : () -> referralArrived(c, id);
+                CaseChange.Referred r = (CaseChange.Referred) change;
+                yield r.referralId() == null ? null
+                        : () -> referralArrived(c, r.referralId(), r.toOffice(), r.deadline());
             }
-            case REFERRAL_OVERDUE -> () -> referralOverdue(c, ((CaseChange.ReferralOverdue) change).referralId());
+            case REFERRAL_OVERDUE -> {
+                CaseChange.ReferralOverdue r = (CaseChange.ReferralOverdue) change;
+                yield () -> referralMail(c, r.referralId(), r.toOffice(), r.deadline(), "REFERRAL_OVERDUE",
+                        "referral.overdue");
+            }
             case ACCEPTED -> () -> partiesBySms(c, "CASE_ACCEPTED", "case.accepted.sms", null);
             case OUTCOME_RECORDED -> () -> partiesBySms(c, "CASE_OUTCOME", "case.outcome.sms",
                     ((CaseChange.OutcomeRecorded) change).outcome().name());
@@ -80,29 +94,18 @@ public class Notifications {
         }
     }
 
-    /** A referral (from an office or a partner) arrived at its receiving office. */
-    public void referralArrived(DisputeCase c, long referralId) {
-        referralMail(c, referralId, "REFERRAL_ARRIVED", "referral.arrived");
+    /** A referral (from an office or a partner) arrived at its receiving office, to be taken on by the deadline. */
+    public void referralArrived(DisputeCase c, long referralId, String toOffice, OffsetDateTime deadline) {
+        referralMail(c, referralId, toOffice, deadline, "REFERRAL_ARRIVED", "referral.arrived");
     }
 
-    void referralOverdue(DisputeCase c, long referralId) {
-        referralMail(c, referralId, "REFERRAL_OVERDUE", "referral.overdue");
-    }
-
-    private void referralMail(DisputeCase c, long referralId, String event, String template) {
+    private void referralMail(DisputeCase c, long referralId, String toOffice, OffsetDateTime deadline, String event,
+                              String template) {
         if (!settings.emailOn()) {
             return;
         }
-        em.flush(); // the referral row may be new in this transaction
-        List<?> rows = em.createNativeQuery("select to_office_code, deadline from referral where id = ?")
-                .setParameter(1, referralId).getResultList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        String office = (String) row[0];
-        office(office).filter(s -> s.email() != null).ifPresent(s -> email(s, event + ":" + referralId, event,
-                template, c, deadline(row[1], s.locale())));
+        office(toOffice).filter(s -> s.email() != null).ifPresent(s -> email(s, event + ":" + referralId, event,
+                template, c, deadline(deadline)));
     }
 
     /** On its due date (the follow-up check's reminder), once per case; being overdue later sends nothing more. */
@@ -154,12 +157,7 @@ public class Notifications {
 
     private void write(String key, String kind, String event, String target, String payload) {
         String eventId = UUID.nameUUIDFromBytes(("notify:" + key).getBytes(StandardCharsets.UTF_8)).toString();
-        Long existing = ((Number) em.createNativeQuery("select count(*) from partner_outbox where event_id = ?")
-                .setParameter(1, eventId).getSingleResult()).longValue();
-        if (existing > 0) {
-            return;
-        }
-        em.persist(new OutboxMessage(eventId, null, kind, event, target, payload, OffsetDateTime.now(clock)));
+        outbox.add(new OutboxMessage(eventId, null, kind, event, target, payload, OffsetDateTime.now(clock)));
     }
 
     public Optional<OfficeSettings> office(String officeCode) {
@@ -191,22 +189,16 @@ public class Notifications {
     }
 
     private String officeName(String officeCode, String locale) {
-        List<?> rows = em.createNativeQuery("select name_zh, name_en from office where code = ?")
-                .setParameter(1, officeCode).getResultList();
-        if (rows.isEmpty()) {
+        Optional<Office> office = offices.office(officeCode);
+        if (office.isEmpty()) {
             return officeCode;
         }
-        Object[] r = (Object[]) rows.get(0);
-        String en = (String) r[1];
-        return Templates.locale(locale).getLanguage().equals("en") && en != null ? en : (String) r[0];
+        String en = office.get().nameEn();
+        return Templates.locale(locale).getLanguage().equals("en") && en != null ? en : office.get().nameZh();
     }
 
-    private String deadline(Object value, String locale) {
-        OffsetDateTime at = value instanceof OffsetDateTime o ? o
-                : value instanceof java.sql.Timestamp t ? t.toInstant().atOffset(java.time.ZoneOffset.UTC) : null;
-        if (at == null) {
-            return value == null ? "" : value.toString();
-        }
-        return at.atZoneSameInstant(ZoneId.of(timezone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    private String deadline(OffsetDateTime at) {
+        return at == null ? ""
+                : at.atZoneSameInstant(ZoneId.of(timezone)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 }

@@ -24,7 +24,7 @@ import org.trilink.partners.control.PartnerIntake;
 import org.trilink.partners.control.ReferralMessage;
 import org.trilink.partners.control.ReferralStatus;
 import org.trilink.partners.control.SignatureCheck;
-import org.trilink.partners.control.Signatures;
+import org.trilink.platform.security.Signatures;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;

@@ -14,7 +14,7 @@ import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trilink.partners.control.RefusalLog;
-import org.trilink.partners.control.Signatures;
+import org.trilink.platform.security.Signatures;
 
 /**
  * Every refused request to the partners' door (4xx, 5xx, including the 413 of the size limit

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.trilink.notifications.control.NotificationChannels;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
+import org.trilink.platform.security.Signatures;
 
 /**
  * Delivers outbox messages to their partners: signed with the partner's current secret, with

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.platform.metrics.OperationsGauges;
 
 /**

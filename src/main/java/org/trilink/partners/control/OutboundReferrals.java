@@ -2,6 +2,7 @@ package org.trilink.partners.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +20,8 @@ import org.trilink.cases.control.CaseEventRecorded;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.control.OutboxWriter;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.platform.problem.ProblemException;
 
 /**
@@ -35,6 +37,9 @@ public class OutboundReferrals {
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
+
+    @Inject
+    OutboxWriter outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -72,15 +77,8 @@ public class OutboundReferrals {
         Object[] partner = (Object[]) rows.get(0);
         String eventId = UUID.nameUUIDFromBytes(("outbound-referral:" + referralId).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        Number existing = (Number) em.createNativeQuery("select count(*) from partner_outbox where event_id = ?")
-                .setParameter(1, eventId).getSingleResult();
-        if (existing.longValue() > 0) {
-            return Optional.empty();
-        }
-        OutboxMessage message = new OutboxMessage(eventId, (String) partner[0], "REFERRAL", "REFERRED",
-                (String) partner[1], message(c, referralId), OffsetDateTime.now(clock));
-        em.persist(message);
-        return Optional.of(message);
+        return outbox.add(new OutboxMessage(eventId, (String) partner[0], "REFERRAL", "REFERRED",
+                (String) partner[1], message(c, referralId), OffsetDateTime.now(clock)));
     }
 
     /** The contract's referral message (partner-exchange-v1) for a case of this district. */

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.trilink.partners.entity.DeliveryAttempt;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.DeliveryAttempt;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.platform.problem.ProblemException;
 
 /**

@@ -11,12 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.control.OutboxWriter;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
 
@@ -34,6 +35,9 @@ public class PartnerCallbacks {
     @Inject
     PartnerRegistry registry;
 
+    @Inject
+    OutboxWriter outbox;
+
     Clock clock = Clock.systemUTC();
 
     void onCaseEvent(@Observes CaseEventRecorded recorded) {
@@ -41,7 +45,8 @@ public class PartnerCallbacks {
         if (c.sourcePartner() == null || c.externalId() == null || recorded.backfilled()) {
             return;
         }
-        String event = switch (recorded.change().kind()) {
+        CaseChange change = recorded.change();
+        String event = switch (change.kind()) {
             case REFERRAL_ACCEPTED -> "ACCEPTED";
             case REFERRAL_REJECTED -> "REJECTED";
             case OUTCOME_RECORDED -> "CONCLUDED";
@@ -53,12 +58,21 @@ public class PartnerCallbacks {
                     SIGNED_COPY_UPLOADED -> null;
         };
         if (event != null) {
-            callback(c, event, recorded.event().occurredAt());
+            Long referralId = change instanceof CaseChange.ReferralAccepted a ? a.referralId()
+                    : change instanceof CaseChange.ReferralRejected r ? Long.valueOf(r.referralId()) : null;
+            String rejectionReason = change instanceof CaseChange.ReferralRejected r ? r.reason() : null;
+            callback(c, event, recorded.event().occurredAt(), referralId, rejectionReason);
         }
     }
 
-    /** Writes the callback for a partner's referral, unless the partner has none or it exists already. */
-    public Optional<OutboxMessage> callback(DisputeCase c, String event, OffsetDateTime occurredAt) {
+    /**
+     * Writes the callback for a partner's referral, unless the partner has none or it exists already.
+     *
+     * @param referralId the referral an ACCEPTED or REJECTED is about: another referral of the
+     *                   same case (from office to office, later) is not the partner's
+     */
+    public Optional<OutboxMessage> callback(DisputeCase c, String event, OffsetDateTime occurredAt, Long referralId,
+                                            String rejectionReason) {
         Partner partner = registry.find(c.sourcePartner()).orElse(null);
         if (partner == null || partner.callbackUrl() == null) {
             return Optional.empty();
@@ -71,13 +85,8 @@ public class PartnerCallbacks {
         if (r == null) {
             return Optional.empty();
         }
-        // the lifecycle changed the referral row in this transaction: make it readable here
-        em.flush();
-        Object[] row = (Object[]) em.createNativeQuery("select status, rejection_reason from referral where id = ?")
-                .setParameter(1, r.referralRowId()).getSingleResult();
-        String referralStatus = (String) row[0];
-        // a REFERRAL_ACCEPTED/REJECTED event about another referral of the same case is not the partner's
-        if (("ACCEPTED".equals(event) || "REJECTED".equals(event)) && !event.equals(referralStatus)) {
+        if (("ACCEPTED".equals(event) || "REJECTED".equals(event))
+                && (referralId == null || referralId.longValue() != r.referralRowId())) {
             return Optional.empty();
         }
         if ("CONCLUDED".equals(event) && c.outcome() == null) {
@@ -85,11 +94,6 @@ public class PartnerCallbacks {
         }
         String eventId = UUID.nameUUIDFromBytes((r.referralId() + ":" + event).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        List<Long> existing = em.createQuery("select m.id from OutboxMessage m where m.eventId = :e", Long.class)
-                .setParameter("e", eventId).getResultList();
-        if (!existing.isEmpty()) {
-            return Optional.empty();
-        }
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("event", event)
@@ -98,8 +102,8 @@ public class PartnerCallbacks {
                 .add("referralId", r.referralId())
                 .add("externalId", r.externalId())
                 .add("caseNumber", r.caseNumber());
-        if ("REJECTED".equals(event) && row[1] != null) {
-            body.add("rejectionReason", (String) row[1]);
+        if ("REJECTED".equals(event) && rejectionReason != null) {
+            body.add("rejectionReason", rejectionReason);
         } else {
             body.addNull("rejectionReason");
         }
@@ -110,9 +114,7 @@ public class PartnerCallbacks {
         } else {
             body.addNull("outcome");
         }
-        OutboxMessage m = new OutboxMessage(eventId, partner.code(), "CALLBACK", event, partner.callbackUrl(),
-                body.build().toString(), OffsetDateTime.now(clock));
-        em.persist(m);
-        return Optional.of(m);
+        return outbox.add(new OutboxMessage(eventId, partner.code(), "CALLBACK", event, partner.callbackUrl(),
+                body.build().toString(), OffsetDateTime.now(clock)));
     }
 }

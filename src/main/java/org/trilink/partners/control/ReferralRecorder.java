@@ -65,7 +65,7 @@ public class ReferralRecorder {
                 c.id(), c.caseNumber(), referral.id(), via, now);
         em.persist(r);
         // the receiving office hears of it, in this transaction like the referral itself
-        notifications.referralArrived(c, referral.id());
+        notifications.referralArrived(c, referral.id(), referral.toOfficeCode(), referral.deadline());
         return r;
     }
 }

@@ -2,7 +2,7 @@ package org.trilink.partners.control;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.trilink.partners.entity.OutboxMessage;
+import org.trilink.outbox.entity.OutboxMessage;
 
 /**
  * What one delivery attempt makes of a pending message: a 2xx delivers it; a transient failure

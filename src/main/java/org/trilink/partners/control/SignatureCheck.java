@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.Signatures;
 
 /** Who sent a signed request: the enabled partner whose secret signed it, recently; anything else is 401. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.trilink.partners.entity.OutboxMessage.Status;
+import org.trilink.outbox.entity.OutboxMessage.Status;
 
 class SettlementTest {
 

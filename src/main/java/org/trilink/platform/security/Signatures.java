@@ -1,4 +1,4 @@
-package org.trilink.partners.control;
+package org.trilink.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package org.trilink.partners.entity;
+package org.trilink.outbox.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

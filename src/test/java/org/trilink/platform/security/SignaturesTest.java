@@ -1,4 +1,4 @@
-package org.trilink.partners.control;
+package org.trilink.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
