@@ -2,7 +2,7 @@ package org.trilink.demo;
 
 import java.util.List;
 import java.util.Set;
-import org.trilink.offices.entity.Role;
+import org.trilink.platform.security.Role;
 
 /** The demo logins the README lists. Their passwords are public, so production refuses them. */
 public final class DemoAccounts {

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.trilink.statistics.control.CaseLinkFacts;
 import org.trilink.cases.control.CaseNumbers;
+import org.trilink.statistics.control.CaseLinkFacts;
 
 /** Writes generated demo cases with JDBC batches; ids come from the same sequences JPA uses. */
 final class DemoCaseWriter {

@@ -15,12 +15,12 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.trilink.offices.control.StaffDirectory;
-import org.trilink.offices.entity.Role;
-import org.trilink.offices.entity.Staff;
 import org.trilink.demo.DemoAccounts;
+import org.trilink.offices.control.StaffDirectory;
+import org.trilink.offices.entity.Staff;
 import org.trilink.platform.Configured;
 import org.trilink.platform.security.Passwords;
+import org.trilink.platform.security.Role;
 
 /**
  * In production, TriLink refuses to start while any account still has its published demo

@@ -22,16 +22,16 @@ import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.control.StaffForm;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
-import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
+import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.control.Outbox;
 import org.trilink.partners.control.PartnerRegistry;
-import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Role;
 import org.trilink.referrals.control.ReferralDeadlines;
 
 /**

@@ -23,17 +23,18 @@ import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.cases.entity.RiskLevel;
-import org.trilink.mediation.entity.MediatorCapacity;
-import org.trilink.offices.entity.Staff;
 import org.trilink.mediation.control.FollowUps;
 import org.trilink.mediation.control.Mediation;
 import org.trilink.mediation.control.OutcomeCommand;
 import org.trilink.mediation.entity.FailureGuidance;
 import org.trilink.mediation.entity.FollowUpMethod;
 import org.trilink.mediation.entity.MediationSession;
+import org.trilink.mediation.entity.MediatorCapacity;
 import org.trilink.mediation.entity.Performance;
 import org.trilink.mediation.entity.SessionStatus;
+import org.trilink.offices.boundary.Places;
 import org.trilink.offices.entity.Office;
+import org.trilink.offices.entity.Staff;
 import org.trilink.platform.Configured;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
@@ -78,6 +79,9 @@ public class CaseActionsBacking implements Serializable {
 
     @Inject
     Labels labels;
+
+    @Inject
+    Places places;
 
     @Inject
     CaseOnPage onPage;
@@ -261,7 +265,7 @@ public class CaseActionsBacking implements Serializable {
     /** Offices a case may be referred to: active ones, except the one handling it. */
     public List<Office> referralTargets() {
         String handling = access.visible(caseNumber).handlingOfficeCode();
-        return labels.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
+        return places.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
     }
 
     /** Staff who may be assigned to mediate: of the offices taking part in the case. */
@@ -272,7 +276,7 @@ public class CaseActionsBacking implements Serializable {
     /** Offices that may be invited to mediate jointly: active ones not yet taking part. */
     public List<Office> inviteTargets() {
         String handling = access.visible(caseNumber).handlingOfficeCode();
-        return labels.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
+        return places.offices().stream().filter(Office::active).filter(o -> !o.code().equals(handling)).toList();
     }
 
     public List<MediatorCapacity> getCapacities() {

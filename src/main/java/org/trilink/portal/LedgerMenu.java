@@ -18,7 +18,7 @@ public class LedgerMenu {
     CurrentUser user;
 
     public boolean isShown() {
-        return user.staff().isPresent() && LedgerImport.mayImport(user)
+        return user.account().isPresent() && LedgerImport.mayImport(user)
                 && (user.admin() || user.officeCode() != null);
     }
 }

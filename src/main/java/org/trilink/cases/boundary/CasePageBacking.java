@@ -12,6 +12,7 @@ import org.trilink.cases.control.CaseRecords;
 import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
+import org.trilink.offices.boundary.Places;
 import org.trilink.platform.Configured;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.ProblemException;
@@ -42,6 +43,9 @@ public class CasePageBacking implements Serializable {
 
     @Inject
     Labels labels;
+
+    @Inject
+    Places places;
 
     @Inject
     Configured configured;
@@ -98,7 +102,7 @@ public class CasePageBacking implements Serializable {
 
     /** A history event's change in the page's language; "" for one with nothing to say. */
     public String words(CaseEvent e) {
-        return new HistoryWords(labels.bundle(), labels.locale(), configured.zone(), labels::office).format(e.change());
+        return new HistoryWords(labels.bundle(), labels.locale(), configured.zone(), places::office).format(e.change());
     }
 
     public List<CaseRecords.SessionRow> getSessions() {

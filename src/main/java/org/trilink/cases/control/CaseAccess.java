@@ -14,9 +14,9 @@ import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.PersonalDataView;
-import org.trilink.offices.entity.Role;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Role;
 
 /**
  * The one place that decides who may see a case. Staff see cases their office handles or

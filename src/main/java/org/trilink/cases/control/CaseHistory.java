@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.CaseChange;
+import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.platform.security.CurrentUser;
 

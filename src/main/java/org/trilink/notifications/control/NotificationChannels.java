@@ -25,8 +25,8 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import org.trilink.platform.security.Signatures;
 import org.trilink.outbox.entity.OutboxMessage;
+import org.trilink.platform.security.Signatures;
 
 /**
  * The pluggable channels behind the outbox's EMAIL and SMS messages: e-mail over SMTP (Jakarta

@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.offices.control.NewPassword;
 import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.control.StaffForm;
-import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Role;
 
 /** Staff accounts, for the district admin only. Passwords go in, never out. */
 @Path("staff")

@@ -18,24 +18,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.AccountChanged;
+import org.trilink.platform.security.Accounts;
 import org.trilink.platform.security.CurrentUser;
 import org.trilink.platform.security.Passwords;
+import org.trilink.platform.security.Role;
 
 /** Finds staff accounts; the district admin creates them, changes their office and roles, resets passwords. */
 @ApplicationScoped
-public class StaffDirectory {
+public class StaffDirectory implements Accounts {
 
     private static final Logger LOG = Logger.getLogger(StaffDirectory.class.getName());
 
-    /**
-     * Fired when an account's password, roles, office or state changed. Observed after the commit
-     * (CredentialCache), so that a credential verified before the change is checked again.
-     */
-    public record StaffChanged(String username) {
-    }
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
@@ -50,7 +46,7 @@ public class StaffDirectory {
     CurrentUser user;
 
     @Inject
-    Event<StaffChanged> changed;
+    Event<AccountChanged> changed;
 
     Clock clock = Clock.systemUTC();
 
@@ -58,6 +54,7 @@ public class StaffDirectory {
      * The account with its roles. Read on every authenticated call (so that a change applies at
      * once on every instance): one statement, the roles joined in, not a second select for them.
      */
+    @Override
     public Optional<Staff> byUsername(String username) {
         return em.createQuery("select s from Staff s left join fetch s.roles where s.username = :u", Staff.class)
                 .setParameter("u", username)
@@ -91,7 +88,7 @@ public class StaffDirectory {
         } catch (PersistenceException e) {
             throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
         }
-        changed.fire(new StaffChanged(staff.username()));
+        changed.fire(new AccountChanged(staff.username()));
         LOG.info(() -> "Staff account " + staff.username() + " created by " + user.username() + ", roles " + roles);
         return staff;
     }
@@ -107,7 +104,7 @@ public class StaffDirectory {
             throw ProblemException.conflict("You cannot take the admin role from yourself.");
         }
         staff.change(form.getDisplayName().strip(), office, roles);
-        changed.fire(new StaffChanged(username));
+        changed.fire(new AccountChanged(username));
         LOG.info(() -> "Staff account " + username + " changed by " + user.username() + ": office " + office
                 + ", roles " + roles);
         return staff;
@@ -119,7 +116,7 @@ public class StaffDirectory {
         offices.requireAdmin();
         Staff staff = get(username);
         staff.changePassword(passwords.hash(password.getPassword()));
-        changed.fire(new StaffChanged(username));
+        changed.fire(new AccountChanged(username));
         LOG.info(() -> "Password of staff account " + username + " reset by " + user.username());
         return staff;
     }
@@ -133,7 +130,7 @@ public class StaffDirectory {
             throw ProblemException.conflict("You cannot disable your own account.");
         }
         staff.enable(on);
-        changed.fire(new StaffChanged(username));
+        changed.fire(new AccountChanged(username));
         LOG.info(() -> "Staff account " + username + (on ? " enabled" : " disabled") + " by " + user.username());
         return staff;
     }

@@ -17,11 +17,13 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
+import org.trilink.platform.security.Account;
+import org.trilink.platform.security.Role;
 
 /** A person who signs in: works for one office (none for district-wide roles). */
 @Entity
 @Table(name = "staff")
-public class Staff {
+public class Staff implements Account {
 
     @Id
     @SequenceGenerator(name = "staff_seq", sequenceName = "staff_seq", allocationSize = 50)

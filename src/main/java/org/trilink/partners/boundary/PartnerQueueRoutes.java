@@ -18,10 +18,10 @@ import org.trilink.partners.control.PartnerIntake;
 import org.trilink.partners.control.QueueConnection;
 import org.trilink.partners.control.RefusalLog;
 import org.trilink.partners.control.SignatureCheck;
-import org.trilink.platform.security.Signatures;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.Signatures;
 
 /**
  * The queue channel for partners that run a broker: referrals arrive on

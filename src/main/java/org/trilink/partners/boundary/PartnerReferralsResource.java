@@ -9,25 +9,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.partners.control.IntakeAnswer;
 import org.trilink.partners.control.PartnerIntake;
 import org.trilink.partners.control.ReferralMessage;
 import org.trilink.partners.control.ReferralStatus;
 import org.trilink.partners.control.SignatureCheck;
-import org.trilink.platform.security.Signatures;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.security.Signatures;
 
 /**
  * The partners' door (partner-exchange-v1). Authenticated by the HMAC signature of each

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +19,14 @@ import java.util.Map;
 import org.trilink.cases.boundary.PartyRequest;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
-import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.AgreementForm;
-import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.offices.control.OfficeCatalog;
-import org.trilink.offices.entity.Role;
 import org.trilink.platform.Configured;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Role;
 
 /**
  * Imports an office's historical ledger (台账): each good row becomes a case of that office,

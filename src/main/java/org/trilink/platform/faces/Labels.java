@@ -10,21 +10,14 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.trilink.offices.control.OfficeCatalog;
-import org.trilink.offices.entity.Office;
-import org.trilink.offices.entity.Region;
 import org.trilink.platform.Configured;
 
 /**
  * Words and dates as people read them, in the page's language: enum codes through the bundles
- * ({@code CaseStatus.RECEIVED}), regions and offices by their Chinese or English name, times in
- * the district's time zone.
+ * ({@code CaseStatus.RECEIVED}) and times in the district's time zone. Regions and offices are
+ * the offices feature's words ({@code places}).
  */
 @Named("labels")
 @RequestScoped
@@ -38,11 +31,6 @@ public class Labels {
     @Inject
     Configured configured;
 
-    @Inject
-    OfficeCatalog catalog;
-
-    private Map<String, Region> regions;
-    private Map<String, Office> offices;
     private ResourceBundle bundle;
     private DateTimeFormatter dateTimeFormat;
     private DateTimeFormatter dateFormat;
@@ -118,47 +106,13 @@ public class Labels {
         return language.getLocale();
     }
 
-    public List<Region> regions() {
-        return List.copyOf(regionMap().values());
-    }
 
-    public List<Office> offices() {
-        return List.copyOf(officeMap().values());
-    }
 
-    public String region(String code) {
-        Region r = code == null ? null : regionMap().get(code);
-        return r == null ? (code == null ? "" : code) : (language.isEnglish() ? r.nameEn() : r.nameZh());
-    }
 
-    public String office(String code) {
-        Office o = code == null ? null : officeMap().get(code);
-        return o == null ? (code == null ? "" : code) : (language.isEnglish() ? o.nameEn() : o.nameZh());
-    }
 
-    public String regionName(Region r) {
-        return language.isEnglish() ? r.nameEn() : r.nameZh();
-    }
 
-    public String officeName(Office o) {
-        return language.isEnglish() ? o.nameEn() : o.nameZh();
-    }
 
-    private Map<String, Region> regionMap() {
-        if (regions == null) {
-            regions = catalog.regions().stream().collect(Collectors.toMap(Region::code, Function.identity(),
-                    (a, b) -> a, java.util.LinkedHashMap::new));
-        }
-        return regions;
-    }
 
-    private Map<String, Office> officeMap() {
-        if (offices == null) {
-            offices = catalog.offices(null, null).stream().collect(Collectors.toMap(Office::code,
-                    Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
-        }
-        return offices;
-    }
 
     /** The bundle text of the current request, for code that runs outside a bean with Labels injected. */
     public static String current(String key) {

@@ -3,9 +3,9 @@ package org.trilink.platform.faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.trilink.offices.entity.Role;
-import org.trilink.offices.entity.Staff;
+import org.trilink.platform.security.Account;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.Role;
 
 /** The signed-in person as the pages show them, and what the menu offers them. */
 @Named("me")
@@ -15,15 +15,13 @@ public class SignedIn {
     @Inject
     CurrentUser user;
 
-    @Inject
-    Labels labels;
 
     public boolean isPresent() {
-        return user.staff().isPresent();
+        return user.account().isPresent();
     }
 
     public String getName() {
-        return user.staff().map(Staff::displayName).orElse(user.username());
+        return user.account().map(Account::displayName).orElse(user.username());
     }
 
     public String getUsername() {
@@ -34,10 +32,6 @@ public class SignedIn {
         return user.officeCode();
     }
 
-    public String getOfficeName() {
-        String office = user.officeCode();
-        return office == null ? labels.text("office.district") : labels.office(office);
-    }
 
     /** Staff, office heads and the district admin work on cases; drafters do not. */
     public boolean isCaseWorker() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.trilink.offices.control.StaffDirectory;
 
 /**
  * Scripts send Basic credentials with every call; checking a PBKDF2 hash costs tens of
@@ -97,7 +96,7 @@ public class CredentialCache {
     }
 
     /** After the commit of a change to an account: nothing verified before it is trusted any more. */
-    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffDirectory.StaffChanged change) {
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
         forget(change.username());
     }
 

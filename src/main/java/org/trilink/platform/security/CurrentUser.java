@@ -7,9 +7,6 @@ import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
-import org.trilink.offices.control.StaffDirectory;
-import org.trilink.offices.entity.Role;
-import org.trilink.offices.entity.Staff;
 
 /** Who is calling, and for which office, during one request. */
 @RequestScoped
@@ -19,30 +16,31 @@ public class CurrentUser {
     SecurityContext securityContext;
 
     @Inject
-    StaffDirectory directory;
+    Accounts accounts;
 
-    private Staff staff;
+    private Account account;
     private boolean loaded;
-    /** Whose account {@link #staff} is: a login or logout within the request changes the caller. */
+    /** Whose account {@link #account} is: a login or logout within the request changes the caller. */
     private String loadedFor;
 
-    public Optional<Staff> staff() {
+    /** The caller's account; empty for an anonymous caller or an account no longer there. */
+    public Optional<Account> account() {
         Principal principal = securityContext.getCallerPrincipal();
         String caller = principal == null ? null : principal.getName();
         if (!loaded || !Objects.equals(caller, loadedFor)) {
-            staff = caller == null ? null : directory.byUsername(caller).orElse(null);
+            account = caller == null ? null : accounts.byUsername(caller).orElse(null);
             loadedFor = caller;
             loaded = true;
         }
-        return Optional.ofNullable(staff);
+        return Optional.ofNullable(account);
     }
 
     /**
      * The account the identity store or the session check has just read for this request: the
      * request's other questions (office, roles) use it instead of reading it a second time.
      */
-    void accountChecked(Staff account) {
-        staff = account;
+    void accountChecked(Account account) {
+        this.account = account;
         loadedFor = account.username();
         loaded = true;
     }
@@ -51,7 +49,7 @@ public class CurrentUser {
      * Hands an account just read to check a request to that request's CurrentUser, which would
      * otherwise read it a second time; outside a request (no CurrentUser) nothing is told.
      */
-    static void accountRead(CurrentUser user, Staff account) {
+    static void accountRead(CurrentUser user, Account account) {
         try {
             user.accountChecked(account);
         } catch (ContextNotActiveException e) {
@@ -65,7 +63,7 @@ public class CurrentUser {
     }
 
     public String officeCode() {
-        return staff().map(Staff::officeCode).orElse(null);
+        return account().map(Account::officeCode).orElse(null);
     }
 
     /**
@@ -74,7 +72,7 @@ public class CurrentUser {
      * asking the container instead costs a JACC policy check each time.
      */
     public boolean is(Role role) {
-        return staff().map(s -> s.has(role)).orElse(false);
+        return account().map(a -> a.has(role)).orElse(false);
     }
 
     public boolean admin() {

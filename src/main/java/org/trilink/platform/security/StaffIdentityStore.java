@@ -9,15 +9,13 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.trilink.offices.control.StaffDirectory;
-import org.trilink.offices.entity.Staff;
 
 /** Staff accounts in the database, with PBKDF2-hashed passwords; roles become groups. */
 @ApplicationScoped
 public class StaffIdentityStore implements IdentityStore {
 
     @Inject
-    StaffDirectory directory;
+    Accounts directory;
 
     @Inject
     Passwords passwords;
@@ -40,7 +38,7 @@ public class StaffIdentityStore implements IdentityStore {
         }
         // the account is read on every call: a disabled account or changed roles apply at once, on
         // every instance; only the PBKDF2 check is skipped for a password verified against this hash
-        Optional<Staff> staff = directory.byUsername(username);
+        Optional<? extends Account> staff = directory.byUsername(username);
         if (staff.isEmpty() || !staff.get().active()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
@@ -59,7 +57,7 @@ public class StaffIdentityStore implements IdentityStore {
         return new CredentialValidationResult(username, groups(staff.get()));
     }
 
-    static Set<String> groups(Staff staff) {
+    static Set<String> groups(Account staff) {
         return staff.roles().stream().map(Enum::name).collect(Collectors.toSet());
     }
 }

@@ -14,14 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.trilink.offices.control.StaffDirectory;
-import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.Problem;
 
 /**
@@ -42,7 +40,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Inject
-    StaffDirectory directory;
+    Accounts directory;
 
     @Inject
     CurrentUser currentUser;
@@ -92,7 +90,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             }
             // the account as it is now: changed roles apply at the next click; a disabled account
             // or a reset password ends the session (on any instance, since each reads the database)
-            Optional<Staff> staff = directory.byUsername(user);
+            Optional<? extends Account> staff = directory.byUsername(user);
             if (staff.isPresent() && staff.get().active() && stamp(staff.get()).equals(session.getAttribute(SESSION_PASSWORD))) {
                 Set<String> groups = StaffIdentityStore.groups(staff.get());
                 if (!groups.equals(session.getAttribute(SESSION_GROUPS))) {
@@ -146,7 +144,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** A digest of the stored password hash, to notice a reset without keeping the hash in the session. */
-    static String stamp(Staff staff) {
+    static String stamp(Account staff) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.valueOf(staff.passwordHash()).getBytes(StandardCharsets.UTF_8));

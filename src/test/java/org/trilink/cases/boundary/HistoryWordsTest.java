@@ -3,11 +3,11 @@ package org.trilink.cases.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.platform.LegacyDetails;

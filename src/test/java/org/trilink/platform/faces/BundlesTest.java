@@ -55,7 +55,7 @@ class BundlesTest {
                 PartyKind.class, Outcome.class, AgreementForm.class, IntakeMode.class, org.trilink.cases.entity.Move.class,
                 org.trilink.mediation.entity.FailureGuidance.class, org.trilink.mediation.entity.FollowUpMethod.class,
                 org.trilink.mediation.entity.Performance.class, org.trilink.mediation.entity.SessionStatus.class,
-                org.trilink.referrals.entity.ReferralStatus.class, org.trilink.offices.entity.Role.class,
+                org.trilink.referrals.entity.ReferralStatus.class, org.trilink.platform.security.Role.class,
                 org.trilink.offices.entity.OfficeType.class, org.trilink.cases.entity.AdminResolution.class,
                 org.trilink.mediation.entity.MediatorCapacity.class, org.trilink.documents.entity.DocumentKind.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.trilink.offices.control.StaffDirectory;
-import org.trilink.offices.entity.Role;
 import org.trilink.offices.entity.Staff;
+import org.trilink.platform.security.Role;
 
 /**
  * The credential cache in front of the slow password check. What callers notice is how often
@@ -74,7 +74,7 @@ class StaffIdentityStoreTest {
                     case "getCallerPrincipal" -> caller == null ? null : (Principal) () -> caller;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        currentUser.directory = accounts;
+        currentUser.accounts = accounts;
         cache.seconds = 60;
         cache.clock = now::get;
         account("police", "h:police-demo");
@@ -96,7 +96,7 @@ class StaffIdentityStoreTest {
         assertThat(login("police", "wrong")).isEqualTo(Status.INVALID);
         assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
         accounts.staff.clear(); // a second read of the account would now find nothing
-        assertThat(currentUser.staff()).map(Staff::officeCode).contains("PS-ZHAOXIANG");
+        assertThat(currentUser.account()).map(Account::officeCode).contains("PS-ZHAOXIANG");
         assertThat(currentUser.officeCode()).isEqualTo("PS-ZHAOXIANG");
         assertThat(currentUser.is(Role.STAFF)).isTrue();
         assertThat(currentUser.admin()).isFalse();
@@ -113,7 +113,7 @@ class StaffIdentityStoreTest {
         assertThat(currentUser.officeCode()).isNull();
         caller = null; // signed out
         assertThat(currentUser.admin()).isFalse();
-        assertThat(currentUser.staff()).isEmpty();
+        assertThat(currentUser.account()).isEmpty();
     }
 
     @Test

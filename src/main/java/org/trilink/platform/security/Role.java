@@ -1,4 +1,4 @@
-package org.trilink.offices.entity;
+package org.trilink.platform.security;
 
 /**
  * What a staff account may do. Which office a staff member works for decides which cases

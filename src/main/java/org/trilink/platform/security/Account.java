@@ -1,0 +1,29 @@
+package org.trilink.platform.security;
+
+import java.util.Set;
+
+/**
+ * A person who signs in, as the security wiring needs them: name, office, roles and the stored
+ * password hash. The offices feature keeps the accounts (its staff) and hands them over through
+ * {@link Accounts}, so that the platform knows no feature.
+ */
+public interface Account {
+
+    String username();
+
+    String displayName();
+
+    /** The office the person works for; null for the district's own people (admin, drafters). */
+    String officeCode();
+
+    boolean active();
+
+    /** PBKDF2 (Passwords), never the password itself. */
+    String passwordHash();
+
+    Set<Role> roles();
+
+    default boolean has(Role role) {
+        return roles().contains(role);
+    }
+}
