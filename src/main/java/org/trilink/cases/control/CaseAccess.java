@@ -8,7 +8,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.DisputeCase;
@@ -31,6 +30,9 @@ public class CaseAccess {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    CaseReferrals referrals;
 
     /** The case, if the caller may see it; otherwise 404. */
     public DisputeCase visible(String caseNumber) {
@@ -96,17 +98,7 @@ public class CaseAccess {
     }
 
     public Optional<PendingReferral> pendingReferral(DisputeCase c) {
-        // the referral table is read here, not through the referrals feature, which builds on this one
-        List<?> rows = em.createNativeQuery("select id, from_office_code, from_partner, to_office_code from referral"
-                        + " where case_id = ? and status = 'PENDING' order by id")
-                .setParameter(1, c.id())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new PendingReferral(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                (String) row[3]));
+        return referrals.pending(c.id());
     }
 
     /** Staff of an office a pending referral is addressed to may see the case, to decide on it. */

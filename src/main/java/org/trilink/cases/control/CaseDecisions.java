@@ -44,6 +44,9 @@ public class CaseDecisions {
     @Inject
     OfficeCatalog offices;
 
+    @Inject
+    CaseMediation mediation;
+
     /** 受理: the handling office takes the case on. */
     @Transactional
     public DisputeCase accept(String caseNumber, Long version, String note) {
@@ -214,8 +217,7 @@ public class CaseDecisions {
     }
 
     private long followUps(DisputeCase c) {
-        return ((Number) em.createNativeQuery("select count(*) from follow_up_visit where case_id = ?")
-                .setParameter(1, c.id()).getSingleResult()).longValue();
+        return mediation.visitCount(c.id());
     }
 
     private static String blankToNull(String s) {

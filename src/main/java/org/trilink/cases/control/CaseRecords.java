@@ -1,8 +1,7 @@
 package org.trilink.cases.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +11,18 @@ import java.util.List;
 import org.trilink.cases.entity.DisputeCase;
 
 /**
- * Reads what happened around one case (its sessions, referrals and follow-up visits) for the
- * case page. The caller has already passed {@link CaseAccess#visible(String)}.
+ * What happened around one case (its sessions, referrals and follow-up visits) for the case page,
+ * as the features that keep them answer ({@link CaseReferrals}, {@link CaseMediation}). The caller
+ * has already passed {@link CaseAccess#visible(String)}.
  */
 @ApplicationScoped
 public class CaseRecords {
 
-    @PersistenceContext(unitName = "trilink")
-    EntityManager em;
+    @Inject
+    CaseReferrals referrals;
+
+    @Inject
+    CaseMediation mediation;
 
     public record SessionRow(long id, OffsetDateTime scheduledAt, String place, String participants, String status,
                              OffsetDateTime heldAt, String notes, String attendance) {
@@ -36,30 +39,15 @@ public class CaseRecords {
     }
 
     public List<SessionRow> sessions(DisputeCase c) {
-        List<?> rows = em.createNativeQuery("select id, scheduled_at, place, participants, status, held_at, notes,"
-                        + " attendance from mediation_session where case_id = ? order by scheduled_at, id")
-                .setParameter(1, c.id()).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new SessionRow(number(r[0]), time(r[1]),
-                (String) r[2], (String) r[3], (String) r[4], time(r[5]), (String) r[6], (String) r[7])).toList();
+        return mediation.sessions(c.id());
     }
 
     public List<ReferralRow> referrals(DisputeCase c) {
-        List<?> rows = em.createNativeQuery("select id, from_office_code, from_partner, to_office_code, reason,"
-                        + " status, sent_at, sent_by, deadline, overdue, decided_at, rejection_reason"
-                        + " from referral where case_id = ? order by sent_at, id")
-                .setParameter(1, c.id()).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new ReferralRow(number(r[0]), (String) r[1],
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5], time(r[6]), (String) r[7], time(r[8]),
-                Boolean.TRUE.equals(r[9]), time(r[10]), (String) r[11])).toList();
+        return referrals.of(c.id());
     }
 
     public List<FollowUpRow> followUps(DisputeCase c) {
-        List<?> rows = em.createNativeQuery("select id, visited_at, method, performance, satisfaction, notes,"
-                        + " recorded_by, office_code from follow_up_visit where case_id = ? order by visited_at, id")
-                .setParameter(1, c.id()).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new FollowUpRow(number(r[0]), time(r[1]),
-                (String) r[2], (String) r[3], (int) number(r[4]), (String) r[5], (String) r[6], (String) r[7]))
-                .toList();
+        return mediation.visits(c.id());
     }
 
     static long number(Object value) {

@@ -8,8 +8,10 @@ import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.cases.entity.DisputeCase;
 import org.trilink.platform.Configured;
 import org.trilink.platform.security.CurrentUser;
 
@@ -31,6 +33,9 @@ public class OfficeDesk {
 
     @Inject
     Configured configured;
+
+    @Inject
+    CaseReferrals referrals;
 
     @Inject
     @ConfigProperty(name = "trilink.portal.follow-up-window-days", defaultValue = "7")
@@ -55,11 +60,15 @@ public class OfficeDesk {
     /** Referrals sent to the office that nobody has accepted or rejected yet: overdue first, then by deadline. */
     public Tray referralsWaiting() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String where = " from referral r join dispute_case c on c.id = r.case_id where r.status = 'PENDING'"
-                + officeClause("r.to_office_code");
-        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, null, r.deadline,"
-                        + " case when r.overdue or r.deadline < ?1 then true else false end, r.from_office_code",
-                " order by case when r.overdue or r.deadline < ?1 then 0 else 1 end, r.deadline, r.id", now);
+        String office = user.admin() ? null : (user.officeCode() == null ? "-" : user.officeCode());
+        List<Item> items = new ArrayList<>();
+        for (CaseReferrals.Waiting w : referrals.waiting(office, now, SHOWN)) {
+            DisputeCase c = em.find(DisputeCase.class, w.caseId());
+            items.add(new Item(c.caseNumber(), c.summary(), c.status().name(),
+                    c.riskLevel() == null ? null : c.riskLevel().name(), c.receivedAt(),
+                    null, w.deadline(), w.overdue(), w.fromOfficeCode()));
+        }
+        return new Tray(referrals.countWaiting(office), items);
     }
 
     /** Concluded cases whose follow-up visit is due within the window (or late) and not yet made. */

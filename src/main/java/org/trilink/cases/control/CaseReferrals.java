@@ -1,0 +1,30 @@
+package org.trilink.cases.control;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the cases feature needs to know of a case's referrals: whether one waits for a decision
+ * (who may move the case, who may see it), the list on the case page, and the referrals waiting
+ * at an office for its desk. The referrals feature builds on this one, so it answers through this
+ * interface (referrals.control.ReferralsOfCases) and cases never reads the referral table.
+ */
+public interface CaseReferrals {
+
+    /** The referral of the case waiting for the receiving office's decision (there is at most one). */
+    Optional<CaseAccess.PendingReferral> pending(long caseId);
+
+    /** The case's referrals in the order they were sent. */
+    List<CaseRecords.ReferralRow> of(long caseId);
+
+    /** A referral waiting at an office: its case, deadline, whether it is late, and where it came from. */
+    record Waiting(long caseId, OffsetDateTime deadline, boolean overdue, String fromOfficeCode) {
+    }
+
+    /** How many referrals wait at the office (at every office for null). */
+    long countWaiting(String toOfficeCode);
+
+    /** The first {@code max} referrals waiting at the office (every office for null): overdue first, then by deadline. */
+    List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max);
+}

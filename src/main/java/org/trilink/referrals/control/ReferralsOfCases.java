@@ -1,0 +1,74 @@
+package org.trilink.referrals.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.trilink.cases.control.CaseAccess;
+import org.trilink.cases.control.CaseRecords;
+import org.trilink.cases.control.CaseReferrals;
+import org.trilink.referrals.entity.Referral;
+import org.trilink.referrals.entity.ReferralStatus;
+
+/** The referrals feature's answers to what the cases feature asks of a case's referrals. */
+@ApplicationScoped
+public class ReferralsOfCases implements CaseReferrals {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Override
+    public Optional<CaseAccess.PendingReferral> pending(long caseId) {
+        return em.createQuery("select r from Referral r where r.caseId = :c and r.status = :pending order by r.id",
+                        Referral.class)
+                .setParameter("c", caseId).setParameter("pending", ReferralStatus.PENDING)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(r -> new CaseAccess.PendingReferral(r.id(), r.fromOfficeCode(), r.fromPartner(),
+                        r.toOfficeCode()));
+    }
+
+    @Override
+    public List<CaseRecords.ReferralRow> of(long caseId) {
+        return em.createQuery("select r from Referral r where r.caseId = :c order by r.sentAt, r.id", Referral.class)
+                .setParameter("c", caseId).getResultList().stream()
+                .map(r -> new CaseRecords.ReferralRow(r.id(), r.fromOfficeCode(), r.fromPartner(), r.toOfficeCode(),
+                        r.reason(), r.status().name(), r.sentAt(), r.sentBy(), r.deadline(), r.overdue(),
+                        r.decidedAt(), r.rejectionReason()))
+                .toList();
+    }
+
+    @Override
+    public long countWaiting(String toOfficeCode) {
+        TypedQuery<Long> q = em.createQuery("select count(r) from Referral r where r.status = :pending"
+                + (toOfficeCode == null ? "" : " and r.toOfficeCode = :office"), Long.class)
+                .setParameter("pending", ReferralStatus.PENDING);
+        if (toOfficeCode != null) {
+            q.setParameter("office", toOfficeCode);
+        }
+        return q.getSingleResult();
+    }
+
+    @Override
+    public List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max) {
+        // the order needs a CASE, which JPQL's ORDER BY does not take: the ids in SQL, the rows by id
+        Query q = em.createNativeQuery("select id from referral where status = 'PENDING'"
+                        + (toOfficeCode == null ? "" : " and to_office_code = ?2")
+                        + " order by case when overdue or deadline < ?1 then 0 else 1 end, deadline, id")
+                .setParameter(1, now).setMaxResults(max);
+        if (toOfficeCode != null) {
+            q.setParameter(2, toOfficeCode);
+        }
+        List<Waiting> waiting = new ArrayList<>();
+        for (Object id : q.getResultList()) {
+            Referral r = em.find(Referral.class, ((Number) id).longValue());
+            waiting.add(new Waiting(r.caseId(), r.deadline(), r.overdue() || r.deadline().isBefore(now),
+                    r.fromOfficeCode()));
+        }
+        return waiting;
+    }
+}
