@@ -4,26 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.documents.entity.CaseDocument;
 import org.trilink.documents.entity.DocumentKind;
+import org.trilink.mediation.control.Mediation;
 import org.trilink.offices.control.OfficeCatalog;
+import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
+import org.trilink.offices.entity.Staff;
 
 /**
- * Reads what the documents need besides the case itself: referrals, follow-up visits,
- * mediation sessions, mediators, office names and the documents already filed. These tables
- * belong to other features; they are read here by SQL, so that this feature does not map
- * entities of its own onto them.
+ * Gathers what the documents need besides the case itself: referrals, follow-up visits and
+ * mediation sessions (from the case's records), mediators (mediation), office and staff names
+ * (offices) and the documents already filed (this feature's own). Each is asked of the feature
+ * that keeps it; none of their tables is read here.
  */
 @ApplicationScoped
 public class CaseRecords {
@@ -33,6 +33,15 @@ public class CaseRecords {
 
     @Inject
     OfficeCatalog offices;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    org.trilink.cases.control.CaseRecords records;
+
+    @Inject
+    Mediation mediation;
 
     public record Referral(long id, String fromOffice, String fromPartner, String toOffice, String reason,
                            String status, OffsetDateTime sentAt, String sentBy, OffsetDateTime deadline,
@@ -77,8 +86,8 @@ public class CaseRecords {
         String committee = handling != null && handling.type() == OfficeType.MEDIATION_COMMITTEE
                 ? handling.nameZh() : regionName + "人民调解委员会";
         Map<String, String> staff = new HashMap<>();
-        for (Object[] row : rows("select username, display_name from staff")) {
-            staff.put((String) row[0], shortName((String) row[1]));
+        for (Staff person : directory.all()) {
+            staff.put(person.username(), shortName(person.displayName()));
         }
         return new Snapshot(c, committee, regionName, names, mediators(c), referrals(c), followUps(c), sessions(c),
                 filed(c), staff);
@@ -91,31 +100,26 @@ public class CaseRecords {
     }
 
     List<Referral> referrals(DisputeCase c) {
-        return rows("select id, from_office_code, from_partner, to_office_code, reason, status, sent_at, sent_by,"
-                + " deadline, decided_at, rejection_reason from referral where case_id = ? order by sent_at, id", c.id())
-                .stream().map(r -> new Referral(number(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], time(r[6]), (String) r[7], time(r[8]), time(r[9]),
-                        (String) r[10])).toList();
+        return records.referrals(c).stream().map(r -> new Referral(r.id(), r.fromOfficeCode(), r.fromPartner(),
+                r.toOfficeCode(), r.reason(), r.status(), r.sentAt(), r.sentBy(), r.deadline(), r.decidedAt(),
+                r.rejectionReason())).toList();
     }
 
     List<FollowUp> followUps(DisputeCase c) {
-        return rows("select id, visited_at, method, performance, satisfaction, notes, recorded_by, office_code"
-                + " from follow_up_visit where case_id = ? order by visited_at, id", c.id())
-                .stream().map(r -> new FollowUp(number(r[0]), time(r[1]), (String) r[2], (String) r[3],
-                        (int) number(r[4]), (String) r[5], (String) r[6], (String) r[7])).toList();
+        return records.followUps(c).stream().map(v -> new FollowUp(v.id(), v.visitedAt(), v.method(), v.performance(),
+                v.satisfaction(), v.notes(), v.recordedBy(), v.officeCode())).toList();
     }
 
     List<Session> sessions(DisputeCase c) {
-        return rows("select id, scheduled_at, place, status, held_at from mediation_session where case_id = ?"
-                + " order by scheduled_at, id", c.id())
-                .stream().map(r -> new Session(number(r[0]), time(r[1]), (String) r[2], (String) r[3], time(r[4])))
-                .toList();
+        return records.sessions(c).stream().map(s -> new Session(s.id(), s.scheduledAt(), s.place(), s.status(),
+                s.heldAt())).toList();
     }
 
+    /** By the name printed, as the agreement lists them. */
     List<Mediator> mediators(DisputeCase c) {
-        return rows("select s.display_name, m.capacity, s.office_code from case_mediator m"
-                + " join staff s on s.id = m.staff_id where m.case_id = ? order by s.display_name", c.id())
-                .stream().map(r -> new Mediator(shortName((String) r[0]), (String) r[1], (String) r[2])).toList();
+        return mediation.mediators(c.caseNumber()).stream()
+                .sorted(Comparator.comparing(Mediation.Mediator::displayName))
+                .map(m -> new Mediator(shortName(m.displayName()), m.capacity().name(), m.officeCode())).toList();
     }
 
     List<Filed> filed(DisputeCase c) {
@@ -131,38 +135,5 @@ public class CaseRecords {
         return docs.stream().map(d -> new Filed((Long) d[0], (DocumentKind) d[1], (Long) d[2], (Integer) d[3],
                 ((String) d[4]).substring(0, CaseDocument.CODE_LENGTH), (OffsetDateTime) d[5],
                 copies.getOrDefault((Long) d[0], 0))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return (List<Object[]>) query.getResultList();
-    }
-
-    private static long number(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    /** PostgreSQL's driver answers timestamptz as Timestamp, H2 as OffsetDateTime. */
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof Instant t) {
-            return t.atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof LocalDateTime t) {
-            return t.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected time value " + o.getClass());
     }
 }
