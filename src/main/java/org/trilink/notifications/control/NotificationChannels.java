@@ -13,8 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Properties;
+import org.trilink.cases.control.PartyContacts;
 import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.platform.security.Signatures;
 
@@ -43,8 +41,8 @@ public class NotificationChannels {
     public record Result(Integer status, String error) {
     }
 
-    @PersistenceContext(unitName = "trilink")
-    EntityManager em;
+    @Inject
+    PartyContacts parties;
 
     @Inject
     NotificationSettings settings;
@@ -135,9 +133,7 @@ public class NotificationChannels {
         if (target == null || !target.startsWith("sms:party/")) {
             return null;
         }
-        List<?> rows = em.createNativeQuery("select phone from party where id = ?")
-                .setParameter(1, Long.parseLong(target.substring("sms:party/".length()))).getResultList();
-        return rows.isEmpty() || rows.get(0) == null ? null : (String) rows.get(0);
+        return parties.phone(Long.parseLong(target.substring("sms:party/".length()))).orElse(null);
     }
 
     private HttpClient client() {
