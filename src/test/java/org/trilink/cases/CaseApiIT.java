@@ -247,6 +247,16 @@ class CaseApiIT {
             assertThat(e.get("message")).contains("check digit");
         });
 
+        // a check digit that fits does not make an impossible ID number: birth month 13, born
+        // tomorrow, no such province (issue 20)
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        for (String first17 : List.of("31011819901315123", "310118" + tomorrow + "123", "00011819900215123")) {
+            String id = first17 + org.trilink.platform.validation.IdentityNumbers.residentIdCheck(first17);
+            api.as("police").body(Api.intake(marker).replace("11010519491231002X", id)).post("/api/v1/cases").then()
+                    .statusCode(400).body("errors.field", hasItem("parties[0].idNumber"));
+        }
+
         // a well-formed request whose region does not exist, and one without an applicant
         api.as("police").body(Api.intake(marker).replace("310118104", "999999")).post("/api/v1/cases").then()
                 .statusCode(400).body("errors.field", hasItem("regionCode"));

@@ -551,6 +551,11 @@ class PartnerExchangeIT {
                 .replace("13800138000", "23800138000")), 400);
         assertThat(JsonPath.from(id.body()).getList("errors.field")).contains("parties[0].idNumber",
                 "parties[0].phone");
+        // a birth month 13 with a check digit that fits is refused at this door too (issue 20)
+        Answer month13 = assertProblem(partner.send(good.replace("11010519491231002X",
+                "31011819901315123" + org.trilink.platform.validation.IdentityNumbers.residentIdCheck(
+                        "31011819901315123"))), 400);
+        assertThat(JsonPath.from(month13.body()).getList("errors.field")).contains("parties[0].idNumber");
         Answer noApplicant = assertProblem(partner.send(good.replace("\"APPLICANT\"", "\"RESPONDENT\"")), 400);
         assertThat(JsonPath.from(noApplicant.body()).getList("errors.field")).contains("parties");
 

@@ -16,8 +16,37 @@ public final class IdentityNumbers {
     private IdentityNumbers() {
     }
 
+    /**
+     * The province-level codes a resident ID can begin with (GB/T 2260: 11-15 north, 21-23
+     * north-east, 31-37 east, 41-46 south-central, 50-54 south-west, 61-65 north-west; 71 Taiwan,
+     * 81 Hong Kong, 82 Macao, 83 residence permits of Taiwan residents) and 9, the permanent
+     * residence ID of foreigners (GB 11643 since 2023).
+     */
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(
+            "1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3]|9\\d");
+
+    private static final java.time.LocalDate EARLIEST_BIRTH = java.time.LocalDate.of(1900, 1, 1);
+    private static final java.time.ZoneId DISTRICT = java.time.ZoneId.of("Asia/Shanghai");
+
     public static boolean isResidentId(String id) {
-        if (id == null || !id.matches("\\d{17}[\\dX]")) {
+        return isResidentId(id, java.time.LocalDate.now(DISTRICT));
+    }
+
+    /**
+     * An 18-character resident ID whose region is a province's, whose birth date is a real day
+     * between 1900 and {@code today}, and whose check character fits (ISO 7064 MOD 11-2).
+     */
+    public static boolean isResidentId(String id, java.time.LocalDate today) {
+        if (id == null || !id.matches("\\d{17}[\\dX]") || !REGION.matcher(id.substring(0, 2)).matches()) {
+            return false;
+        }
+        java.time.LocalDate birth;
+        try {
+            birth = java.time.LocalDate.parse(id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // month 13, 30 February and the like
+        }
+        if (birth.isBefore(EARLIEST_BIRTH) || birth.isAfter(today)) {
             return false;
         }
         return id.charAt(17) == residentIdCheck(id.substring(0, 17));

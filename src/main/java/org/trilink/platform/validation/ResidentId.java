@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ResidentId {
-    String message() default "must be an 18-character resident ID number with a valid check digit";
+    String message() default "must be an 18-character resident ID number: a province code, a real birth date not"
+            + " in the future and a valid check digit";
 
     Class<?>[] groups() default {};
 

@@ -18,6 +18,37 @@ class IdentityNumbersTest {
     }
 
     @Test
+    void residentIdBirthDateIsARealDayNotInTheFuture() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 6);
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011819900215123"), today)).isTrue();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011819901315123"), today)).as("month 13").isFalse();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011820230229123"), today)).as("29 Feb 2023").isFalse();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011820240229123"), today)).as("29 Feb 2024").isTrue();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011820261206123"), today)).as("born today").isTrue();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011820261207123"), today)).as("born tomorrow").isFalse();
+        assertThat(IdentityNumbers.isResidentId(withCheck("31011818991231123"), today)).as("before 1900").isFalse();
+    }
+
+    @Test
+    void residentIdBeginsWithAProvinceCode() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 6);
+        for (String province : new String[] {"11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65",
+            "71", "81", "82", "83", "93"}) {
+            assertThat(IdentityNumbers.isResidentId(withCheck(province + "011819900215123"), today)).as(province)
+                    .isTrue();
+        }
+        for (String nowhere : new String[] {"00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "66",
+            "70", "72", "80", "84"}) {
+            assertThat(IdentityNumbers.isResidentId(withCheck(nowhere + "011819900215123"), today)).as(nowhere)
+                    .isFalse();
+        }
+    }
+
+    private static String withCheck(String first17) {
+        return first17 + IdentityNumbers.residentIdCheck(first17);
+    }
+
+    @Test
     void mobileNumbersHaveElevenDigitsStartingWithOne() {
         assertThat(IdentityNumbers.isMobile("13800138000")).isTrue();
         assertThat(IdentityNumbers.isMobile("23800138000")).isFalse();
