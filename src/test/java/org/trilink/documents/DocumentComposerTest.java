@@ -64,7 +64,7 @@ class DocumentComposerTest {
                         OffsetDateTime.parse("2026-01-10T15:00:00+08:00"), null)),
                 List.of(new CaseRecords.FollowUp(61, OffsetDateTime.parse("2026-02-18T10:00:00+08:00"), "PHONE",
                         "PERFORMED", 5, "被申请人已按协议支付全部款项，双方关系缓和。", "mediator", "JO-ZHAOXIANG")),
-                List.of(), List.of(), Map.of("mediator", "王调解", "police", "赵警官"));
+                List.of(), List.of(), Map.of("mediator", "王调解", "police", "赵警官"), "JO-ZHAOXIANG");
     }
 
     @Test
@@ -96,6 +96,49 @@ class DocumentComposerTest {
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", out);
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 70), "png",
                     new File("target/documents/agreement-unit-last.png"));
+        }
+    }
+
+    @Test
+    void theAcceptingOfficeIsTheOneThatAcceptedAndTypedNumbersAreKept() {
+        DisputeCase c = concluded("一、被申请人赔偿申请人修复费用。\n二、双方今后和睦相处。");
+        CaseRecords.Snapshot own = snapshot(c);
+        String text = flatText(composer.agreement(own, 3));
+        assertThat(text).contains("一、被申请人赔偿申请人修复费用", "二、双方今后和睦相处", "协议金额：人民币8,600.00元")
+                .doesNotContain("1．一、", "2．二、", "3．协议金额");
+        assertThat(text).contains("本纠纷于2026年1月11日由赵巷司法所受理").doesNotContain("登记移送", "null");
+
+        // registered by the police station, accepted by the judicial office it was referred to
+        CaseRecords.Snapshot s = own;
+        CaseRecords.Snapshot referred = new CaseRecords.Snapshot(withReceiving(c, "PS-ZHAOXIANG"), s.committee(),
+                s.regionName(), s.officeNames(), s.mediators(), s.referrals(), s.followUps(), s.sessions(), s.filed(),
+                s.staffNames(), "JO-ZHAOXIANG");
+        assertThat(flatText(composer.agreement(referred, 3)))
+                .contains("本纠纷于2026年1月11日由赵巷派出所登记移送，于2026年1月11日由赵巷司法所受理")
+                .doesNotContain("由赵巷派出所受理", "null");
+        // untyped terms are numbered as before
+        assertThat(flatText(composer.agreement(snapshot(concluded("双方和睦相处。")), 3)))
+                .contains("1．双方和睦相处。", "2．协议金额");
+    }
+
+    private static DisputeCase withReceiving(DisputeCase c, String office) {
+        DisputeCase copy = new DisputeCase(c.caseNumber(), c.matterKind(), c.channel(), c.intakeMode(),
+                c.disputeType(), c.summary(), c.regionCode(), c.address(), c.amountInvolved(), c.peopleInvolved(),
+                c.riskLevel(), office, c.occurredAt(), c.receivedAt(), "police");
+        c.parties().forEach(p -> copy.addParty(new Party(p.role(), p.kind(), p.name(), p.idNumber(), p.creditCode(),
+                p.phone(), p.address())));
+        copy.handOverTo("JO-ZHAOXIANG");
+        copy.accept(OffsetDateTime.parse("2026-01-11T14:00:00+08:00"));
+        copy.recordSuccess(OffsetDateTime.parse("2026-01-20T15:00:00+08:00"), AgreementForm.WRITTEN,
+                c.agreementTerms(), c.agreementAmount(), c.performanceDeadline(), c.followUpDue());
+        return copy;
+    }
+
+    private String flatText(DocumentContent content) {
+        try (PDDocument doc = Loader.loadPDF(renderer.render(content, "footer"))) {
+            return flat(new PDFTextStripper().getText(doc));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

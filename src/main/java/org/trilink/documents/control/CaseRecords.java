@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.entity.CaseChange;
+import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.documents.entity.CaseDocument;
 import org.trilink.documents.entity.DocumentKind;
@@ -43,6 +46,9 @@ public class CaseRecords {
     @Inject
     Mediation mediation;
 
+    @Inject
+    CaseHistory history;
+
     public record Referral(long id, String fromOffice, String fromPartner, String toOffice, String reason,
                            String status, OffsetDateTime sentAt, String sentBy, OffsetDateTime deadline,
                            OffsetDateTime decidedAt, String rejectionReason) {
@@ -63,9 +69,15 @@ public class CaseRecords {
     }
 
     /** Everything a document of the case may print. */
+    /**
+     * @param acceptingOffice the office that accepted the case (受理): the office of its ACCEPTED
+     *                        change, which after a referral is not the office that registered it;
+     *                        null while it is not accepted
+     */
     public record Snapshot(DisputeCase disputeCase, String committee, String regionName, Map<String, String> officeNames,
                            List<Mediator> mediators, List<Referral> referrals, List<FollowUp> followUps,
-                           List<Session> sessions, List<Filed> filed, Map<String, String> staffNames) {
+                           List<Session> sessions, List<Filed> filed, Map<String, String> staffNames,
+                           String acceptingOffice) {
 
         public String officeName(String code) {
             return code == null ? null : officeNames.getOrDefault(code, code);
@@ -90,7 +102,7 @@ public class CaseRecords {
             staff.put(person.username(), shortName(person.displayName()));
         }
         return new Snapshot(c, committee, regionName, names, mediators(c), referrals(c), followUps(c), sessions(c),
-                filed(c), staff);
+                filed(c), staff, acceptingOffice(c));
     }
 
     /** Demo display names read "王调解 Wang (mediator)": the document prints the Chinese name. */
@@ -120,6 +132,20 @@ public class CaseRecords {
         return mediation.mediators(c.caseNumber()).stream()
                 .sorted(Comparator.comparing(Mediation.Mediator::displayName))
                 .map(m -> new Mediator(shortName(m.displayName()), m.capacity().name(), m.officeCode())).toList();
+    }
+
+    /** The office of the case's (last) acceptance; the handling office for one accepted without a record of it. */
+    String acceptingOffice(DisputeCase c) {
+        if (c.acceptedAt() == null) {
+            return null;
+        }
+        String office = null;
+        for (CaseEvent e : history.of(c)) {
+            if (CaseChange.Kind.ACCEPTED.name().equals(e.type()) && e.officeCode() != null) {
+                office = e.officeCode();
+            }
+        }
+        return office != null ? office : c.handlingOfficeCode();
     }
 
     List<Filed> filed(DisputeCase c) {

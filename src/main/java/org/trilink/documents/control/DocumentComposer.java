@@ -38,6 +38,11 @@ import org.trilink.platform.validation.IdentityNumbers;
 @ApplicationScoped
 public class DocumentComposer {
 
+    /** A term line that begins with its own number: 一、 1. 1、 （一） (1) 第一条. */
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(?:[一二三四五六七八九十百]+[、.．]|\\d+[、.．)）]|[（(][一二三四五六七八九十\\d]+[)）]"
+                    + "|第[一二三四五六七八九十百\\d]+条)");
+
     private static final String BLANK_DATE = "    年    月    日";
 
     /** 人民调解协议书: only for a mediation that ended in a written agreement. */
@@ -61,14 +66,16 @@ public class DocumentComposer {
 
         b.add(new Heading("经调解，双方当事人自愿达成如下协议："));
         String terms = c.agreementTerms() == null ? "" : c.agreementTerms().strip();
+        // terms the mediator numbered (一、… 二、…, 1. …, （一）…, 第一条 …) keep their numbers
+        boolean numbered = NUMBERED.matcher(terms).find();
         int n = 1;
         for (String term : terms.split("\\R+")) {
             if (!term.isBlank()) {
-                b.add(new Text(n++ + "．" + term.strip()));
+                b.add(new Text(numbered ? term.strip() : n++ + "．" + term.strip()));
             }
         }
         if (c.agreementAmount() != null) {
-            b.add(new Text(n + "．协议金额：" + Labels.money(c.agreementAmount()) + "。"));
+            b.add(new Text((numbered ? "" : n + "．") + "协议金额：" + Labels.money(c.agreementAmount()) + "。"));
         }
 
         b.add(new Heading("履行方式、时限："));
@@ -139,8 +146,20 @@ public class DocumentComposer {
             t.append("纠纷涉及金额").append(Labels.money(c.amountInvolved())).append("。");
         }
         String received = Labels.date(c.receivedAt());
-        t.append("本纠纷于").append(received).append("由").append(s.officeName(c.receivingOfficeCode())).append("受理");
-        if (c.handlingOfficeCode() != null && !c.handlingOfficeCode().equals(c.receivingOfficeCode())) {
+        String accepted = c.acceptedAt() != null ? Labels.date(c.acceptedAt()) : received;
+        String accepting = s.acceptingOffice();
+        String receiving = c.receivingOfficeCode();
+        if (accepting == null) {
+            t.append("本纠纷于").append(received).append("由").append(s.officeName(receiving)).append("登记");
+        } else if (accepting.equals(receiving)) {
+            t.append("本纠纷于").append(accepted).append("由").append(s.officeName(accepting)).append("受理");
+        } else {
+            // registered by one office (a police station, say) and accepted by the one it was referred to
+            t.append("本纠纷于").append(received).append("由").append(s.officeName(receiving)).append("登记移送，于")
+                    .append(accepted).append("由").append(s.officeName(accepting)).append("受理");
+        }
+        String mediating = accepting != null ? accepting : receiving;
+        if (c.handlingOfficeCode() != null && !c.handlingOfficeCode().equals(mediating)) {
             t.append("，由").append(s.officeName(c.handlingOfficeCode())).append("调解");
         }
         t.append("。");
@@ -266,7 +285,8 @@ public class DocumentComposer {
                 Cell.label("案号"), Cell.value(c.caseNumber()),
                 Cell.label("案由"), Cell.value(Labels.disputeType(c.disputeType()) + "纠纷"),
                 Cell.label("当事人"), Cell.value(partyNames(c)),
-                Cell.label("受理单位"), Cell.value(s.officeName(c.receivingOfficeCode())),
+                Cell.label("受理单位"), Cell.value(s.officeName(s.acceptingOffice() != null ? s.acceptingOffice()
+                        : c.receivingOfficeCode())),
                 Cell.label("承办单位"), Cell.value(s.officeName(c.handlingOfficeCode())),
                 Cell.label("调解员"), Cell.value(s.mediators().stream().map(Mediator::name)
                         .collect(Collectors.joining("、"))),
