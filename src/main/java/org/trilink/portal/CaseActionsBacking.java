@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.trilink.cases.boundary.CaseOnPage;
+import org.trilink.cases.boundary.MoveForms;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseDecisions;
 import org.trilink.cases.control.CaseLifecycle;
@@ -176,7 +177,7 @@ public class CaseActionsBacking implements Serializable {
                 default -> throw new IllegalStateException("The portal offers no form for " + chosen);
             }
         } catch (ProblemException refused) {
-            show(context, labels, refused.problem());
+            MoveForms.showRefusal(context, labels, refused.problem());
             return;
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
@@ -207,29 +208,6 @@ public class CaseActionsBacking implements Serializable {
             throw ProblemException.badRequest(field, "required");
         }
         return value;
-    }
-
-    /** A refusal in the user's language: per field where the field has words, else by its kind. */
-    static void show(FacesContext context, Labels labels, Problem problem) {
-        if (problem.errors() != null && !problem.errors().isEmpty()) {
-            for (Problem.FieldError e : problem.errors()) {
-                String key = "action.problem." + e.field();
-                String text = labels.text(key);
-                // the problem's own message is English: a field without words gets the general one
-                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        text.equals(key) ? labels.text("action.failed") : text, null));
-            }
-        } else {
-            String key = switch (problem.status()) {
-                case 403 -> "action.forbidden";
-                case 404 -> "case.notFound";
-                case 409 -> problem.extensions() != null && problem.extensions().containsKey("currentVersion")
-                        ? "action.stale" : "action.notNow";
-                default -> "action.failed";
-            };
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, labels.text(key), null));
-        }
-        context.validationFailed();
     }
 
     private void clear() {
