@@ -2,8 +2,12 @@ package org.trilink.cases.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
 
 /**
  * What the forms of moves on the case page share, kept in one place so that every form
@@ -12,6 +16,19 @@ import org.trilink.platform.problem.Problem;
 public final class MoveForms {
 
     private MoveForms() {
+    }
+
+    /** A field the move cannot go without: missing, it is refused per field, as the API refuses it. */
+    public static <T> T required(T value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw ProblemException.badRequest(field, "required");
+        }
+        return value;
+    }
+
+    /** A time picked on the page is a wall-clock time in the district's zone. */
+    public static OffsetDateTime at(LocalDateTime local, ZoneId zone) {
+        return local.atZone(zone).toOffsetDateTime();
     }
 
     /** A refusal in the user's language: per field where the field has words, else by its kind. */
