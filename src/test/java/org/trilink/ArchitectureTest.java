@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
  * The architecture rules of issue 19, checked on the production classes (not the tests) in every
  * {@code ./mvnw verify}: no cycles between the feature packages (the top-level packages under
  * {@code org.trilink}: cases, referrals, mediation, offices, partners, statistics, documents,
- * notifications, outbox, portal, demo, platform), the platform imports no feature, no boundary
+ * notifications, outbox, demo, platform), the platform imports no feature, no boundary
  * class touches the {@code EntityManager}, and no entity depends on a control or boundary class.
  *
  * <p>The rules were frozen while the code still broke them (ArchUnit's FreezingArchRule, with a

@@ -1,4 +1,4 @@
-package org.trilink.portal;
+package org.trilink.partners.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

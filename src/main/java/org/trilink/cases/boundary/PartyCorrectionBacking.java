@@ -1,4 +1,4 @@
-package org.trilink.portal;
+package org.trilink.cases.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.primefaces.PrimeFaces;
-import org.trilink.cases.boundary.CaseOnPage;
-import org.trilink.cases.boundary.PartyForm;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseDecisions;
 import org.trilink.cases.control.CaseLifecycle;
@@ -104,7 +102,7 @@ public class PartyCorrectionBacking implements Serializable {
                     person ? blankToNull(form.getIdNumber()) : null, person ? null : blankToNull(form.getCreditCode()),
                     blankToNull(form.getPhone()), blankToNull(form.getAddress()), reason);
         } catch (ProblemException refused) {
-            CaseActionsBacking.show(context, labels, refused.problem());
+            MoveForms.showRefusal(context, labels, refused.problem());
             if (refused.problem().status() == 409) {
                 done();
             }

@@ -1,4 +1,4 @@
-package org.trilink.portal;
+package org.trilink.partners.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
