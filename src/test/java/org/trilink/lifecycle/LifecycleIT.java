@@ -82,7 +82,8 @@ class LifecycleIT {
 
         // the district admin makes the deadline's day a holiday: the pending deadline moves on to
         // the next working day; undone, it comes back (issue 20)
-        java.time.LocalDate dueDay = deadline.atZoneSameInstant(SHANGHAI).toLocalDate();
+        // the day whose hours end the count (a deadline at midnight ends the day before)
+        java.time.LocalDate dueDay = deadline.minusNanos(1).atZoneSameInstant(SHANGHAI).toLocalDate();
         api.as("mediator").body("{\"kind\": \"HOLIDAY\", \"name\": \"测试假日\"}")
                 .put("/api/v1/calendar/days/" + dueDay).then().statusCode(403);
         try {
