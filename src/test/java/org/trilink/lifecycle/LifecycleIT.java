@@ -28,7 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.trilink.referrals.control.WorkingTime;
+import org.trilink.calendar.control.WorkingTime;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
 import org.trilink.testing.Eventually;
@@ -76,9 +76,42 @@ class LifecycleIT {
                 .body("toOfficeCode", equalTo("JO-ZHAOXIANG"));
         long referral = sent.jsonPath().getLong("id");
         OffsetDateTime sentAt = OffsetDateTime.parse(sent.jsonPath().getString("sentAt"));
-        assertThat(OffsetDateTime.parse(sent.jsonPath().getString("deadline")))
-                .as("one working day for a judicial office")
-                .isEqualTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI));
+        OffsetDateTime deadline = OffsetDateTime.parse(sent.jsonPath().getString("deadline"));
+        assertThat(deadline).as("one working day for a judicial office, by the working calendar")
+                .isEqualTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI, api.workingCalendar(sentAt.getYear())));
+
+        // the district admin makes the deadline's day a holiday: the pending deadline moves on to
+        // the next working day; undone, it comes back (issue 20)
+        // the day whose hours end the count (a deadline at midnight ends the day before)
+        java.time.LocalDate dueDay = deadline.minusNanos(1).atZoneSameInstant(SHANGHAI).toLocalDate();
+        api.as("mediator").body("{\"kind\": \"HOLIDAY\", \"name\": \"测试假日\"}")
+                .put("/api/v1/calendar/days/" + dueDay).then().statusCode(403);
+        try {
+            api.as("admin").body("{\"kind\": \"HOLIDAY\", \"name\": \"测试假日\"}")
+                    .put("/api/v1/calendar/days/" + dueDay).then().statusCode(200)
+                    .body("kind", equalTo("HOLIDAY")).body("changedBy", equalTo("admin"));
+            OffsetDateTime moved = OffsetDateTime.parse(api.as("police").get("/api/v1/referrals/" + referral).then()
+                    .statusCode(200).extract().path("deadline"));
+            assertThat(moved).as("counted again without the new holiday")
+                    .isAfter(deadline)
+                    .isEqualTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI,
+                            api.workingCalendar(sentAt.getYear())));
+        } finally {
+            api.as("admin").delete("/api/v1/calendar/days/" + dueDay).then().statusCode(204);
+        }
+        assertThat(OffsetDateTime.parse(api.as("police").get("/api/v1/referrals/" + referral).then().statusCode(200)
+                .extract().path("deadline"))).isEqualTo(deadline);
+        assertThat(api.as("admin").get("/api/v1/calendar/changes?max=2").then().statusCode(200).extract().jsonPath()
+                .getList("day")).containsExactly(dueDay.toString(), dueDay.toString());
+        // a make-up working day is a weekend day; a date is a date
+        java.time.LocalDate monday = java.time.LocalDate.of(2030, 1, 7);
+        api.as("admin").body("{\"kind\": \"WORKDAY\", \"name\": \"调休\"}").put("/api/v1/calendar/days/" + monday)
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("kind"));
+        api.as("admin").body("{\"kind\": \"HOLIDAY\", \"name\": \"x\"}").put("/api/v1/calendar/days/2030-02-30")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("day"));
+        api.as("drafter").get("/api/v1/calendar/2026").then().statusCode(200)
+                .body("days.find { it.day == '2026-02-16' }.kind", equalTo("HOLIDAY"))
+                .body("days.find { it.day == '2026-02-14' }.kind", equalTo("WORKDAY"));
 
         // the judicial office finds it in its inbox (other tests leave it hundreds of pending
         // referrals, so it pages through them or searches) and may read the case to decide
@@ -411,8 +444,9 @@ class LifecycleIT {
             String slow = register("mediator", Api.marker());
             Response toFirm = move("mediator", slow, "referrals", "{\"toOfficeCode\": \"LF-DIANHU\", \"reason\": \"需律师主持调解\"}");
             toFirm.then().statusCode(201);
+            OffsetDateTime firmSent = OffsetDateTime.parse(toFirm.jsonPath().getString("sentAt"));
             assertThat(OffsetDateTime.parse(toFirm.jsonPath().getString("deadline"))).isEqualTo(WorkingTime
-                    .plusWorkingHours(OffsetDateTime.parse(toFirm.jsonPath().getString("sentAt")), 72, SHANGHAI));
+                    .plusWorkingHours(firmSent, 72, SHANGHAI, api.workingCalendar(firmSent.getYear())));
         } finally {
             api.as("admin").body("{}").put("/api/v1/referrals/deadlines/LF-DIANHU").then().statusCode(200)
                     .body("effectiveReferralDeadlineHours", equalTo(24));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trilink.partners.simulator.PartnerSimulator;
 import org.trilink.partners.simulator.PartnerSimulator.Answer;
-import org.trilink.referrals.control.WorkingTime;
+import org.trilink.calendar.control.WorkingTime;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
 import org.trilink.testing.Eventually;
@@ -159,7 +159,8 @@ class PartnerExchangeIT {
             assertThat(pending.get("toOfficeCode")).isEqualTo("JO-XUJING");
             assertThat(OffsetDateTime.parse((String) pending.get("deadline"))).as("72 working hours")
                     .isEqualTo(WorkingTime.plusWorkingHours(OffsetDateTime.parse((String) pending.get("sentAt")), 72,
-                            ZoneId.of("Asia/Shanghai")));
+                            ZoneId.of("Asia/Shanghai"), api.workingCalendar(OffsetDateTime.parse(
+                                    (String) pending.get("sentAt")).getYear())));
             long inboxReferral = ((Number) pending.get("id")).longValue();
             long version = ((Number) pending.get("caseVersion")).longValue();
             // nothing is called back while it waits

@@ -30,6 +30,25 @@ public final class Api {
         return given().baseUri(base);
     }
 
+    /**
+     * The server's working calendar for {@code year} and the year after, as the API gives it:
+     * which days work (deadlines are counted in their hours).
+     */
+    public java.util.function.Predicate<java.time.LocalDate> workingCalendar(int year) {
+        java.util.Map<java.time.LocalDate, String> days = new java.util.HashMap<>();
+        for (int y = year; y <= year + 1; y++) {
+            io.restassured.path.json.JsonPath cal = as("admin").get("/api/v1/calendar/" + y).then().statusCode(200)
+                    .extract().jsonPath();
+            java.util.List<String> dates = cal.getList("days.day");
+            java.util.List<String> kinds = cal.getList("days.kind");
+            for (int i = 0; i < dates.size(); i++) {
+                days.put(java.time.LocalDate.parse(dates.get(i)), kinds.get(i));
+            }
+        }
+        return d -> days.containsKey(d) ? days.get(d).equals("WORKDAY")
+                : d.getDayOfWeek().getValue() <= java.time.DayOfWeek.FRIDAY.getValue();
+    }
+
     /** A unique word to find the test's own cases again by text search. */
     public static String marker() {
         return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

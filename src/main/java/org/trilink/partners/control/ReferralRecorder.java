@@ -15,7 +15,7 @@ import org.trilink.notifications.control.Notifications;
 import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
 import org.trilink.platform.Configured;
-import org.trilink.referrals.control.WorkingTime;
+import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.referrals.entity.Referral;
 
 /**
@@ -37,7 +37,7 @@ public class ReferralRecorder {
     PartnerSettings settings;
 
     @Inject
-    Configured configured;
+    WorkingCalendar calendar;
 
     @Inject
     Notifications notifications;
@@ -57,7 +57,7 @@ public class ReferralRecorder {
             // evening is not overdue before the office has had its working days
             arrived[0] = Referral.fromPartner(created.id(), partner.code(), officeCode,
                     "Referral " + externalId + " from partner " + partner.name(), now, "partner:" + partner.code(),
-                    WorkingTime.plusWorkingHours(now, hours, configured.zone()));
+                    calendar.plusWorkingHours(now, hours)).countedIn(hours);
             em.persist(arrived[0]);
         });
         Referral referral = arrived[0];

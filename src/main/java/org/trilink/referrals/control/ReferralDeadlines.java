@@ -18,6 +18,10 @@ import org.trilink.offices.entity.Office;
 import org.trilink.platform.Configured;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import jakarta.enterprise.event.Observes;
+import org.trilink.calendar.control.WorkingCalendar;
+import org.trilink.referrals.entity.Referral;
+import org.trilink.referrals.entity.ReferralStatus;
 
 /**
  * How long a receiving office has to decide on a referral, and the check that marks referrals
@@ -43,6 +47,9 @@ public class ReferralDeadlines {
     Configured configured;
 
     @Inject
+    WorkingCalendar calendar;
+
+    @Inject
     CaseHistory history;
 
     @Inject
@@ -56,8 +63,31 @@ public class ReferralDeadlines {
 
     Clock clock = Clock.systemUTC();
 
+    /** The deadline for a referral sent now: the receiving office's hours, counted in working time. */
     public OffsetDateTime deadlineFor(Office receiving, OffsetDateTime sentAt) {
-        return WorkingTime.plusWorkingHours(sentAt, hoursFor(receiving), configured.zone());
+        return calendar.plusWorkingHours(sentAt, hoursFor(receiving));
+    }
+
+    /**
+     * When the working calendar changes, the pending referrals whose deadline was counted in hours
+     * (not chosen by the sender) and is not yet passed are counted again, in the change's
+     * transaction: a day made a holiday moves them later, a make-up working day earlier.
+     */
+    void recount(@Observes WorkingCalendar.CalendarChanged change) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Referral> pending = em.createQuery("select r from Referral r where r.status = :pending"
+                        + " and r.deadlineHours is not null and r.overdue = false and r.deadline > :now", Referral.class)
+                .setParameter("pending", ReferralStatus.PENDING).setParameter("now", now).getResultList();
+        int moved = 0;
+        for (Referral r : pending) {
+            OffsetDateTime deadline = calendar.plusWorkingHours(r.sentAt(), r.deadlineHours());
+            if (!deadline.isEqual(r.deadline())) {
+                r.moveDeadline(deadline);
+                moved++;
+            }
+        }
+        int n = moved;
+        LOG.info(() -> "Working calendar changed (" + change.day() + "): " + n + " pending referral deadlines moved");
     }
 
     public int hoursFor(Office receiving) {

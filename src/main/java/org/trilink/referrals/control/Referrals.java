@@ -89,6 +89,9 @@ public class Referrals {
         }
         Referral r = new Referral(c.id(), c.handlingOfficeCode(), target.code(), reason.strip(), now,
                 user.username(), deadline);
+        if (requestedDeadline == null) {
+            r.countedIn(deadlines.hoursFor(target));
+        }
         em.persist(r);
         em.flush();
         history.record(c, new CaseChange.Referred(r.id(), c.handlingOfficeCode(), target.code(), r.deadline(),

@@ -67,6 +67,10 @@ public class Referral {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    /** The working hours the deadline was counted in; null for a deadline the sender chose. */
+    @Column(name = "deadline_hours")
+    private Integer deadlineHours;
+
     @Version
     private long version;
 
@@ -91,6 +95,21 @@ public class Referral {
         Referral r = new Referral(caseId, null, toOfficeCode, reason, sentAt, sentBy, deadline);
         r.fromPartner = partnerCode;
         return r;
+    }
+
+    /** The deadline was counted as {@code hours} working hours from sending: a calendar change counts it again. */
+    public Referral countedIn(int hours) {
+        this.deadlineHours = hours;
+        return this;
+    }
+
+    public Integer deadlineHours() {
+        return deadlineHours;
+    }
+
+    /** The deadline counted again (the working calendar changed). */
+    public void moveDeadline(OffsetDateTime deadline) {
+        this.deadline = deadline;
     }
 
     public void accept(OffsetDateTime at, String by) {
