@@ -1,0 +1,91 @@
+package org.trilink.calendar.boundary;
+
+import static org.trilink.platform.faces.AdminPage.required;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.trilink.calendar.control.WorkingCalendar;
+import org.trilink.calendar.entity.CalendarDay;
+import org.trilink.calendar.entity.DayKind;
+import org.trilink.platform.faces.AdminPage;
+
+/**
+ * The working calendar on the district admin's page: a year's holidays and make-up working days,
+ * a day added or changed from a later year's notice, a day given back to the week's rule. The work
+ * is done by {@link WorkingCalendar}, as for {@code /api/v1/calendar}; each action checks the
+ * admin role again, and every change is recorded.
+ */
+@Named("calendarAdmin")
+@ViewScoped
+public class CalendarAdminBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AdminPage page;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    private Integer year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+    private LocalDate day;
+    private DayKind kind;
+    private String name;
+
+    public List<CalendarDay> getDays() {
+        page.requireAdmin();
+        return calendar.year(year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year);
+    }
+
+    public void save() {
+        page.requireAdmin();
+        page.run(() -> calendar.change(required(day), required(kind), name), "admin.saved");
+    }
+
+    public void reset(LocalDate which) {
+        page.requireAdmin();
+        page.run(() -> calendar.change(which, null, null), "admin.saved");
+    }
+
+    public List<DayKind> getKinds() {
+        return Arrays.asList(DayKind.values());
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public LocalDate getDay() {
+        return day;
+    }
+
+    public void setDay(LocalDate day) {
+        this.day = day;
+    }
+
+    public DayKind getKind() {
+        return kind;
+    }
+
+    public void setKind(DayKind kind) {
+        this.kind = kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}
