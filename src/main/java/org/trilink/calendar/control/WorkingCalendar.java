@@ -63,6 +63,11 @@ public class WorkingCalendar {
         return kind == null ? WorkingTime.weekday(day) : kind == DayKind.WORKDAY;
     }
 
+    /** Whether the offices work today (the district's date now): timers send no alerts on days they are closed. */
+    public boolean isWorkingToday() {
+        return isWorkingDay(OffsetDateTime.now(clock).atZoneSameInstant(configured.zone()).toLocalDate());
+    }
+
     /** {@code hours} of working days after {@code start}, in the district's time zone. */
     public OffsetDateTime plusWorkingHours(OffsetDateTime start, int hours) {
         return WorkingTime.plusWorkingHours(start, hours, configured.zone(), this::isWorkingDay);

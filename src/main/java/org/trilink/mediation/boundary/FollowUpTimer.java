@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.mediation.control.FollowUps;
 
 /**
@@ -23,9 +24,17 @@ public class FollowUpTimer {
     @Inject
     FollowUps followUps;
 
+    @Inject
+    WorkingCalendar calendar;
+
     @Schedule(hour = "*", minute = "7", persistent = false, info = "follow-up visits")
     void check() {
         try {
+            // reminders and overdue flags go out on working days only (the working calendar): the
+            // first run of the next working day catches up
+            if (!calendar.isWorkingToday()) {
+                return;
+            }
             followUps.checkAll(followUps.today());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Follow-up check failed: " + e.getClass().getName());
