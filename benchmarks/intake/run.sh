@@ -14,7 +14,11 @@
 # Prints rates, the ratio intake/pgbench, latency percentiles, start-up time and RSS per instance.
 # Usage (from the project root, after ./mvnw -B package -DskipTests; holds the Payara lock itself):
 #   benchmarks/intake/run.sh [seconds=60] [clients=16]      (ROUNDS=3, warm-up: WARMUP below)
+# WAR= deploys another build on both instances (A/B runs of two builds, one run each).
 set -euo pipefail
+if [[ -n ${WAR:-} ]]; then
+    export TRILINK_CLUSTER_WAR=$(realpath "$WAR")
+fi
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-60}
 CLIENTS=${2:-16}
@@ -53,6 +57,7 @@ psql -q -X -v ON_ERROR_STOP=1 -c "drop schema if exists $TRILINK_CLUSTER_SCHEMA 
     -c "create schema $TRILINK_CLUSTER_SCHEMA" 2>&1 | grep -v NOTICE || true
 mkdir -p "$TRILINK_CLUSTER_RUN"
 : >"$OUT"
+echo "== WAR: ${TRILINK_CLUSTER_WAR:-$PWD/target/trilink.war}" | tee -a "$OUT"
 rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")/status"; }
 # SECONDS_RUN of intake load at a base URL; two wrk threads carry the clients (two cores here)
 load() {
