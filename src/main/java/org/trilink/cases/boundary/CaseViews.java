@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.trilink.cases.entity.CaseChangeJson;
 import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
@@ -81,7 +80,7 @@ public final class CaseViews {
                             String detail, String before, String after, JsonObject change, boolean backfilled) {
         public static EventView of(CaseEvent e) {
             JsonObject change;
-            try (JsonReader reader = Json.createReader(new StringReader(CaseChangeJson.write(e.change())))) {
+            try (JsonReader reader = Json.createReader(new StringReader(e.changeJson()))) {
                 change = reader.readObject();
             }
             return new EventView(e.id(), e.type(), e.occurredAt(), e.actor(), e.officeCode(), e.detail(),

@@ -101,6 +101,11 @@ public class CaseEvent {
         return change;
     }
 
+    /** The typed change as stored: its JSON, for answers that hand the fields on as they are. */
+    public String changeJson() {
+        return detail;
+    }
+
     /** The detail in the words the history API has always used, rendered from the typed change. */
     public String detail() {
         return change().text();
