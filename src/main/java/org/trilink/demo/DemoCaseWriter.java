@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.control.CaseNumbers;
+import org.trilink.offices.entity.NumberFormat;
+import org.trilink.offices.entity.NumberKind;
 import org.trilink.statistics.control.CaseLinkFacts;
 
 /** Writes generated demo cases with JDBC batches; ids come from the same sequences JPA uses. */
@@ -17,6 +19,54 @@ final class DemoCaseWriter {
 
     DemoCaseWriter(Connection db) {
         this.db = db;
+    }
+
+    /**
+     * Register numbers for the accepted (or filed) demo cases, as their offices would have given
+     * them: per office and year, in the order accepted; each office's counter stops at its last.
+     */
+    void numberAccepted(java.time.ZoneId zone) throws SQLException {
+        java.util.Map<String, NumberFormat> formats = new java.util.HashMap<>();
+        try (PreparedStatement q = db.prepareStatement("select code, register_format from office");
+             ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                formats.put(rs.getString(1), rs.getString(2) == null
+                        ? NumberFormat.standard(rs.getString(1), NumberKind.REGISTER) : NumberFormat.of(rs.getString(2)));
+            }
+        }
+        java.util.Map<String, Integer> last = new java.util.LinkedHashMap<>(); // office + year -> last number
+        try (PreparedStatement q = db.prepareStatement("select id, handling_office_code,"
+                + " coalesce(accepted_at, admin_filed_at) from dispute_case where register_number is null"
+                + " and coalesce(accepted_at, admin_filed_at) is not null order by 3, 1");
+             PreparedStatement u = db.prepareStatement("update dispute_case set register_number = ?,"
+                     + " register_office_code = ? where id = ?");
+             ResultSet rs = q.executeQuery()) {
+            int batch = 0;
+            while (rs.next()) {
+                String office = rs.getString(2);
+                int year = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(zone).getYear();
+                int n = last.merge(office + " " + year, 1, Integer::sum);
+                u.setString(1, formats.get(office).format(year, n));
+                u.setString(2, office);
+                u.setLong(3, rs.getLong(1));
+                u.addBatch();
+                if (++batch % 1000 == 0) {
+                    u.executeBatch();
+                }
+            }
+            u.executeBatch();
+        }
+        try (PreparedStatement c = db.prepareStatement("insert into office_number_counter (office_code, number_kind,"
+                + " number_year, last_number) values (?, 'REGISTER', ?, ?)")) {
+            for (var e : last.entrySet()) {
+                String[] key = e.getKey().split(" ");
+                c.setString(1, key[0]);
+                c.setInt(2, Integer.parseInt(key[1]));
+                c.setInt(3, e.getValue());
+                c.addBatch();
+            }
+            c.executeBatch();
+        }
     }
 
     void write(List<DemoCaseGenerator.DemoCase> cases) throws SQLException {

@@ -67,7 +67,9 @@ public class DemoData {
             List<DemoCaseGenerator.Office> offices = offices(db);
             OffsetDateTime now = OffsetDateTime.now(Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC);
             DemoCaseGenerator generator = new DemoCaseGenerator(310118L, offices, now, configured.zone());
-            new DemoCaseWriter(db).write(generator.cases(caseCount));
+            DemoCaseWriter writer = new DemoCaseWriter(db);
+            writer.write(generator.cases(caseCount));
+            writer.numberAccepted(configured.zone());
             LOG.info(() -> "Demo data loaded: " + DemoAccounts.ALL.size() + " logins, " + caseCount + " cases in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (SQLException e) {

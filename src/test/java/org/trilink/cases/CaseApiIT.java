@@ -159,6 +159,78 @@ class CaseApiIT {
                 .body("possibleDuplicates", hasItem(number));
     }
 
+    /**
+     * Issue 20: the office that accepts a case gives it the next register number of its own, in
+     * its own format, for the year of the acceptance; numbers taken at once by many clerks have no
+     * gaps and no repeats; a declined case gets none; the number is shown, searched and recorded.
+     */
+    @Test
+    void acceptedCasesGetTheOfficesNextRegisterNumbersWithoutGapsOrRepeats() throws Exception {
+        String marker = Api.marker();
+        int year = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        JsonPath numbering = api.as("police").get("/api/v1/offices/PS-ZHAOXIANG/numbers").then().statusCode(200)
+                .body("year", equalTo(year)).extract().jsonPath();
+        int before = numbering.getInt("registerLast");
+        assertThat(numbering.getString("registerNext"))
+                .isEqualTo("青赵警调登〔%d〕第%04d号".formatted(year, before + 1));
+
+        int many = 40;
+        List<String[]> received = new java.util.ArrayList<>();
+        for (int i = 0; i <= many; i++) {
+            JsonPath c = api.as("police").body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(201)
+                    .body("registerNumber", equalTo(null)).extract().jsonPath();
+            received.add(new String[] {c.getString("caseNumber"), c.getString("version")});
+        }
+        java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> accepted = new java.util.ArrayList<>();
+        try {
+            for (String[] c : received.subList(0, many)) {
+                accepted.add(clerks.submit(() -> api.as("police").header("If-Match", "\"" + c[1] + "\"")
+                        .body("{\"note\": \"材料齐全\"}").post("/api/v1/cases/" + c[0] + "/accept").statusCode()));
+            }
+            for (var f : accepted) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            clerks.shutdownNow();
+        }
+        List<String> numbers = new java.util.ArrayList<>();
+        for (String[] c : received.subList(0, many)) {
+            numbers.add(api.as("police").get("/api/v1/cases/" + c[0]).then().statusCode(200)
+                    .extract().jsonPath().getString("registerNumber"));
+        }
+        List<String> expected = java.util.stream.IntStream.rangeClosed(before + 1, before + many)
+                .mapToObj(n -> "青赵警调登〔%d〕第%04d号".formatted(year, n)).toList();
+        assertThat(numbers).as("one number each, none skipped, none twice").containsExactlyInAnyOrderElementsOf(expected);
+        api.as("police").get("/api/v1/offices/PS-ZHAOXIANG/numbers?year=" + year).then().statusCode(200)
+                .body("registerLast", equalTo(before + many))
+                .body("registerNext", equalTo("青赵警调登〔%d〕第%04d号".formatted(year, before + many + 1)));
+
+        // a declined case gets no number, and takes none
+        String[] declined = received.get(many);
+        api.as("police").header("If-Match", "\"" + declined[1] + "\"")
+                .body("{\"reason\": \"已起诉至法院\", \"guidance\": \"请等待判决\"}")
+                .post("/api/v1/cases/" + declined[0] + "/decline").then().statusCode(200);
+        api.as("police").get("/api/v1/cases/" + declined[0]).then().statusCode(200).body("registerNumber", equalTo(null));
+        api.as("police").get("/api/v1/offices/PS-ZHAOXIANG/numbers").then().body("registerLast", equalTo(before + many));
+
+        // found by its number, typed with the brackets a keyboard has; shown in the list and the history
+        String first = expected.get(0);
+        String caseOfFirst = received.get(numbers.indexOf(first))[0];
+        api.as("police").queryParam("q", first.replace('〔', '[').replace('〕', ']')).get("/api/v1/cases").then()
+                .statusCode(200).body("items.caseNumber", equalTo(List.of(caseOfFirst)))
+                .body("items[0].registerNumber", equalTo(first));
+        api.as("police").get("/api/v1/cases/" + caseOfFirst + "/history").then().statusCode(200)
+                .body("find { it.type == 'ACCEPTED' }.change.registerNumber", equalTo(first))
+                .body("find { it.type == 'ACCEPTED' }.detail", equalTo("register number " + first + ", 材料齐全"));
+
+        // another office's numbering is its own business
+        api.as("mediator").get("/api/v1/offices/PS-ZHAOXIANG/numbers").then().statusCode(403)
+                .contentType("application/problem+json");
+        api.as("admin").get("/api/v1/offices/PS-ZHAOXIANG/numbers?year=20x6").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void listFiltersPagesAndMasks() {
         String marker = Api.marker();

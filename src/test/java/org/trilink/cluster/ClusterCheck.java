@@ -254,7 +254,89 @@ public final class ClusterCheck {
             expect(a.equals(b), "statistics run " + runA + " (" + statusA + ") has the figures of run " + runB
                     + "; first difference at " + at + ": " + a.substring(Math.max(0, at - 120), Math.min(a.length(), at + 80))
                     + " | " + b.substring(Math.max(0, at - 120), Math.min(b.length(), at + 80)));
+
+            numbering(tag);
         }
+    }
+
+    /**
+     * Official numbers (issue 20): 200 cases of one office accepted at once, through nginx, by
+     * both instances: every case gets one register number of the office and year, none is given
+     * twice, none is skipped, and the office's counter stands at the last.
+     */
+    private void numbering(String tag) throws Exception {
+        int year = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int before = number(call("police", "GET", "/api/v1/offices/PS-ZHAOXIANG/numbers", null).body(), "registerLast");
+        int many = 200;
+        Map<String, String> versions = new ConcurrentHashMap<>(); // case number -> version
+        Map<String, Integer> servedBy = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> clerks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            clerks.add(start(() -> {
+                for (int i = next.incrementAndGet(); i <= many; i = next.incrementAndGet()) {
+                    try {
+                        String body = call("police", "POST", "/api/v1/cases", intake(tag + "N" + i + "X")).body();
+                        versions.put(field(body, "caseNumber"), String.valueOf(number(body, "version")));
+                    } catch (Exception e) {
+                        failures.add("numbering: intake " + i + " failed: " + e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : clerks) {
+            t.join();
+        }
+        expect(versions.size() == many, "numbering: " + many + " cases received, got " + versions.size());
+        List<String> cases = new ArrayList<>(versions.keySet());
+        AtomicInteger at = new AtomicInteger(-1);
+        clerks.clear();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < 16; t++) {
+            clerks.add(start(() -> {
+                for (int i = at.incrementAndGet(); i < cases.size(); i = at.incrementAndGet()) {
+                    String n = cases.get(i);
+                    try {
+                        HttpResponse<String> r = http.send(request("police", "POST", "/api/v1/cases/" + n + "/accept",
+                                "{}").header("If-Match", "\"" + versions.get(n) + "\"").build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        expect(r.statusCode() == 200, "numbering: accepting " + n + " answers 200, got " + r.statusCode()
+                                + " " + firstLine(r.body()));
+                        servedBy.merge(r.headers().firstValue("X-TriLink-Upstream").orElse("?")
+                                .replaceAll(".*?([0-9.]+:[0-9]+)$", "$1"), 1, Integer::sum);
+                    } catch (Exception e) {
+                        failures.add("numbering: accepting " + n + " failed: " + e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : clerks) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Set<String> given = new java.util.TreeSet<>();
+        for (String n : cases) {
+            String number = field(call("police", "GET", "/api/v1/cases/" + n, null).body(), "registerNumber");
+            expect(number != null && given.add(number), "numbering: case " + n + " has a register number of its own, got "
+                    + number);
+        }
+        Set<String> expected = new java.util.TreeSet<>();
+        for (int i = before + 1; i <= before + many; i++) {
+            expected.add("青赵警调登〔%d〕第%04d号".formatted(year, i));
+        }
+        Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(given);
+        Set<String> unexpected = new java.util.TreeSet<>(given);
+        unexpected.removeAll(expected);
+        expect(missing.isEmpty() && unexpected.isEmpty(), "numbering: numbers " + (before + 1) + " to " + (before + many)
+                + " given once each; missing " + missing + ", unexpected " + unexpected);
+        int last = number(call("police", "GET", "/api/v1/offices/PS-ZHAOXIANG/numbers", null).body(), "registerLast");
+        expect(last == before + many, "numbering: the office's counter stands at " + (before + many) + ", got " + last);
+        expect(servedBy.keySet().stream().filter(u -> u.matches(".*:818[12]")).count() == 2,
+                "numbering: both instances gave numbers, served by " + servedBy);
+        say(String.format("numbering: %d cases accepted at once in %.1f s, served by %s; register numbers %d to %d of %d,"
+                + " %d distinct, %d missing", many, seconds, servedBy, before + 1, before + many, year, given.size(),
+                missing.size()));
     }
 
     // ---------------------------------------------------------------- steps
@@ -474,6 +556,11 @@ public final class ClusterCheck {
     private HttpResponse<String> call(String user, String method, String path, String body) throws IOException,
             InterruptedException {
         return http.send(request(user, method, path, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static String field(String json, String name) {

@@ -93,6 +93,12 @@ class DocumentsIT {
         assertThat(text).contains(names);
         // the agreement is the one paper with whole ID numbers
         JsonPath full = api.as("mediator").get("/api/v1/cases/" + number).then().extract().jsonPath();
+        // numbered by the committee that accepted the case, in the year agreed (issue 20); the case's version stays
+        String agreementNumber = full.getString("agreementNumber");
+        assertThat(agreementNumber).matches("青赵调字〔" + java.time.OffsetDateTime.parse(c.getString("outcomeAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).getYear() + "〕第\\d{4}号");
+        assertThat(text).contains("编号：" + agreementNumber);
+        assertThat(full.getLong("version")).isEqualTo(c.getLong("version"));
         assertThat(text).contains(full.getString("parties[0].idNumber"));
 
         String referral = pdfText(generate("mediator", number, "referral-letter").then().statusCode(201)
@@ -143,6 +149,11 @@ class DocumentsIT {
         v2.then().statusCode(201).header("X-Document-Version", "2");
         assertThat(v2.header("X-Verification-Code")).isNotEqualTo(v1Code);
         assertThat(pdfText(v2)).contains("本协议一式" + "零一二三四五六七八九十".charAt(parties + 2) + "份");
+        // a new version of the agreement keeps its number
+        String agreementNumber = api.as("mediator").get("/api/v1/cases/" + number).then().extract().jsonPath()
+                .getString("agreementNumber");
+        assertThat(pdfText(v1)).contains("编号：" + agreementNumber);
+        assertThat(pdfText(v2)).contains("编号：" + agreementNumber);
         Response old = api.as("mediator").accept(PDF).get(docs + "/" + v1.header("X-Document-Id"));
         old.then().statusCode(200).header("X-Document-Version", "1").header("ETag", v1.header("ETag"));
         assertThat(old.asByteArray()).isEqualTo(v1Bytes);

@@ -684,7 +684,19 @@ class LifecycleIT {
         api.as("police").body(renamed).put("/api/v1/offices/" + code).then().statusCode(403);
         api.as("admin").body(renamed).put("/api/v1/offices/" + code).then().statusCode(200)
                 .body("nameZh", equalTo("更名派出所" + suffix)).body("followUpDays", equalTo(15))
-                .body("type", equalTo("POLICE_STATION"));
+                .body("type", equalTo("POLICE_STATION"))
+                // an office that set no number formats numbers under its code
+                .body("registerFormat", equalTo(code + "登〔{year}〕第{n:4}号"));
+        // the office's own number formats (issue 20): {year} and {n} once each, or refused
+        api.as("admin").body(renamed.replace("\"310118104\"", "\"310118104\", \"registerFormat\": \"第{n}号\","
+                        + " \"documentFormat\": \"{year}{year}{n}\"")).put("/api/v1/offices/" + code).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("registerFormat", "documentFormat"));
+        api.as("admin").body(renamed.replace("\"310118104\"", "\"310118104\", \"registerFormat\": \"青测警调登〔{year}〕第{n:3}号\""))
+                .put("/api/v1/offices/" + code).then().statusCode(200)
+                .body("registerFormat", equalTo("青测警调登〔{year}〕第{n:3}号"));
+        api.as("admin").get("/api/v1/offices/" + code + "/numbers?year=2026").then().statusCode(200)
+                .body("registerLast", equalTo(0)).body("registerNext", equalTo("青测警调登〔2026〕第001号"))
+                .body("documentNext", equalTo(code + "字〔2026〕第0001号"));
 
         String username = "p" + suffix.toLowerCase();
         String staff = """

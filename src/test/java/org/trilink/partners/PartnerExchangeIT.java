@@ -811,4 +811,58 @@ class PartnerExchangeIT {
                 .post("/api/v1/ledgers").then().statusCode(403);
         api.as("drafter").contentType("text/csv").body(csv).post("/api/v1/ledgers").then().statusCode(403);
     }
+
+    /**
+     * Issue 20: a ledger's 编号 in the office's format is the case's register number, and the
+     * office's numbers of that year go on after the highest brought in; a concluded row with only
+     * a row id gets a number of the year it was accepted in; an open row keeps its number when
+     * it is accepted today.
+     */
+    @Test
+    void aLedgersNumbersAreKeptAndTheOfficesCounterGoesOnAfterThem() {
+        String marker = Api.marker();
+        int before = api.as("mediator").get("/api/v1/offices/JO-ZHAOXIANG/numbers?year=2023").then().statusCode(200)
+                .extract().jsonPath().getInt("registerLast");
+        int highest = before + 40;
+        String csv = LEDGER_HEADER + "\n"
+                // typed with square brackets, as in many spreadsheets
+                + "青赵调登[2023]第%04d号,2023-05-10,NEIGHBOR,旧台账 %s,310118104,,,2,张三,,,李四,SUCCESS,WRITTEN,2023-05-20\n"
+                        .formatted(highest, marker)
+                + "R-%s,2023-06-01,LABOR,旧台账 %s,310118104,,,2,王五,,,某公司,FAILURE,,2023-06-20\n"
+                        .formatted(marker, marker)
+                + "青赵调登〔2023〕第%04d号,2023-07-01,CONSUMER,旧台账未结 %s,310118104,,,2,赵六,,,,,,\n"
+                        .formatted(before + 20, marker);
+        JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(3);
+
+        Map<String, Map<String, Object>> bySummary = new java.util.HashMap<>();
+        for (Map<String, Object> item : api.as("mediator").queryParam("q", marker).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            bySummary.put(((String) item.get("summary")).startsWith("旧台账未结") ? "open"
+                    : "NEIGHBOR".equals(item.get("disputeType")) ? "kept" : "numbered", item);
+        }
+        assertThat(bySummary.get("kept").get("registerNumber")).isEqualTo("青赵调登〔2023〕第%04d号".formatted(highest));
+        assertThat(bySummary.get("numbered").get("registerNumber"))
+                .as("accepted in 2023: a 2023 number, after the highest brought in")
+                .isEqualTo("青赵调登〔2023〕第%04d号".formatted(highest + 1));
+        assertThat(bySummary.get("open").get("registerNumber")).isNull();
+        String numbered = (String) bySummary.get("numbered").get("caseNumber");
+        api.as("mediator").get("/api/v1/cases/" + numbered).then().statusCode(200)
+                .body("ledgerNumber", org.hamcrest.Matchers.equalTo("R-" + marker));
+        // the row id is searchable too
+        api.as("mediator").queryParam("q", "R-" + marker).get("/api/v1/cases").then().statusCode(200)
+                .body("items.caseNumber", org.hamcrest.Matchers.equalTo(List.of(numbered)));
+
+        String open = (String) bySummary.get("open").get("caseNumber");
+        long version = api.as("mediator").get("/api/v1/cases/" + open).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}").post("/api/v1/cases/" + open + "/accept")
+                .then().statusCode(200);
+        api.as("mediator").get("/api/v1/cases/" + open).then().statusCode(200)
+                .body("registerNumber", org.hamcrest.Matchers.equalTo("青赵调登〔2023〕第%04d号".formatted(before + 20)));
+        api.as("mediator").get("/api/v1/offices/JO-ZHAOXIANG/numbers?year=2023").then().statusCode(200)
+                .body("registerLast", org.hamcrest.Matchers.equalTo(highest + 1))
+                .body("registerNext", org.hamcrest.Matchers.equalTo("青赵调登〔2023〕第%04d号".formatted(highest + 2)));
+    }
 }

@@ -51,11 +51,11 @@ public class CaseListBacking implements Serializable {
     private final Rows rows = new Rows();
 
     /** A case as a row: masked personal data only, and nothing that holds on to the entity. */
-    public record Row(String caseNumber, CaseStatus status, DisputeType disputeType, Channel channel,
+    public record Row(String caseNumber, String registerNumber, CaseStatus status, DisputeType disputeType, Channel channel,
                       String regionCode, String handlingOfficeCode, RiskLevel riskLevel, String summary,
                       OffsetDateTime receivedAt, String parties) implements Serializable {
         static Row of(DisputeCase c) {
-            return new Row(c.caseNumber(), c.status(), c.disputeType(), c.channel(), c.regionCode(),
+            return new Row(c.caseNumber(), c.registerNumber(), c.status(), c.disputeType(), c.channel(), c.regionCode(),
                     c.handlingOfficeCode(), c.riskLevel(),
                     c.summary().length() > 80 ? c.summary().substring(0, 80) + "…" : c.summary(),
                     c.receivedAt(), c.parties().stream().map(Row::masked).collect(Collectors.joining("；")));
@@ -64,6 +64,10 @@ public class CaseListBacking implements Serializable {
         // JavaBean names for the table's sort fields, which PrimeFaces reads by property
         public String getCaseNumber() {
             return caseNumber;
+        }
+
+        public String getRegisterNumber() {
+            return registerNumber;
         }
 
         public CaseStatus getStatus() {

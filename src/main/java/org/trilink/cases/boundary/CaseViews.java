@@ -31,12 +31,12 @@ public final class CaseViews {
     }
 
     /** A case in a list: enough to find it, personal data masked. */
-    public record CaseSummary(String caseNumber, String matterKind, String status, String channel,
+    public record CaseSummary(String caseNumber, String registerNumber, String matterKind, String status, String channel,
                               String disputeType, String summary, String regionCode, String handlingOfficeCode,
                               String riskLevel, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
                               String outcome, List<PartyView> parties) {
         public static CaseSummary of(DisputeCase c) {
-            return new CaseSummary(c.caseNumber(), c.matterKind().name(), c.status().name(), c.channel().name(),
+            return new CaseSummary(c.caseNumber(), c.registerNumber(), c.matterKind().name(), c.status().name(), c.channel().name(),
                     c.disputeType().name(), c.summary(), c.regionCode(), c.handlingOfficeCode(),
                     c.riskLevel().name(), c.receivedAt(), c.acceptedAt(),
                     c.outcome() == null ? null : c.outcome().name(),
@@ -45,7 +45,8 @@ public final class CaseViews {
     }
 
     /** One case, whole. {@code personalDataShown} says whether ID numbers and phones are unmasked. */
-    public record CaseDetail(String caseNumber, String matterKind, String status, String channel,
+    public record CaseDetail(String caseNumber, String registerNumber, String agreementNumber,
+                             String ledgerNumber, String matterKind, String status, String channel,
                              String intakeMode, String disputeType, String summary, String regionCode,
                              String address, BigDecimal amountInvolved, int peopleInvolved, String riskLevel,
                              String receivingOfficeCode, String handlingOfficeCode, OffsetDateTime occurredAt,
@@ -57,7 +58,8 @@ public final class CaseViews {
                              String adminResolution, long version, boolean personalDataShown,
                              List<PartyView> parties, List<String> possibleDuplicates) {
         public static CaseDetail of(DisputeCase c, boolean full, List<String> possibleDuplicates) {
-            return new CaseDetail(c.caseNumber(), c.matterKind().name(), c.status().name(), c.channel().name(),
+            return new CaseDetail(c.caseNumber(), c.registerNumber(), c.agreementNumber(), c.ledgerNumber(),
+                    c.matterKind().name(), c.status().name(), c.channel().name(),
                     c.intakeMode().name(), c.disputeType().name(), c.summary(), c.regionCode(),
                     full ? c.address() : null, c.amountInvolved(), c.peopleInvolved(), c.riskLevel().name(),
                     c.receivingOfficeCode(), c.handlingOfficeCode(), c.occurredAt(), c.receivedAt(),

@@ -102,7 +102,9 @@ public class CasesResource {
     }
 
     @GET
-    @Operation(summary = "Cases the caller may see, filtered and paged, newest first; personal data masked")
+    @Operation(summary = "Cases the caller may see, filtered and paged, newest first; personal data masked",
+            description = "q finds a case number, register number (登记编号, any year brackets), agreement or"
+                    + " ledger number exactly, or words in the summary")
     public PageView<CaseSummary> list(@QueryParam("status") String status,
                                       @QueryParam("disputeType") String disputeType,
                                       @QueryParam("channel") String channel,

@@ -203,8 +203,21 @@ public final class HistoryWords {
                         u.sha256());
             }
             // free text, shown as typed: notes, the risk change's reason
-            case ACCEPTED, CLOSED, ADMIN_FILED, RISK_CHANGED, MEDIATION_STARTED -> null;
+            case ACCEPTED -> registered(((CaseChange.Accepted) change).registerNumber(),
+                    ((CaseChange.Accepted) change).note());
+            case ADMIN_FILED -> registered(((CaseChange.AdminFiled) change).registerNumber(),
+                    ((CaseChange.AdminFiled) change).note());
+            case CLOSED, RISK_CHANGED, MEDIATION_STARTED -> null;
         };
+    }
+
+    /** The register number given, then the note as typed; the note alone for changes before numbering. */
+    private String registered(String registerNumber, String note) {
+        if (registerNumber == null) {
+            return null;
+        }
+        String number = text("history.registered", registerNumber);
+        return note == null ? number : text("history.registeredNote", number, note);
     }
 
     /** The bundle text for a key, with {0}-style arguments (always strings: ids are not grouped). */

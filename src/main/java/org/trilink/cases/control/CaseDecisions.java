@@ -47,6 +47,9 @@ public class CaseDecisions {
     @Inject
     CaseMediation mediation;
 
+    @Inject
+    CaseNumbers numbers;
+
     /** 受理: the handling office takes the case on. */
     @Transactional
     public DisputeCase accept(String caseNumber, Long version, String note) {
@@ -54,7 +57,8 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.accept(now);
-        history.record(c, new CaseChange.Accepted(blankToNull(note)), before, c.status().name(), now);
+        numbers.register(c, now);
+        history.record(c, new CaseChange.Accepted(blankToNull(note), c.registerNumber()), before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }
@@ -168,7 +172,8 @@ public class CaseDecisions {
         OffsetDateTime now = lifecycle.now();
         String before = c.status().name();
         c.fileAdministrative(now);
-        history.record(c, new CaseChange.AdminFiled(blankToNull(note)), before, c.status().name(), now);
+        numbers.register(c, now);
+        history.record(c, new CaseChange.AdminFiled(blankToNull(note), c.registerNumber()), before, c.status().name(), now);
         lifecycle.finish(c);
         return c;
     }

@@ -4,13 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import org.trilink.cases.entity.DisputeCase;
+import org.trilink.offices.control.OfficeNumbers;
+import org.trilink.offices.entity.NumberKind;
 import org.trilink.platform.Configured;
+import org.trilink.platform.problem.ProblemException;
 
 /**
  * Case numbers people can read out on the phone: {@code TL2026-000123}, the year received
  * (in the district's time zone) and a counter from a database sequence, so that several
- * instances never hand out the same number.
+ * instances never hand out the same number. And the official register number (登记编号) the
+ * handling office gives a case when it accepts it, in the office's format and the year of the
+ * acceptance ({@link OfficeNumbers}).
  */
 @ApplicationScoped
 public class CaseNumbers {
@@ -20,6 +27,57 @@ public class CaseNumbers {
 
     @Inject
     Configured configured;
+
+    @Inject
+    OfficeNumbers officeNumbers;
+
+    /**
+     * Gives the case its register number as it is accepted (or, an administrative matter, filed):
+     * the number the case had in the office's ledger when that is one of the office's register
+     * numbers (the office's counter of that year goes on after it), else the handling office's
+     * next number of the year of {@code at}. A case keeps its number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(DisputeCase c, OffsetDateTime at) {
+        if (c.registerNumber() != null) {
+            return;
+        }
+        String office = c.handlingOfficeCode();
+        java.util.Optional<String> kept = c.ledgerNumber() == null ? java.util.Optional.empty()
+                : officeNumbers.broughtIn(office, NumberKind.REGISTER, c.ledgerNumber());
+        String number;
+        if (kept.isPresent()) {
+            number = kept.get();
+            Number taken = (Number) em.createNativeQuery("select count(*) from dispute_case"
+                            + " where register_office_code = ? and register_number = ?")
+                    .setParameter(1, office).setParameter(2, number).getSingleResult();
+            if (taken.longValue() > 0) {
+                throw ProblemException.conflict("The register number " + number + " of office " + office
+                        + " is taken by another case.");
+            }
+        } else {
+            number = officeNumbers.next(office, NumberKind.REGISTER, at);
+        }
+        c.register(office, number);
+    }
+
+    /**
+     * Gives a written mediation agreement its document number (文书编号) when it is first written:
+     * the next of the office that accepted the case, in the year the agreement was reached. Later
+     * versions of the agreement keep it. The caller holds the case's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void numberAgreement(DisputeCase c, OffsetDateTime now) {
+        if (c.agreementNumber() != null) {
+            return;
+        }
+        String office = c.registerOfficeCode() != null ? c.registerOfficeCode() : c.handlingOfficeCode();
+        String number = officeNumbers.next(office, NumberKind.DOCUMENT, c.outcomeAt() != null ? c.outcomeAt() : now);
+        // the column is not updatable through the entity (see DisputeCase): the case's version stays
+        em.createNativeQuery("update dispute_case set agreement_number = ? where id = ? and agreement_number is null")
+                .setParameter(1, number).setParameter(2, c.id()).executeUpdate();
+        c.numberAgreement(number);
+    }
 
     public String next(OffsetDateTime receivedAt) {
         Number n = (Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult();

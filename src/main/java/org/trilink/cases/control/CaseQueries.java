@@ -94,6 +94,7 @@ public class CaseQueries {
 
     /** The fields a list may be sorted by. */
     public static final java.util.Set<String> SORTABLE = java.util.Set.of("receivedAt", "acceptedAt", "caseNumber",
+            "registerNumber",
             "status", "disputeType", "channel", "riskLevel", "regionCode", "handlingOfficeCode");
 
     private String where(CaseFilter f, Map<String, Object> params) {
@@ -133,9 +134,12 @@ public class CaseQueries {
             params.put("acceptedBefore", before);
         }
         if (f.text() != null && !f.text().isBlank()) {
-            // a case number is found directly; anything else is looked for in the summary
-            where.append(" and (c.caseNumber = :number or lower(c.summary) like :text)");
+            // a case number, register number (登记编号), agreement number or ledger number is found
+            // directly, whatever year brackets it was typed with; anything else is looked for in the summary
+            where.append(" and (c.caseNumber = :number or c.registerNumber in :official or c.agreementNumber in :official"
+                    + " or c.ledgerNumber in :official or lower(c.summary) like :text)");
             params.put("number", f.text().strip().toUpperCase());
+            params.put("official", org.trilink.offices.entity.NumberFormat.spellings(f.text().strip()));
             params.put("text", "%" + escapeLike(f.text().strip().toLowerCase()) + "%");
         }
         return where.toString();

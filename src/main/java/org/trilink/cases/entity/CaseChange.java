@@ -107,14 +107,24 @@ public sealed interface CaseChange {
         }
     }
 
-    /** 受理: the handling office took the case on. */
-    record Accepted(String note) implements CaseChange {
+    /** 受理: the handling office took the case on and gave it its register number (登记编号). */
+    record Accepted(String note, String registerNumber) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Accepted {
+        }
+
+        /** Without a register number: changes stored before numbering (issue 20), and tests. */
+        public Accepted(String note) {
+            this(note, null);
+        }
+
         public Kind kind() {
             return Kind.ACCEPTED;
         }
 
         public String text() {
-            return note;
+            return registerNumber == null ? note
+                    : "register number " + registerNumber + (note == null ? "" : ", " + note);
         }
     }
 
@@ -358,13 +368,23 @@ public sealed interface CaseChange {
     }
 
     /** 立案: an administrative matter was formally filed. */
-    record AdminFiled(String note) implements CaseChange {
+    record AdminFiled(String note, String registerNumber) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public AdminFiled {
+        }
+
+        /** Without a register number: changes stored before numbering (issue 20), and tests. */
+        public AdminFiled(String note) {
+            this(note, null);
+        }
+
         public Kind kind() {
             return Kind.ADMIN_FILED;
         }
 
         public String text() {
-            return note;
+            return registerNumber == null ? note
+                    : "register number " + registerNumber + (note == null ? "" : ", " + note);
         }
     }
 

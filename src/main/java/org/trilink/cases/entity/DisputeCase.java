@@ -160,6 +160,25 @@ public class DisputeCase {
     @Column(name = "created_by")
     private String createdBy;
 
+    /** 登记编号: the accepting office's register number, given at acceptance; a ledger's own 编号 kept. */
+    @Column(name = "register_number")
+    private String registerNumber;
+
+    @Column(name = "register_office_code")
+    private String registerOfficeCode;
+
+    /**
+     * 文书编号 of the mediation agreement, given when it is first written. Written by its own
+     * statement (CaseNumbers), not as a change of the case: numbering a paper leaves the case's
+     * version alone, so nobody's open form of the case goes stale.
+     */
+    @Column(name = "agreement_number", updatable = false)
+    private String agreementNumber;
+
+    /** The number the case had in the office's ledger (台账) it was brought in from. */
+    @Column(name = "ledger_number")
+    private String ledgerNumber;
+
     @Version
     private long version;
 
@@ -283,7 +302,43 @@ public class DisputeCase {
         this.adminResolvedAt = at;
     }
 
+    /** The office's register number; given once (a case keeps the number it was accepted under). */
+    public void register(String officeCode, String number) {
+        if (this.registerNumber == null) {
+            this.registerOfficeCode = officeCode;
+            this.registerNumber = number;
+        }
+    }
+
+    /** The agreement's 文书编号; given once, kept by every later version of the agreement. */
+    public void numberAgreement(String number) {
+        if (this.agreementNumber == null) {
+            this.agreementNumber = number;
+        }
+    }
+
+    /** Brought in from an office's ledger under this number (its register number once accepted). */
+    public void fromLedger(String number) {
+        this.ledgerNumber = number;
+    }
+
     // --- reading ---
+
+    public String registerNumber() {
+        return registerNumber;
+    }
+
+    public String registerOfficeCode() {
+        return registerOfficeCode;
+    }
+
+    public String agreementNumber() {
+        return agreementNumber;
+    }
+
+    public String ledgerNumber() {
+        return ledgerNumber;
+    }
 
     public Long id() {
         return id;

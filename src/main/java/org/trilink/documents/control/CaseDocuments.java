@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
+import org.trilink.cases.control.CaseNumbers;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.documents.control.CaseRecords.Snapshot;
@@ -50,6 +51,9 @@ public class CaseDocuments {
 
     @Inject
     DocumentComposer composer;
+
+    @Inject
+    CaseNumbers numbers;
 
     @Inject
     DocumentRenderer renderer;
@@ -146,6 +150,10 @@ public class CaseDocuments {
             case AGREEMENT -> {
                 if (copies != null && (copies < 2 || copies > 10)) {
                     throw ProblemException.badRequest("copies", "must be between 2 and 10");
+                }
+                if (c.outcome() == org.trilink.cases.entity.Outcome.SUCCESS
+                        && c.agreementForm() == org.trilink.cases.entity.AgreementForm.WRITTEN) {
+                    numbers.numberAgreement(c, OffsetDateTime.now(Clock.systemUTC()));
                 }
                 content = composer.agreement(s, copies == null ? DocumentComposer.defaultCopies(c) : copies);
             }

@@ -56,7 +56,8 @@ public class DocumentComposer {
         List<Block> b = new ArrayList<>();
         b.add(new Title("人民调解协议书"));
         b.add(new Line(s.committee(), Align.CENTER));
-        b.add(new Line("编号：" + c.caseNumber(), Align.RIGHT));
+        // the office's 文书编号 (the case number for agreements composed before numbering)
+        b.add(new Line("编号：" + (c.agreementNumber() != null ? c.agreementNumber() : c.caseNumber()), Align.RIGHT));
         b.add(parties(c));
 
         b.add(new Heading("纠纷主要事实、争议事项："));
@@ -283,6 +284,7 @@ public class DocumentComposer {
                 + (c.agreementForm() != null ? "（" + Labels.word(c.agreementForm()) + "）" : "");
         b.add(new Grid(new float[] {22, 78}, List.of(
                 Cell.label("案号"), Cell.value(c.caseNumber()),
+                Cell.label("登记编号"), Cell.value(c.registerNumber()),
                 Cell.label("案由"), Cell.value(Labels.disputeType(c.disputeType()) + "纠纷"),
                 Cell.label("当事人"), Cell.value(partyNames(c)),
                 Cell.label("受理单位"), Cell.value(s.officeName(s.acceptingOffice() != null ? s.acceptingOffice()

@@ -29,7 +29,8 @@ public class OfficeAdminBacking implements Serializable {
     private static final Map<String, String> OFFICE_FIELDS = Map.of(
             "code", "admin:tabs:officeCode", "type", "admin:tabs:officeType", "nameZh", "admin:tabs:officeNameZh",
             "nameEn", "admin:tabs:officeNameEn", "regionCode", "admin:tabs:officeRegion",
-            "referralDeadlineHours", "admin:tabs:officeOwnHours", "followUpDays", "admin:tabs:officeOwnDays");
+            "referralDeadlineHours", "admin:tabs:officeOwnHours", "followUpDays", "admin:tabs:officeOwnDays",
+            "registerFormat", "admin:tabs:officeRegisterFormat", "documentFormat", "admin:tabs:officeDocumentFormat");
 
     @Inject
     AdminPage page;
@@ -66,6 +67,8 @@ public class OfficeAdminBacking implements Serializable {
         form.setRegionCode(o.regionCode());
         form.setReferralDeadlineHours(o.referralDeadlineHours());
         form.setFollowUpDays(o.followUpDays());
+        form.setRegisterFormat(o.registerFormat());
+        form.setDocumentFormat(o.documentFormat());
         officeForm = form;
         editingOffice = code;
     }

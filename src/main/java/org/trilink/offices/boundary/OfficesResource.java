@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.offices.control.OfficeCatalog;
 import org.trilink.offices.control.OfficeForm;
+import org.trilink.offices.control.OfficeNumbers;
+import org.trilink.offices.entity.NumberKind;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
 import org.trilink.platform.problem.ProblemException;
@@ -40,15 +42,25 @@ public class OfficesResource {
 
     /** What the admin sees of one office: with its own deadlines (null: its type's apply). */
     public record OfficeDetails(String code, OfficeType type, String nameZh, String nameEn, String regionCode,
-                                boolean active, Integer referralDeadlineHours, Integer followUpDays) {
+                                boolean active, Integer referralDeadlineHours, Integer followUpDays,
+                                String registerFormat, String documentFormat) {
         static OfficeDetails of(Office o) {
             return new OfficeDetails(o.code(), o.type(), o.nameZh(), o.nameEn(), o.regionCode(), o.active(),
-                    o.referralDeadlineHours(), o.followUpDays());
+                    o.referralDeadlineHours(), o.followUpDays(), o.numberFormat(NumberKind.REGISTER).pattern(),
+                    o.numberFormat(NumberKind.DOCUMENT).pattern());
         }
+    }
+
+    /** Where an office's numbering stands in a year: the last number given of each kind, and the next. */
+    public record NumberingView(String office, int year, int registerLast, String registerNext, int documentLast,
+                                String documentNext) {
     }
 
     @Inject
     OfficeCatalog catalog;
+
+    @Inject
+    OfficeNumbers numbers;
 
     @Inject
     CurrentUser user;
@@ -97,6 +109,31 @@ public class OfficesResource {
     public OfficeDetails change(@PathParam("code") String code, OfficeForm form) {
         requireAdmin();
         return OfficeDetails.of(catalog.change(code, form));
+    }
+
+    @GET
+    @Path("{code}/numbers")
+    @Operation(summary = "Where the office's register and document numbers stand in a year (default: this year):"
+            + " the last given and the next; the office's own staff and the district admin")
+    public NumberingView numbering(@PathParam("code") String code,
+                                   @Parameter(description = "four-digit year") @QueryParam("year") String year) {
+        Office office = catalog.get(code);
+        if (!user.admin() && !code.equals(user.officeCode())) {
+            throw ProblemException.forbidden("Only the office's own staff and the district admin see its numbering.");
+        }
+        int y;
+        try {
+            y = year == null || year.isBlank() ? numbers.thisYear() : Integer.parseInt(year.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("year", "must be a four-digit year");
+        }
+        if (y < 1990 || y > 2999) {
+            throw ProblemException.badRequest("year", "must be a four-digit year");
+        }
+        int register = numbers.last(code, NumberKind.REGISTER, y);
+        int document = numbers.last(code, NumberKind.DOCUMENT, y);
+        return new NumberingView(code, y, register, office.numberFormat(NumberKind.REGISTER).format(y, register + 1),
+                document, office.numberFormat(NumberKind.DOCUMENT).format(y, document + 1));
     }
 
     @POST

@@ -80,6 +80,7 @@ public class OfficeCatalog {
         Office office = new Office(form.getCode(), OfficeType.valueOf(form.getType()), form.getNameZh().strip(),
                 form.getNameEn().strip(), form.getRegionCode(), form.getReferralDeadlineHours(),
                 form.getFollowUpDays());
+        office.numberFormats(form.getRegisterFormat(), form.getDocumentFormat());
         em.persist(office);
         flushOrConflict("An office " + form.getCode() + " exists already.");
         LOG.info(() -> "Office " + office.code() + " created by " + user.username());
@@ -94,6 +95,7 @@ public class OfficeCatalog {
         checkRegion(form.getRegionCode());
         office.change(form.getNameZh().strip(), form.getNameEn().strip(), form.getRegionCode(),
                 form.getReferralDeadlineHours(), form.getFollowUpDays());
+        office.numberFormats(form.getRegisterFormat(), form.getDocumentFormat());
         LOG.info(() -> "Office " + code + " changed by " + user.username());
         return office;
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.trilink.offices.entity.NumberFormat;
 import org.trilink.offices.entity.OfficeType;
 import org.trilink.platform.validation.CodeOf;
 
@@ -58,6 +59,33 @@ public class OfficeForm implements java.io.Serializable {
     @Min(1)
     @Max(365)
     private Integer followUpDays;
+
+    @Schema(description = "the office's register number (登记编号), e.g. 青赵调登〔{year}〕第{n:4}号: {year} and {n} or"
+            + " {n:4} (zero-padded) once each; absent: one made of the office code")
+    @Size(max = 64)
+    @Pattern(regexp = NumberFormat.VALID, message = "{year} and {n} (or {n:4}) once each, at most 64 characters")
+    private String registerFormat;
+
+    @Schema(description = "the number on the office's mediation agreements (文书编号), e.g. 青赵调字〔{year}〕第{n:4}号")
+    @Size(max = 64)
+    @Pattern(regexp = NumberFormat.VALID, message = "{year} and {n} (or {n:4}) once each, at most 64 characters")
+    private String documentFormat;
+
+    public String getRegisterFormat() {
+        return registerFormat;
+    }
+
+    public void setRegisterFormat(String registerFormat) {
+        this.registerFormat = registerFormat == null || registerFormat.isBlank() ? null : registerFormat.strip();
+    }
+
+    public String getDocumentFormat() {
+        return documentFormat;
+    }
+
+    public void setDocumentFormat(String documentFormat) {
+        this.documentFormat = documentFormat == null || documentFormat.isBlank() ? null : documentFormat.strip();
+    }
 
     public String getCode() {
         return code;

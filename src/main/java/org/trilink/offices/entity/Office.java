@@ -35,6 +35,12 @@ public class Office {
     @Column(name = "referral_deadline_hours")
     private Integer referralDeadlineHours;
 
+    @Column(name = "register_format")
+    private String registerFormat;
+
+    @Column(name = "document_format")
+    private String documentFormat;
+
     protected Office() {
     }
 
@@ -59,6 +65,29 @@ public class Office {
         this.regionCode = regionCode;
         this.referralDeadlineHours = referralDeadlineHours;
         this.followUpDays = followUpDays;
+    }
+
+    /** The formats of the office's register and document numbers (null: the default, by its code). */
+    public void numberFormats(String registerFormat, String documentFormat) {
+        this.registerFormat = registerFormat;
+        this.documentFormat = documentFormat;
+    }
+
+    /**
+     * How the office writes its numbers of this kind: its own format, or one made of its code
+     * ({@code JO-NEW登〔2026〕第0001号}, {@code JO-NEW字〔2026〕第0001号}) until the admin sets one.
+     */
+    public NumberFormat numberFormat(NumberKind kind) {
+        String own = kind == NumberKind.REGISTER ? registerFormat : documentFormat;
+        return own != null ? NumberFormat.of(own) : NumberFormat.standard(code, kind);
+    }
+
+    public String registerFormat() {
+        return registerFormat;
+    }
+
+    public String documentFormat() {
+        return documentFormat;
     }
 
     /** A disabled office takes no new cases or referrals; its cases and staff stay. */

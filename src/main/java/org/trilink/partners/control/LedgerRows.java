@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.control.CaseNumbers;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Outcome;
@@ -25,6 +26,9 @@ public class LedgerRows {
     @Inject
     CaseHistory history;
 
+    @Inject
+    CaseNumbers numbers;
+
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor) {
@@ -34,8 +38,12 @@ public class LedgerRows {
             return false;
         }
         DisputeCase c = cases.registerFromLedger(r.message().toCommand(), officeCode, actor, r.receivedAt());
+        // the ledger's 编号 is the case's register number: at once for a row with its outcome,
+        // at acceptance for an open one
+        c.fromLedger(r.ledgerId());
         if (r.outcome() != null) {
             c.accept(r.receivedAt());
+            numbers.register(c, r.receivedAt());
             if (r.outcome() == Outcome.SUCCESS) {
                 c.recordSuccess(r.concludedAt(), r.form(), null, null, null, null);
             } else {

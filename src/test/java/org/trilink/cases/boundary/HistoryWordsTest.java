@@ -82,6 +82,18 @@ class HistoryWordsTest {
     }
 
     @Test
+    void acceptanceShowsTheRegisterNumberThenTheNote() {
+        HistoryWords zh = zh().words();
+        assertThat(zh.format(new CaseChange.Accepted("材料齐全", "青赵调登〔2026〕第0012号")))
+                .isEqualTo("登记编号 青赵调登〔2026〕第0012号；材料齐全");
+        assertThat(zh.format(new CaseChange.AdminFiled(null, "青赵调登〔2026〕第0013号")))
+                .isEqualTo("登记编号 青赵调登〔2026〕第0013号");
+        assertThat(en().words().format(new CaseChange.Accepted("all papers in", "青赵调登〔2026〕第0012号")))
+                .isEqualTo("Register number 青赵调登〔2026〕第0012号; all papers in");
+        assertThat(zh.format(new CaseChange.Accepted("材料齐全"))).isEqualTo("材料齐全");
+    }
+
+    @Test
     void joinedOffice() {
         assertThat(zh().format("JOINED", "JO-ZHAOXIANG")).isEqualTo("赵巷镇司法所");
         assertThat(zh().format("JOINED", "JO-ZHAOXIANG: 请律师参与: 联合调解")).isEqualTo("赵巷镇司法所：请律师参与: 联合调解");

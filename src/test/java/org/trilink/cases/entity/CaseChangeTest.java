@@ -96,6 +96,12 @@ public class CaseChangeTest {
                     .as(json).doesNotContain("kind", "text", "type");
             assertThat(CaseChangeJson.read(change.type(), json)).as(json).isEqualTo(change);
         }
+        // the register number given at acceptance; a change stored before numbering reads back without one
+        CaseChange numbered = new CaseChange.Accepted("材料齐全", "青赵调登〔2026〕第0012号");
+        assertThat(CaseChangeJson.read(numbered.type(), CaseChangeJson.write(numbered))).isEqualTo(numbered);
+        assertThat(numbered.text()).isEqualTo("register number 青赵调登〔2026〕第0012号, 材料齐全");
+        assertThat(CaseChangeJson.read("ACCEPTED", "{\"note\":\"材料齐全\"}"))
+                .isEqualTo(new CaseChange.Accepted("材料齐全"));
         assertThat(CaseChangeJson.write(new CaseChange.Received(Channel.ONLINE, DisputeType.LABOR, null, true)))
                 .isEqualTo("{\"channel\":\"ONLINE\",\"disputeType\":\"LABOR\",\"fromLedger\":true}");
     }

@@ -1,0 +1,96 @@
+package org.trilink.offices.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.trilink.offices.entity.NumberFormat;
+import org.trilink.offices.entity.NumberKind;
+import org.trilink.offices.entity.Office;
+import org.trilink.platform.Configured;
+
+/**
+ * The official numbers of an office, per kind and per year, in the format the office set. A
+ * number is taken in the caller's transaction with the year's counter row locked
+ * ({@code select ... for update}) until it commits: the numbers are unique and gapless across
+ * instances, and a rolled-back caller gives its number back. Offices take numbers one at a time
+ * this way, which at a district's pace (a few hundred a day per office) costs nothing.
+ */
+@ApplicationScoped
+public class OfficeNumbers {
+
+    @PersistenceContext(unitName = "trilink")
+    EntityManager em;
+
+    @Inject
+    Configured configured;
+
+    /** The next number of this kind of the office, in the year (district time) of {@code at}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String next(String officeCode, NumberKind kind, OffsetDateTime at) {
+        Office office = em.find(Office.class, officeCode);
+        if (office == null) {
+            throw new IllegalArgumentException("no office " + officeCode);
+        }
+        int year = at.atZoneSameInstant(configured.zone()).getYear();
+        int n = locked(officeCode, kind, year) + 1;
+        set(officeCode, kind, year, n);
+        return office.numberFormat(kind).format(year, n);
+    }
+
+    /**
+     * A number the office gave before TriLink (a ledger's 编号), if it is written in the office's
+     * format: the year's counter goes on after it, and the answer is the number as the office
+     * writes it (official brackets). Empty for anything else (a ledger's own row id), which leaves
+     * the counter alone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> broughtIn(String officeCode, NumberKind kind, String number) {
+        Office office = em.find(Office.class, officeCode);
+        if (office == null) {
+            return Optional.empty();
+        }
+        NumberFormat format = office.numberFormat(kind);
+        return format.read(number).map(r -> {
+            if (locked(officeCode, kind, r.year()) < r.number()) {
+                set(officeCode, kind, r.year(), r.number());
+            }
+            return format.format(r.year(), r.number());
+        });
+    }
+
+    /** The year it is now in the district. */
+    public int thisYear() {
+        return java.time.ZonedDateTime.now(configured.zone()).getYear();
+    }
+
+    /** The last number given of a kind and year (0: none yet). */
+    public int last(String officeCode, NumberKind kind, int year) {
+        return ((Number) em.createNativeQuery("select coalesce(max(last_number), 0) from office_number_counter"
+                        + " where office_code = ? and number_kind = ? and number_year = ?")
+                .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year)
+                .getSingleResult()).intValue();
+    }
+
+    /** The counter row, made if missing and locked until the transaction ends. */
+    private int locked(String officeCode, NumberKind kind, int year) {
+        // two first takers of a year: the second waits for the first's row, then does nothing
+        em.createNativeQuery("insert into office_number_counter (office_code, number_kind, number_year, last_number)"
+                        + " values (?, ?, ?, 0) on conflict do nothing")
+                .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year).executeUpdate();
+        return ((Number) em.createNativeQuery("select last_number from office_number_counter"
+                        + " where office_code = ? and number_kind = ? and number_year = ? for update")
+                .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year)
+                .getSingleResult()).intValue();
+    }
+
+    private void set(String officeCode, NumberKind kind, int year, int n) {
+        em.createNativeQuery("update office_number_counter set last_number = ?"
+                        + " where office_code = ? and number_kind = ? and number_year = ?")
+                .setParameter(1, n).setParameter(2, officeCode).setParameter(3, kind.name()).setParameter(4, year)
+                .executeUpdate();
+    }
+}
