@@ -111,7 +111,8 @@ public class CaseIntake {
 
     private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,
                                String externalId, OffsetDateTime receivedAt, Consumer<DisputeCase> arrived) {
-        OffsetDateTime now = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
+        OffsetDateTime now = receivedAt != null ? receivedAt
+                : OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
                 command.intakeMode() != null ? command.intakeMode() : IntakeCommand.modeFor(command.channel()),
                 command.disputeType(), command.summary().strip(), command.regionCode(), command.address(),

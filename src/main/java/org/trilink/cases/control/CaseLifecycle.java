@@ -108,8 +108,9 @@ public class CaseLifecycle {
         return actionsFor(access.visible(caseNumber));
     }
 
+    /** Now, to the microsecond as both databases keep it: a time answered is the time stored. */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static boolean isReferralMove(Move m) {

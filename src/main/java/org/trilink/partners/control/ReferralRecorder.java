@@ -47,7 +47,7 @@ public class ReferralRecorder {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PartnerReferral record(Partner partner, String externalId, String contentHash, IntakeCommand command,
                                   String officeCode, Integer officeDeadlineHours, String via) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int hours = officeDeadlineHours != null ? officeDeadlineHours : settings.referralDeadlineHours();
         Referral[] arrived = new Referral[1];
         // the referral is written with its case, before the case's reception is recorded: the
