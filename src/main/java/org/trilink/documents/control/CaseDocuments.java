@@ -186,7 +186,13 @@ public class CaseDocuments {
                     .setParameter("c", c.id()).setParameter("k", kind).setParameter("s", subjectId)
                     .getSingleResult();
             int version = last == null ? 1 : last + 1;
-            byte[] pdf = renderer.render(content, footer(c, content, version, hash));
+            byte[] pdf;
+            try {
+                pdf = renderer.render(content, footer(c, content, version, hash));
+            } catch (UnprintableCharacterException e) {
+                // a name printed with a gap is worse than no paper: say which character, store nothing
+                throw new ProblemException(Problem.of(422, "Unprocessable Content", e.getMessage()));
+            }
             CaseDocument doc = new CaseDocument(c.id(), kind, subjectId, version, c.version(), hash,
                     DocumentContent.sha256(pdf), pdf, now, user.username(), user.officeCode());
             em.persist(doc);

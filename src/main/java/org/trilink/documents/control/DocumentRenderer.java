@@ -1,6 +1,5 @@
 package org.trilink.documents.control;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -11,7 +10,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.DefaultSplitCharacter;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -22,9 +20,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.trilink.documents.control.DocumentContent.Block;
 import org.trilink.documents.control.DocumentContent.Cell;
 import org.trilink.documents.control.DocumentContent.Grid;
@@ -41,19 +36,18 @@ import org.trilink.documents.control.DocumentContent.Title;
  * centred title, ruled tables with shaded labels, indented running text, signature lines and a
  * place for the seal; a footer on every page with the case number, the version and the
  * verification code. The Chinese font (WenQuanYi Micro Hei, Apache 2.0, bundled in the WAR)
- * is embedded as a subset, so the file shows the same on any machine.
+ * is embedded as a subset, so the file shows the same on any machine; characters it lacks (CJK
+ * Extension A, name characters beyond the BMP) come from the fallback fonts of
+ * {@link BundledFonts}, and a character none of them has is refused (422), never left out.
  */
 @ApplicationScoped
 public class DocumentRenderer {
 
-    static final String FONT_RESOURCE = "fonts/wqy-microhei-subset.ttf";
     private static final Color LABEL_SHADE = new Color(0xEE, 0xEE, 0xEE);
     private static final float LEFT = 72;   // about 25 mm, the usual binding margin
     private static final float RIGHT = 64;
     private static final float TOP = 64;
     private static final float BOTTOM = 72;
-
-    private static volatile BaseFont cjk;
 
     /** Closing punctuation never starts a line, opening punctuation never ends one (禁则). */
     private static final String NO_LINE_START = "，。、；：？！）】》」』”’％·…—,.;:?!)%";
@@ -69,34 +63,41 @@ public class DocumentRenderer {
         return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck);
     };
 
-    /** Text in the font, breaking lines where Chinese typesetting allows. */
-    static Phrase phrase(String text, Font font) {
-        Chunk chunk = new Chunk(text, font);
-        chunk.setSplitCharacter(KINSOKU);
-        Phrase phrase = new Phrase(chunk);
-        phrase.setFont(font);
-        return phrase;
-    }
+    /** A type style (size, weight, colour) and the bundled fonts that set text in it. */
+    static final class Style {
+        private final Font font;
+        private final BundledFonts.Selector selector;
 
-    static Paragraph paragraph(String text, Font font) {
-        Paragraph p = new Paragraph();
-        p.setFont(font);
-        p.add(phrase(text, font));
-        return p;
+        Style(float size, int style, Color color) {
+            this.font = new Font(BundledFonts.main(), size, style, color);
+            this.selector = new BundledFonts.Selector(font);
+        }
+
+        /** Text in the main font, a fallback only where it lacks a glyph, breaking lines as Chinese allows. */
+        Phrase phrase(String text) {
+            return selector.phrase(text, font, KINSOKU);
+        }
+
+        Paragraph paragraph(String text) {
+            Paragraph p = new Paragraph();
+            p.setFont(font);
+            p.add(phrase(text));
+            return p;
+        }
     }
 
     /** The PDF bytes of the content, with {@code footer} on every page beside the page number. */
     public byte[] render(DocumentContent content, String footer) {
-        BaseFont base = font();
-        Font title = new Font(base, 22, Font.BOLD);
-        Font body = new Font(base, 12);
-        Font bold = new Font(base, 12, Font.BOLD);
-        Font small = new Font(base, 8.5f, Font.NORMAL, Color.DARK_GRAY);
+        Style title = new Style(22, Font.BOLD, null);
+        Style body = new Style(12, Font.NORMAL, null);
+        Style bold = new Style(12, Font.BOLD, null);
+        Style small = new Style(8.5f, Font.NORMAL, Color.DARK_GRAY);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Document doc = new Document(PageSize.A4, LEFT, RIGHT, TOP, BOTTOM);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setPageEvent(new Footer(footer, small));
+            BundledFonts.requirePrintable(footer);   // refused before the first page, not in a page event
             doc.addTitle(content.title() + " " + content.caseNumber());
             doc.addCreator("TriLink");
             doc.addSubject(footer);
@@ -111,15 +112,15 @@ public class DocumentRenderer {
         return out.toByteArray();
     }
 
-    private void add(Document doc, Block block, Font title, Font body, Font bold) throws DocumentException {
+    private void add(Document doc, Block block, Style title, Style body, Style bold) throws DocumentException {
         // Java 17: no pattern matching for switch yet
         if (block instanceof Title t) {
-            Paragraph p = paragraph(spaced(t.text()), title);
+            Paragraph p = title.paragraph(spaced(t.text()));
             p.setAlignment(Element.ALIGN_CENTER);
             p.setSpacingAfter(14);
             doc.add(p);
         } else if (block instanceof Line l) {
-            Paragraph p = paragraph(l.text(), body);
+            Paragraph p = body.paragraph(l.text());
             p.setAlignment(switch (l.align()) {
                 case LEFT -> Element.ALIGN_LEFT;
                 case CENTER -> Element.ALIGN_CENTER;
@@ -128,14 +129,14 @@ public class DocumentRenderer {
             p.setSpacingAfter(6);
             doc.add(p);
         } else if (block instanceof Text t) {
-            Paragraph p = paragraph(t.text(), body);
+            Paragraph p = body.paragraph(t.text());
             p.setFirstLineIndent(24);   // two characters, as in any Chinese document
             p.setLeading(0, 1.6f);
             p.setSpacingAfter(4);
             p.setAlignment(Element.ALIGN_JUSTIFIED);
             doc.add(p);
         } else if (block instanceof Heading h) {
-            Paragraph p = paragraph(h.text(), bold);
+            Paragraph p = bold.paragraph(h.text());
             p.setSpacingBefore(8);
             p.setSpacingAfter(2);
             doc.add(p);
@@ -150,7 +151,7 @@ public class DocumentRenderer {
         }
     }
 
-    private static PdfPTable grid(Grid g, Font body, Font bold) throws DocumentException {
+    private static PdfPTable grid(Grid g, Style body, Style bold) throws DocumentException {
         PdfPTable table = new PdfPTable(g.widths().length);
         table.setWidthPercentage(100);
         table.setWidths(g.widths());
@@ -158,7 +159,7 @@ public class DocumentRenderer {
         table.setSpacingAfter(6);
         table.setSplitLate(false);
         for (Cell c : g.cells()) {
-            PdfPCell cell = new PdfPCell(phrase(c.text(), c.label() ? bold : body));
+            PdfPCell cell = new PdfPCell((c.label() ? bold : body).phrase(c.text()));
             cell.setColspan(c.span());
             cell.setPadding(5);
             cell.setPaddingBottom(7);
@@ -178,7 +179,7 @@ public class DocumentRenderer {
         return table;
     }
 
-    private static PdfPTable signatures(Signatures s, Font body) throws DocumentException {
+    private static PdfPTable signatures(Signatures s, Style body) throws DocumentException {
         PdfPTable table = new PdfPTable(3);
         table.setWidthPercentage(100);
         table.setWidths(new float[] {53, 28, 19});
@@ -195,7 +196,7 @@ public class DocumentRenderer {
         return table;
     }
 
-    private static PdfPTable seal(Seal s, Font body) throws DocumentException {
+    private static PdfPTable seal(Seal s, Style body) throws DocumentException {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(100);
         table.setWidths(new float[] {45, 55});
@@ -214,8 +215,8 @@ public class DocumentRenderer {
         return table;
     }
 
-    private static PdfPCell plain(String text, Font font, int align) {
-        PdfPCell cell = new PdfPCell(phrase(text, font));
+    private static PdfPCell plain(String text, Style style, int align) {
+        PdfPCell cell = new PdfPCell(style.phrase(text));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setHorizontalAlignment(align);
         cell.setPaddingTop(12);
@@ -229,29 +230,6 @@ public class DocumentRenderer {
             return title;
         }
         return String.join(" ", title.split(""));
-    }
-
-    static BaseFont font() {
-        BaseFont f = cjk;
-        if (f == null) {
-            synchronized (DocumentRenderer.class) {
-                f = cjk;
-                if (f == null) {
-                    try (InputStream in = DocumentRenderer.class.getClassLoader().getResourceAsStream(FONT_RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("The bundled font " + FONT_RESOURCE + " is missing");
-                        }
-                        f = BaseFont.createFont("wqy-microhei-subset.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                                true, in.readAllBytes(), null);
-                        f.setSubset(true);
-                        cjk = f;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-        return f;
     }
 
     /** A dashed circle where the seal goes, so nobody signs across it. */
@@ -273,11 +251,11 @@ public class DocumentRenderer {
     /** Case number, version and verification code at the foot of every page, with the page number. */
     private static final class Footer extends PdfPageEventHelper {
         private final String text;
-        private final Font font;
+        private final Style style;
 
-        Footer(String text, Font font) {
+        Footer(String text, Style style) {
             this.text = text;
-            this.font = font;
+            this.style = style;
         }
 
         @Override
@@ -294,11 +272,11 @@ public class DocumentRenderer {
             // first line: case number, document, version, code; further lines in the same small type below
             String[] lines = text.split("\n");
             for (int i = 0; i < lines.length; i++) {
-                ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(new Chunk(lines[i], font)),
+                ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, style.phrase(lines[i]),
                         document.left(), y - i * 11, 0);
             }
             ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-                    new Phrase(new Chunk("第 " + writer.getPageNumber() + " 页", font)), document.right(), y, 0);
+                    style.phrase("第 " + writer.getPageNumber() + " 页"), document.right(), y, 0);
         }
     }
 }
