@@ -266,6 +266,38 @@ class DocumentsIT {
                 .post("/api/v1/cases/" + number + "/" + what);
     }
 
+    /** Issue 20: rare name characters print (fallback fonts); one that no bundled font has is refused, naming it. */
+    @Test
+    void everyNamePrintsAndACharacterNoFontHasIsRefused() throws IOException {
+        String body = Api.intake(Api.marker()).replace("\"张三\"", "\"张𠮷堃\"")
+                .replace("\"某物业公司\"", "\"李䶮喆\"").replace("\"ORGANISATION\"", "\"PERSON\"")
+                .replace("\"creditCode\": \"91310118MA1JL0XX5Q\"", "\"idNumber\": \"110105194912310021\"");
+        String number = api.as("mediator").body(body).post("/api/v1/cases").then().statusCode(201)
+                .body("parties.name", equalTo(List.of("张𠮷堃", "李䶮喆"))).extract().jsonPath().getString("caseNumber");
+        String cases = "/api/v1/cases/" + number;
+        move(number, "accept", "{}").then().statusCode(200);
+        move(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}").then()
+                .statusCode(200);
+        move(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"李䶮喆于十日内修复漏水\"}").then().statusCode(200);
+        String text = pdfText(generate("mediator", number, "agreement").then().statusCode(201).extract().response());
+        assertThat(text).contains("张𠮷堃", "李䶮喆", "李䶮喆于十日内修复漏水");
+
+        // U+30000 (CJK Extension G) is in none of the bundled fonts
+        String applicant = """
+                {"role": "APPLICANT", "kind": "PERSON", "name": "王\uD880\uDC00", "idNumber": "11010519491231002X",
+                 "phone": "13800138000", "reason": "当事人更正姓名"}""";
+        api.as("mediator").header("If-Match", "\"" + version(number) + "\"").body(applicant).put(cases + "/parties/1")
+                .then().statusCode(200);
+        int stored = api.as("mediator").get(cases + "/documents").then().statusCode(200).extract().jsonPath()
+                .getList("documents").size();
+        api.as("mediator").accept("application/pdf, application/problem+json").post(cases + "/documents/agreement")
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("U+30000"));
+        assertThat(api.as("mediator").get(cases + "/documents").then().statusCode(200).extract().jsonPath()
+                .getList("documents")).as("nothing stored for the refused paper").hasSize(stored);
+    }
+
     @Test
     void aCaseRegisteredThroughTheApiHasOnlyTheDocumentsItsStateAllows() throws IOException {
         String number = api.as("police").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)

@@ -147,7 +147,7 @@ class EveryNamePrintsTest {
 
     @Test
     void everyNameCharacterOfGb18030Level2PrintsAndCopiesBack() throws IOException {
-        List<Integer> list = Files.readAllLines(Path.of("tools/fonts/gb18030-2022-level2-beyond-bmp.txt"),
+        List<Integer> list = Files.readAllLines(Path.of("src/main/fonts/gb18030-2022-level2-beyond-bmp.txt"),
                         StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("U+"))
                 .map(l -> Integer.parseInt(l.substring(2, l.indexOf('\t')), 16)).toList();
         assertThat(list).hasSize(196).contains(0x20164);

@@ -18,7 +18,7 @@ import java.util.List;
  * for everything it has, then Noto Sans CJK SC (a sans with mainland forms, like the first) for
  * CJK Extension A and the name characters of GB 18030-2022 level 2 beyond the BMP, then
  * BabelStone Han for the few characters the second lacks. How the fallback subsets were cut is
- * in tools/fonts/make-fallback-fonts.py. A character none of them has is refused, since OpenPDF
+ * in src/main/fonts/make-fallback-fonts.py. A character none of them has is refused, since OpenPDF
  * would silently leave it out and a name would print incomplete on a legal document.
  */
 final class BundledFonts {

@@ -26,7 +26,7 @@ The script stops with an error if any needed character is in none of the fonts.
 Run it on Debian 12 with the packages fonts-noto-cjk, fonts-babelstone-han, unicode-data and
 python3-fonttools installed (the build itself needs none of them; the results are committed):
 
-    /usr/bin/python3 tools/fonts/make-fallback-fonts.py
+    /usr/bin/python3 src/main/fonts/make-fallback-fonts.py
 """
 import bz2
 import datetime
@@ -41,7 +41,7 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 OUT = os.path.join(ROOT, "src", "main", "resources", "fonts")
 MAIN = os.path.join(OUT, "wqy-microhei-subset.ttf")
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -164,14 +164,14 @@ def main():
     cff_to_glyf(noto)
     mark_modified(noto, "TriLink Fallback Noto Sans CJK SC",
                   f"Modified by the TriLink project on {TODAY}: a subset of Noto Sans CJK SC 2.004 (Debian"
-                  " fonts-noto-cjk) with the characters in tools/fonts/make-fallback-fonts.py only, outlines"
+                  " fonts-noto-cjk) with the characters in src/main/fonts/make-fallback-fonts.py only, outlines"
                   " converted from CFF to TrueType, hinting and layout tables removed.")
     noto_path = save(noto, "noto-sans-cjk-sc-fallback-subset.ttf")
 
     babel = cut(BABELSTONE, 0, from_babel)
     mark_modified(babel, "TriLink Fallback BabelStone Han",
                   f"Modified by the TriLink project on {TODAY}: a subset of BabelStone Han 15.0.5 (Debian"
-                  " fonts-babelstone-han) with the characters in tools/fonts/make-fallback-fonts.py only,"
+                  " fonts-babelstone-han) with the characters in src/main/fonts/make-fallback-fonts.py only,"
                   " hinting and layout tables removed.")
     babel_path = save(babel, "babelstone-han-fallback-subset.ttf")
 
@@ -190,7 +190,7 @@ def main():
         shutil.copyfile(f"/usr/share/doc/{package}/copyright", os.path.join(OUT, file_name))
 
     # the level 2 name characters beyond the BMP, for the tests (and for anyone checking a font)
-    with open(os.path.join(ROOT, "tools", "fonts", "gb18030-2022-level2-beyond-bmp.txt"), "w", encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "src", "main", "fonts", "gb18030-2022-level2-beyond-bmp.txt"), "w", encoding="utf-8") as f:
         f.write("# The 196 characters of the Table of General Standard Chinese Characters (Unihan kTGH)\n"
                 "# outside the BMP: what GB 18030-2022 implementation level 2 adds for names.\n"
                 "# Written by make-fallback-fonts.py from Debian's unicode-data (Unicode 15.0).\n")
