@@ -271,7 +271,7 @@ class DocumentsIT {
     void everyNamePrintsAndACharacterNoFontHasIsRefused() throws IOException {
         String body = Api.intake(Api.marker()).replace("\"张三\"", "\"张𠮷堃\"")
                 .replace("\"某物业公司\"", "\"李䶮喆\"").replace("\"ORGANISATION\"", "\"PERSON\"")
-                .replace("\"creditCode\": \"91310118MA1JL0XX5Q\"", "\"idNumber\": \"110105194912310021\"");
+                .replace("\"creditCode\": \"91310118MA1JL0XX5Q\"", "\"idNumber\": \"310118198503150026\"");
         String number = api.as("mediator").body(body).post("/api/v1/cases").then().statusCode(201)
                 .body("parties.name", equalTo(List.of("张𠮷堃", "李䶮喆"))).extract().jsonPath().getString("caseNumber");
         String cases = "/api/v1/cases/" + number;
