@@ -553,24 +553,49 @@ class LifecycleIT {
     void aMissedFollowUpIsFoundByTheCheckAndListedForTheOfficeResponsible() {
         api.as("admin").body("{\"followUpDays\": 2}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
         String n;
+        // two calendar days, the last moved on to a working day when it is off (issue 20)
+        LocalDate counted = LocalDate.now(SHANGHAI).plusDays(2);
+        LocalDate due = WorkingTime.workingDayOnOrAfter(counted, api.workingCalendar(counted.getYear()));
         try {
             n = register("mediator2", Api.marker());
             move("mediator2", n, "accept", "{}").then().statusCode(200);
             move("mediator2", n, "start-mediation", "").then().statusCode(200);
             move("mediator2", n, "outcome", "{\"result\": \"FAILURE\", \"reason\": \"被申请人拒绝赔偿\", \"guidance\": \"LITIGATION\"}")
                     .then().statusCode(200).body("status", equalTo("CONCLUDED"))
-                    .body("followUpDue", equalTo(LocalDate.now(SHANGHAI).plusDays(2).toString()));
+                    .body("followUpDue", equalTo(due.toString()));
         } finally {
             api.as("admin").body("{}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
         }
         api.as("mediator2").get("/api/v1/cases/" + n).then().body("failureGuidance", equalTo("LITIGATION"));
 
+        // the district admin makes the due day a holiday: the pending follow-up moves on to the
+        // next working day; the day given back, it moves back (issue 20)
+        JsonPath dueYear = api.as("admin").get("/api/v1/calendar/" + due.getYear()).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> shipped = dueYear.getMap("days.find { it.day == '" + due + "' }");
+        try {
+            api.as("admin").body("{\"kind\": \"HOLIDAY\", \"name\": \"测试假日\"}")
+                    .put("/api/v1/calendar/days/" + due).then().statusCode(200);
+            LocalDate moved = WorkingTime.workingDayOnOrAfter(counted, api.workingCalendar(counted.getYear()));
+            assertThat(moved).isAfter(due);
+            api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(200)
+                    .body("followUpDue", equalTo(moved.toString()));
+        } finally {
+            if (shipped == null) {
+                api.as("admin").delete("/api/v1/calendar/days/" + due).then().statusCode(204);
+            } else {
+                api.as("admin").body("{\"kind\": \"" + shipped.get("kind") + "\", \"name\": \"" + shipped.get("name") + "\"}")
+                        .put("/api/v1/calendar/days/" + due).then().statusCode(200);
+            }
+        }
+        api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(200).body("followUpDue", equalTo(due.toString()));
+
         // today nothing is overdue yet
         api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
         assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).doesNotContain(n);
 
-        // three days on, the check finds it, once
-        String later = OffsetDateTime.now().plusDays(3).toString();
+        // the day after it was due, the check finds it, once
+        String later = due.plusDays(1).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime().toString();
         api.as("mediator2").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(403);
         api.as("admin").queryParam("asOf", "soon").post("/api/v1/follow-ups/overdue-check").then().statusCode(400);
         api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
