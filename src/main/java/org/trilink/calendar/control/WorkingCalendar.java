@@ -88,6 +88,16 @@ public class WorkingCalendar {
         return WorkingTime.periodEnd(from, days, this::isWorkingDay);
     }
 
+    /** The first and last year the calendar has days for; null when it has none. */
+    public int[] yearsKept() {
+        Object[] range = em.createQuery("select min(d.day), max(d.day) from CalendarDay d", Object[].class)
+                .getSingleResult();
+        if (range[0] == null) {
+            return null;
+        }
+        return new int[] {((LocalDate) range[0]).getYear(), ((LocalDate) range[1]).getYear()};
+    }
+
     /** The days of a year the calendar moves off the week's rule, in order. */
     public List<CalendarDay> year(int year) {
         return em.createQuery("select d from CalendarDay d where d.day >= :from and d.day < :to order by d.day",
