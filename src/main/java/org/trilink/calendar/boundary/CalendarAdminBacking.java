@@ -58,8 +58,8 @@ public class CalendarAdminBacking implements Serializable {
 
     /**
      * The years to choose from: those the calendar has days for, this year and the next five, and
-     * the year shown. A list, not a typed number: the number field's lower limit (2000) refused
-     * every keystroke of a year typed digit by digit, so the year could not be changed at all.
+     * the year shown. A list rather than a typed number with a lower limit of 2000, which the number
+     * field applies to each keystroke ("2", "20", ...).
      */
     public List<Integer> getYears() {
         int now = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
