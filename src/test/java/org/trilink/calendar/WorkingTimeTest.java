@@ -128,6 +128,52 @@ class WorkingTimeTest {
                 .isEqualTo(at("2026-09-20T09:00:00"));
     }
 
+    // ------------------------------------------------ follow-up periods in calendar days
+
+    @Test
+    void aFollowUpPeriodEndingInTheSpringFestivalEndsOnTheFirstWorkingDayAfterIt() throws IOException {
+        Predicate<LocalDate> cal = officialCalendar();
+        // an outcome on 16 Jan 2026 with 30 days: 15 Feb is 春节, the office is open again on Tue 24 Feb
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 1, 16), 30, cal)).isEqualTo(LocalDate.of(2026, 2, 24));
+        // the last day of the holiday, Mon 23 Feb, as well
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 1, 24), 30, cal)).isEqualTo(LocalDate.of(2026, 2, 24));
+        // the make-up Saturday 14 Feb works: a period ending on it stays there
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 1, 15), 30, cal)).isEqualTo(LocalDate.of(2026, 2, 14));
+        // and the make-up Saturday 28 Feb too, where the week's rule would say Monday 2 March
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 1, 29), 30, cal)).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 1, 29), 30, WorkingTime::weekday))
+                .isEqualTo(LocalDate.of(2026, 3, 2));
+        // a period ending on a working day is not touched; the days are calendar days, holidays included
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 2, 10), 15, cal)).isEqualTo(LocalDate.of(2026, 2, 25));
+    }
+
+    @Test
+    void aFollowUpPeriodEndingInNationalDayEndsOnThursdayTheEighth() throws IOException {
+        Predicate<LocalDate> cal = officialCalendar();
+        // 1-7 Oct 2026 off (国庆节); Thursday 8 Oct works
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 9, 1), 30, cal)).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 9, 7), 30, cal)).isEqualTo(LocalDate.of(2026, 10, 8));
+        // the make-up Sunday 20 Sep and Saturday 10 Oct work; Saturday 19 Sep and Sunday 11 Oct do not
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 8, 21), 30, cal)).isEqualTo(LocalDate.of(2026, 9, 20));
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 8, 20), 30, cal)).isEqualTo(LocalDate.of(2026, 9, 20));
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 9, 10), 30, cal)).isEqualTo(LocalDate.of(2026, 10, 10));
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 9, 11), 30, cal)).isEqualTo(LocalDate.of(2026, 10, 12));
+        // 中秋节 25-27 Sep: Friday the 25th off, Monday the 28th works
+        assertThat(WorkingTime.periodEnd(LocalDate.of(2026, 8, 26), 30, cal)).isEqualTo(LocalDate.of(2026, 9, 28));
+    }
+
+    @Test
+    void theLastWorkingDayBeforeADayLooksBackOverTheHoliday() throws IOException {
+        Predicate<LocalDate> cal = officialCalendar();
+        // the overdue check on Tue 24 Feb flags what was due on or before the make-up Saturday 14 Feb
+        assertThat(WorkingTime.workingDayBefore(LocalDate.of(2026, 2, 24), cal)).isEqualTo(LocalDate.of(2026, 2, 14));
+        // on Thu 8 Oct, what was due on or before Wed 30 Sep
+        assertThat(WorkingTime.workingDayBefore(LocalDate.of(2026, 10, 8), cal)).isEqualTo(LocalDate.of(2026, 9, 30));
+        // a Monday after a plain weekend: the Friday
+        assertThat(WorkingTime.workingDayBefore(LocalDate.of(2026, 11, 30), cal)).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(WorkingTime.workingDayOnOrAfter(LocalDate.of(2026, 11, 27), cal)).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
     @Test
     void aCalendarWithoutWorkingDaysIsAnErrorNotAnEndlessLoop() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->

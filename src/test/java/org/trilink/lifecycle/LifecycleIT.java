@@ -1,6 +1,7 @@
 package org.trilink.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,6 +33,8 @@ import org.trilink.calendar.control.WorkingTime;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
 import org.trilink.testing.Eventually;
+import org.trilink.testing.SmsGateway;
+import org.trilink.testing.TodayInTheCalendar;
 
 /**
  * The three-office linkage through the REST API as the people who use it: police station,
@@ -92,15 +95,17 @@ class LifecycleIT {
                     .body("kind", equalTo("HOLIDAY")).body("changedBy", equalTo("admin"));
             OffsetDateTime moved = OffsetDateTime.parse(api.as("police").get("/api/v1/referrals/" + referral).then()
                     .statusCode(200).extract().path("deadline"));
+            // the POST answered with the clock's nanoseconds; a deadline counted again is counted
+            // from the sent time as PostgreSQL keeps it, rounded to microseconds
             assertThat(moved).as("counted again without the new holiday")
                     .isAfter(deadline)
-                    .isEqualTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI,
-                            api.workingCalendar(sentAt.getYear())));
+                    .isCloseTo(WorkingTime.plusWorkingHours(sentAt, 24, SHANGHAI,
+                            api.workingCalendar(sentAt.getYear())), within(1, ChronoUnit.MICROS));
         } finally {
             api.as("admin").delete("/api/v1/calendar/days/" + dueDay).then().statusCode(204);
         }
         assertThat(OffsetDateTime.parse(api.as("police").get("/api/v1/referrals/" + referral).then().statusCode(200)
-                .extract().path("deadline"))).isEqualTo(deadline);
+                .extract().path("deadline"))).isCloseTo(deadline, within(1, ChronoUnit.MICROS));
         assertThat(api.as("admin").get("/api/v1/calendar/changes?max=2").then().statusCode(200).extract().jsonPath()
                 .getList("day")).containsExactly(dueDay.toString(), dueDay.toString());
         // a make-up working day is a weekend day; a date is a date
@@ -553,24 +558,49 @@ class LifecycleIT {
     void aMissedFollowUpIsFoundByTheCheckAndListedForTheOfficeResponsible() {
         api.as("admin").body("{\"followUpDays\": 2}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
         String n;
+        // two calendar days, the last moved on to a working day when it is off (issue 20)
+        LocalDate counted = LocalDate.now(SHANGHAI).plusDays(2);
+        LocalDate due = WorkingTime.workingDayOnOrAfter(counted, api.workingCalendar(counted.getYear()));
         try {
             n = register("mediator2", Api.marker());
             move("mediator2", n, "accept", "{}").then().statusCode(200);
             move("mediator2", n, "start-mediation", "").then().statusCode(200);
             move("mediator2", n, "outcome", "{\"result\": \"FAILURE\", \"reason\": \"被申请人拒绝赔偿\", \"guidance\": \"LITIGATION\"}")
                     .then().statusCode(200).body("status", equalTo("CONCLUDED"))
-                    .body("followUpDue", equalTo(LocalDate.now(SHANGHAI).plusDays(2).toString()));
+                    .body("followUpDue", equalTo(due.toString()));
         } finally {
             api.as("admin").body("{}").put("/api/v1/referrals/deadlines/JO-XUJING").then().statusCode(200);
         }
         api.as("mediator2").get("/api/v1/cases/" + n).then().body("failureGuidance", equalTo("LITIGATION"));
 
+        // the district admin makes the due day a holiday: the pending follow-up moves on to the
+        // next working day; the day given back, it moves back (issue 20)
+        JsonPath dueYear = api.as("admin").get("/api/v1/calendar/" + due.getYear()).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> shipped = dueYear.getMap("days.find { it.day == '" + due + "' }");
+        try {
+            api.as("admin").body("{\"kind\": \"HOLIDAY\", \"name\": \"测试假日\"}")
+                    .put("/api/v1/calendar/days/" + due).then().statusCode(200);
+            LocalDate moved = WorkingTime.workingDayOnOrAfter(counted, api.workingCalendar(counted.getYear()));
+            assertThat(moved).isAfter(due);
+            api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(200)
+                    .body("followUpDue", equalTo(moved.toString()));
+        } finally {
+            if (shipped == null) {
+                api.as("admin").delete("/api/v1/calendar/days/" + due).then().statusCode(204);
+            } else {
+                api.as("admin").body("{\"kind\": \"" + shipped.get("kind") + "\", \"name\": \"" + shipped.get("name") + "\"}")
+                        .put("/api/v1/calendar/days/" + due).then().statusCode(200);
+            }
+        }
+        api.as("mediator2").get("/api/v1/cases/" + n).then().statusCode(200).body("followUpDue", equalTo(due.toString()));
+
         // today nothing is overdue yet
         api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
         assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).doesNotContain(n);
 
-        // three days on, the check finds it, once
-        String later = OffsetDateTime.now().plusDays(3).toString();
+        // the day after it was due, the check finds it, once
+        String later = due.plusDays(1).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime().toString();
         api.as("mediator2").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(403);
         api.as("admin").queryParam("asOf", "soon").post("/api/v1/follow-ups/overdue-check").then().statusCode(400);
         api.as("admin").queryParam("asOf", later).post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
@@ -589,6 +619,50 @@ class LifecycleIT {
                 .then().statusCode(201);
         assertThat(caseNumbers("mediator2", "/api/v1/follow-ups/overdue")).doesNotContain(n);
         move("mediator2", n, "close", "{}").then().statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    /**
+     * No SMS to parties on a day off (issue 20): the district admin makes today a holiday, a case
+     * accepted now tells its applicant nothing yet, the SMS is held, visibly, until the next working
+     * day; given today back, the held SMS goes out at once. (The build's servers have no night:
+     * QuietHoursTest covers 21:00 to 08:00; there is no one-time code sender yet to test here.)
+     */
+    @Test
+    void anSmsToThePartiesWaitsOutTheDayOffAndGoesWhenTheOfficesWork() throws Exception {
+        String settings = "/api/v1/notifications/offices/JO-XUJING";
+        api.as("mediator2").get("/api/v1/notifications/held-sms").then().statusCode(403);
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret");
+             TodayInTheCalendar today = new TodayInTheCalendar(api, SHANGHAI)) {
+            api.as("admin").body("{\"smsToParties\": true}").put(settings).then().statusCode(200);
+            today.makeDayOff();
+            List<Long> heldBefore = api.as("admin").get("/api/v1/notifications/held-sms?max=500").then()
+                    .statusCode(200).extract().jsonPath().getList("id", Long.class);
+            String n = register("mediator2", Api.marker());
+            move("mediator2", n, "accept", "{}").then().statusCode(200);
+
+            LocalDate nextWorking = WorkingTime.workingDayOnOrAfter(today.date().plusDays(1),
+                    api.workingCalendar(today.date().getYear()));
+            JsonPath held = api.as("admin").get("/api/v1/notifications/held-sms?max=500").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> added = held.<Map<String, Object>>getList("$").stream()
+                    .filter(m -> !heldBefore.contains(((Number) m.get("id")).longValue())).toList();
+            assertThat(added).as("the applicant's SMS, held").hasSize(1);
+            assertThat(added.get(0).get("event")).isEqualTo("CASE_ACCEPTED");
+            assertThat(String.valueOf(added.get(0).get("target"))).startsWith("sms:party/").doesNotContain("138");
+            assertThat(OffsetDateTime.parse((String) added.get(0).get("notBefore")))
+                    .as("the start of the next working day (no night on the build's servers)")
+                    .isEqualTo(nextWorking.atStartOfDay(SHANGHAI).toOffsetDateTime());
+            sleepSeconds(3);
+            assertThat(sms.delivered()).as("nothing sent on the day off").noneMatch(m -> m.contains(n));
+
+            today.makeWorkingDay();
+            Eventually.within(Duration.ofSeconds(30), () -> sms.delivered().stream().anyMatch(m -> m.contains(n)));
+            assertThat(sms.delivered().stream().filter(m -> m.contains(n))).as("once").hasSize(1);
+            assertThat(api.as("admin").get("/api/v1/notifications/held-sms?max=500").then().statusCode(200)
+                    .extract().jsonPath().getList("id", Long.class)).doesNotContain(((Number) added.get(0).get("id")).longValue());
+        } finally {
+            api.as("admin").delete(settings).then().statusCode(204);
+        }
     }
 
     // ---------------------------------------------------------------- concurrency

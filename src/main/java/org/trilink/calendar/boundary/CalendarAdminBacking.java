@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.calendar.entity.CalendarDay;
 import org.trilink.calendar.entity.DayKind;
@@ -43,9 +44,33 @@ public class CalendarAdminBacking implements Serializable {
         return calendar.year(year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year);
     }
 
+    /**
+     * Saves the day and shows its year: a day added from next year's notice appears in the table at
+     * once (the table showed the year chosen before, so a day of another year seemed not to be kept).
+     */
     public void save() {
         page.requireAdmin();
-        page.run(() -> calendar.change(required(day), required(kind), name), "admin.saved");
+        page.run(() -> {
+            calendar.change(required(day), required(kind), name);
+            year = day.getYear();
+        }, "admin.saved");
+    }
+
+    /**
+     * The years to choose from: those the calendar has days for, this year and the next five, and
+     * the year shown. A list rather than a typed number with a lower limit of 2000, which the number
+     * field applies to each keystroke ("2", "20", ...).
+     */
+    public List<Integer> getYears() {
+        int now = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int[] kept = calendar.yearsKept();
+        int from = Math.min(kept == null ? now : kept[0], now);
+        int to = Math.max(kept == null ? now : kept[1], now + 5);
+        if (year != null) {
+            from = Math.min(from, year);
+            to = Math.max(to, year);
+        }
+        return IntStream.rangeClosed(from, to).boxed().toList();
     }
 
     public void reset(LocalDate which) {

@@ -73,6 +73,31 @@ public class WorkingCalendar {
         return WorkingTime.plusWorkingHours(start, hours, configured.zone(), this::isWorkingDay);
     }
 
+    /** {@code day} when it is a working day, else the next working day. */
+    public LocalDate workingDayOnOrAfter(LocalDate day) {
+        return WorkingTime.workingDayOnOrAfter(day, this::isWorkingDay);
+    }
+
+    /** The last working day before {@code day}. */
+    public LocalDate workingDayBefore(LocalDate day) {
+        return WorkingTime.workingDayBefore(day, this::isWorkingDay);
+    }
+
+    /** {@code days} calendar days after {@code from}, moved on to a working day (see {@link WorkingTime#periodEnd}). */
+    public LocalDate periodEnd(LocalDate from, int days) {
+        return WorkingTime.periodEnd(from, days, this::isWorkingDay);
+    }
+
+    /** The first and last year the calendar has days for; null when it has none. */
+    public int[] yearsKept() {
+        Object[] range = em.createQuery("select min(d.day), max(d.day) from CalendarDay d", Object[].class)
+                .getSingleResult();
+        if (range[0] == null) {
+            return null;
+        }
+        return new int[] {((LocalDate) range[0]).getYear(), ((LocalDate) range[1]).getYear()};
+    }
+
     /** The days of a year the calendar moves off the week's rule, in order. */
     public List<CalendarDay> year(int year) {
         return em.createQuery("select d from CalendarDay d where d.day >= :from and d.day < :to order by d.day",

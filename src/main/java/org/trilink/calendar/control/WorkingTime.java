@@ -49,6 +49,38 @@ public final class WorkingTime {
         }
     }
 
+    /**
+     * The day a period of {@code days} calendar days from {@code from} ends, moved on to the next
+     * working day when it ends on a day off: the rule of Chinese law for periods counted in days
+     * (民法典 第二百零三条, 民事诉讼法 on 期间: a period whose last day is a 法定休假日 ends on the
+     * day after it), which the offices apply to follow-up visits as well.
+     */
+    public static LocalDate periodEnd(LocalDate from, int days, Predicate<LocalDate> workingDay) {
+        return workingDayOnOrAfter(from.plusDays(days), workingDay);
+    }
+
+    /** {@code day} itself when it is a working day, else the next working day after it. */
+    public static LocalDate workingDayOnOrAfter(LocalDate day, Predicate<LocalDate> workingDay) {
+        LocalDate d = day;
+        int guard = 0;
+        while (!workingDay.test(d)) {
+            d = d.plusDays(1);
+            requireEnd(++guard);
+        }
+        return d;
+    }
+
+    /** The last working day before {@code day} (never {@code day} itself). */
+    public static LocalDate workingDayBefore(LocalDate day, Predicate<LocalDate> workingDay) {
+        LocalDate d = day.minusDays(1);
+        int guard = 0;
+        while (!workingDay.test(d)) {
+            d = d.minusDays(1);
+            requireEnd(++guard);
+        }
+        return d;
+    }
+
     /** The week's rule only (no holidays): for callers without the calendar, such as tests of old data. */
     public static OffsetDateTime plusWorkingHours(OffsetDateTime start, int hours, ZoneId zone) {
         return plusWorkingHours(start, hours, zone, WorkingTime::weekday);

@@ -129,6 +129,13 @@ public class DisputeCase {
     @Column(name = "follow_up_due")
     private LocalDate followUpDue;
 
+    /**
+     * The day the follow-up period ends by counting, before a day off moves it on (V20): what a
+     * change of the working calendar counts from again. Null for cases concluded before V20.
+     */
+    @Column(name = "follow_up_counted_due")
+    private LocalDate followUpCountedDue;
+
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
@@ -270,6 +277,12 @@ public class DisputeCase {
     }
 
     public void scheduleFollowUp(LocalDate due) {
+        this.followUpDue = due;
+    }
+
+    /** The follow-up falls due on {@code due}, the working day on or after {@code counted}, the period's last day. */
+    public void scheduleFollowUp(LocalDate counted, LocalDate due) {
+        this.followUpCountedDue = counted;
         this.followUpDue = due;
     }
 
@@ -462,6 +475,10 @@ public class DisputeCase {
 
     public LocalDate followUpDue() {
         return followUpDue;
+    }
+
+    public LocalDate followUpCountedDue() {
+        return followUpCountedDue;
     }
 
     public OffsetDateTime closedAt() {

@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
@@ -34,8 +36,11 @@ import org.trilink.platform.security.CurrentUser;
 /**
  * The outcome of mediation and the follow-up visits after it. A follow-up falls due a number of
  * days after the outcome: the handling office's own setting ({@code office.follow_up_days}),
- * else the district default {@code trilink.follow-up.default-days}. The timer marks cases whose
- * follow-up is past due with none recorded; they are listed for the office responsible.
+ * else the district default {@code trilink.follow-up.default-days}. The days are calendar days,
+ * and a period whose last day is a day off of the working calendar ends on the next working day
+ * (the rule of Chinese law for periods in days); a change of the calendar moves pending ones.
+ * The timer marks cases whose follow-up is past due with none recorded; they are listed for the
+ * office responsible.
  */
 @ApplicationScoped
 public class FollowUps {
@@ -64,6 +69,9 @@ public class FollowUps {
 
     @Inject
     Configured configured;
+
+    @Inject
+    WorkingCalendar calendar;
 
     @Inject
     CurrentUser user;
@@ -107,7 +115,10 @@ public class FollowUps {
         if (o.performanceDeadline() != null && o.performanceDeadline().isBefore(today)) {
             throw ProblemException.badRequest("performanceDeadline", "must not be in the past");
         }
-        LocalDate due = today.plusDays(followUpDays(c.handlingOfficeCode()));
+        // calendar days, the last one moved off a day off: a 30-day period is a month whatever
+        // the holidays, but nobody is due to visit on the Spring Festival
+        LocalDate counted = today.plusDays(followUpDays(c.handlingOfficeCode()));
+        LocalDate due = calendar.workingDayOnOrAfter(counted);
         String before = c.status().name();
         CaseChange.OutcomeRecorded change;
         if (o.result() == Outcome.SUCCESS) {
@@ -119,6 +130,7 @@ public class FollowUps {
             change = new CaseChange.OutcomeRecorded(o.result(), null, null,
                     o.guidance() == null ? null : o.guidance().name(), due);
         }
+        c.scheduleFollowUp(counted, due);
         c.markAverted(o.criminalCaseAverted(), o.massPetitionAverted());
         history.record(c, change, before, c.status().name(), now);
         lifecycle.finish(c);
@@ -204,11 +216,13 @@ public class FollowUps {
     @Transactional
     public int remindDue(LocalDate today) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // due on a day off (set before the calendar knew it) means due on the next working day
+        LocalDate until = calendar.isWorkingDay(today) ? today : calendar.workingDayBefore(today);
         String due = " status = 'CONCLUDED' and follow_up_due <= ? and follow_up_reminded_at is null"
                 + " and follow_up_overdue_at is null"
                 + " and not exists (select 1 from follow_up_visit v where v.case_id = dispute_case.id)";
         List<?> ids = em.createNativeQuery("select id from dispute_case where" + due + " order by id")
-                .setParameter(1, today)
+                .setParameter(1, until)
                 .setMaxResults(BATCH)
                 .getResultList();
         int reminded = 0;
@@ -218,7 +232,7 @@ public class FollowUps {
                             + due)
                     .setParameter(1, now)
                     .setParameter(2, id)
-                    .setParameter(3, today)
+                    .setParameter(3, until)
                     .executeUpdate();
             if (claimed == 1) {
                 fallingDue.fire(new FollowUpFallingDue(em.find(DisputeCase.class, id)));
@@ -229,7 +243,8 @@ public class FollowUps {
     }
 
     /**
-     * Marks concluded cases whose follow-up was due before {@code today} (a local date) with no
+     * Marks concluded cases whose follow-up was due before {@code today} (a local date; one due on a
+     * day off is due on the next working day) with no
      * visit recorded, and records FOLLOW_UP_OVERDUE once per case: the conditional UPDATE claims
      * each case for one instance only, when several share the database.
      *
@@ -238,10 +253,13 @@ public class FollowUps {
     @Transactional
     public int flagOverdue(LocalDate today) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String missed = " status = 'CONCLUDED' and follow_up_due < ? and follow_up_overdue_at is null"
+        // overdue once a working day on or after the due date has passed: a follow-up due on the
+        // Friday before a long holiday is overdue on the first working day after it, not during it
+        LocalDate lastMissable = calendar.workingDayBefore(today);
+        String missed = " status = 'CONCLUDED' and follow_up_due <= ? and follow_up_overdue_at is null"
                 + " and not exists (select 1 from follow_up_visit v where v.case_id = dispute_case.id)";
         List<?> due = em.createNativeQuery("select id from dispute_case where" + missed + " order by id")
-                .setParameter(1, today)
+                .setParameter(1, lastMissable)
                 .setMaxResults(BATCH)
                 .getResultList();
         int flagged = 0;
@@ -251,7 +269,7 @@ public class FollowUps {
                             + missed)
                     .setParameter(1, now)
                     .setParameter(2, id)
-                    .setParameter(3, today)
+                    .setParameter(3, lastMissable)
                     .executeUpdate();
             if (claimed == 1) {
                 DisputeCase c = em.find(DisputeCase.class, id);
@@ -266,6 +284,51 @@ public class FollowUps {
             LOG.info(() -> "Follow-up check flagged " + n + " cases overdue");
         }
         return flagged;
+    }
+
+    /**
+     * When the working calendar changes, pending follow-ups (concluded, no visit, not flagged
+     * overdue, not yet past) whose period's last day lies on or before the changed day and whose
+     * due date on or after it are moved to the working day on or after that last day, in the
+     * change's transaction. Only those can move: a working day between the two stays the due date.
+     * One UPDATE per distinct period end, not per case. Not in the case history, as with
+     * referral deadlines the calendar moves.
+     */
+    void recount(@Observes WorkingCalendar.CalendarChanged change) {
+        LocalDate day = change.day();
+        String pending = " status = 'CONCLUDED' and follow_up_overdue_at is null and follow_up_due >= ?"
+                + " and follow_up_due >= ? and coalesce(follow_up_counted_due, follow_up_due) <= ?"
+                + " and not exists (select 1 from follow_up_visit v where v.case_id = dispute_case.id)";
+        LocalDate today = today();
+        List<?> ends = em.createNativeQuery("select distinct coalesce(follow_up_counted_due, follow_up_due)"
+                        + " from dispute_case where" + pending)
+                .setParameter(1, today).setParameter(2, day).setParameter(3, day)
+                .getResultList();
+        int moved = 0;
+        for (Object end : ends) {
+            LocalDate counted = localDate(end);
+            LocalDate due = calendar.workingDayOnOrAfter(counted);
+            moved += em.createNativeQuery("update dispute_case set follow_up_due = ?, follow_up_counted_due = ?"
+                            + " where" + pending + " and coalesce(follow_up_counted_due, follow_up_due) = ?"
+                            + " and follow_up_due <> ?")
+                    .setParameter(1, due).setParameter(2, counted)
+                    .setParameter(3, today).setParameter(4, day).setParameter(5, day)
+                    .setParameter(6, counted).setParameter(7, due)
+                    .executeUpdate();
+        }
+        int n = moved;
+        LOG.info(() -> "Working calendar changed (" + day + "): " + n + " pending follow-up due dates moved");
+    }
+
+    /** A date column as the driver hands it over (H2 and PostgreSQL differ). */
+    private static LocalDate localDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("a follow-up due date read as " + value.getClass().getName());
     }
 
     /** Concluded cases of an office whose follow-up the timer found overdue and that still have none. */

@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.Date;
 import java.util.Properties;
 import org.trilink.cases.control.PartyContacts;
@@ -47,7 +49,22 @@ public class NotificationChannels {
     @Inject
     NotificationSettings settings;
 
+    @Inject
+    QuietHours quietHours;
+
     private volatile HttpClient client;
+
+    /**
+     * Until when a message due now must still wait: an SMS to a party in quiet hours (a retry that
+     * came due at night, a message held before the calendar gained a holiday) is held, not tried.
+     */
+    public Optional<OffsetDateTime> heldUntil(OutboxMessage m, OffsetDateTime now) {
+        if (!QuietHours.appliesTo(m.kind(), m.event())) {
+            return Optional.empty();
+        }
+        OffsetDateTime at = quietHours.sendAt(now);
+        return at.isAfter(now) ? Optional.of(at) : Optional.empty();
+    }
 
     public Result send(OutboxMessage m) {
         JsonObject payload = Json.createReader(new StringReader(m.payload())).readObject();

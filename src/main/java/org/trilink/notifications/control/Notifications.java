@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.cases.control.CaseEventRecorded;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.DisputeCase;
@@ -32,7 +33,9 @@ import org.trilink.outbox.entity.OutboxMessage;
  * holds event ids unique, so no change notifies anyone twice.
  *
  * <p>An SMS row names the party ({@code sms:party/<id>}), not the phone number: the number is
- * read when it is sent, so it is never copied into the outbox, its errors or the logs.
+ * read when it is sent, so it is never copied into the outbox, its errors or the logs. An SMS to a
+ * party written at night or on a day off is held until the next working morning ({@link QuietHours},
+ * the row's {@code not_before}); when the calendar changes, what is held goes by the new one.
  */
 @ApplicationScoped
 public class Notifications {
@@ -51,6 +54,9 @@ public class Notifications {
 
     @Inject
     OfficeCatalog offices;
+
+    @Inject
+    QuietHours quietHours;
 
     @Inject
     @ConfigProperty(name = "trilink.district.timezone", defaultValue = "Asia/Shanghai")
@@ -157,7 +163,29 @@ public class Notifications {
 
     private void write(String key, String kind, String event, String target, String payload) {
         String eventId = UUID.nameUUIDFromBytes(("notify:" + key).getBytes(StandardCharsets.UTF_8)).toString();
-        outbox.add(new OutboxMessage(eventId, null, kind, event, target, payload, OffsetDateTime.now(clock)));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OutboxMessage m = new OutboxMessage(eventId, null, kind, event, target, payload, now);
+        if (QuietHours.appliesTo(kind, event)) {
+            OffsetDateTime sendAt = quietHours.sendAt(now);
+            if (sendAt.isAfter(now)) {
+                m.holdUntil(sendAt);
+            }
+        }
+        outbox.add(m);
+    }
+
+    /** SMS to parties held for quiet hours (a night, a day off), the soonest first. */
+    public List<OutboxMessage> heldSms(int max) {
+        return outbox.held(SMS, OffsetDateTime.now(clock), max);
+    }
+
+    /**
+     * A day made a holiday or a working day: the SMS held go out at the first moment the new
+     * calendar allows (the sender holds again whatever would go out on a new holiday anyway).
+     */
+    void onCalendarChanged(@Observes WorkingCalendar.CalendarChanged change) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        outbox.rescheduleHeld(SMS, now, quietHours.sendAt(now));
     }
 
     public Optional<OfficeSettings> office(String officeCode) {

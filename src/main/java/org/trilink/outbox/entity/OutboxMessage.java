@@ -70,6 +70,13 @@ public class OutboxMessage {
     @Column(name = "dead_at")
     private OffsetDateTime deadAt;
 
+    /**
+     * Not to be sent before this moment (V20): an SMS to a party written at night or on a day off
+     * is held until the next working morning. Null: sent when due.
+     */
+    @Column(name = "not_before")
+    private OffsetDateTime notBefore;
+
     protected OutboxMessage() {
     }
 
@@ -84,6 +91,12 @@ public class OutboxMessage {
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** Holds the message until {@code at} (quiet hours): it is neither tried nor counted before then. */
+    public void holdUntil(OffsetDateTime at) {
+        notBefore = at;
+        nextAttemptAt = at;
     }
 
     /** An admin sends a dead letter again: it starts over, keeping its event id. */
@@ -157,5 +170,10 @@ public class OutboxMessage {
 
     public OffsetDateTime deadAt() {
         return deadAt;
+    }
+
+    /** Until when the message is held (null: never held). */
+    public OffsetDateTime notBefore() {
+        return notBefore;
     }
 }

@@ -76,11 +76,12 @@ public class PartnersResource {
 
     public record OutboxView(long id, String eventId, String partner, String kind, String event, String status,
                              int attempts, OffsetDateTime nextAttemptAt, Integer lastStatus, String lastError,
-                             OffsetDateTime createdAt, OffsetDateTime deliveredAt, OffsetDateTime deadAt) {
+                             OffsetDateTime createdAt, OffsetDateTime deliveredAt, OffsetDateTime deadAt,
+                             OffsetDateTime notBefore) {
         static OutboxView of(OutboxMessage m) {
             return new OutboxView(m.id(), m.eventId(), m.partnerCode(), m.kind(), m.event(), m.status().name(),
                     m.attempts(), m.nextAttemptAt(), m.lastStatus(), m.lastError(), m.createdAt(), m.deliveredAt(),
-                    m.deadAt());
+                    m.deadAt(), m.notBefore());
         }
     }
 

@@ -75,6 +75,15 @@ public class CallbackSender {
                 && m.leaseUntil().isBefore(java.time.OffsetDateTime.now(clock).plus(settings.timeout()))) {
             return;
         }
+        if (m.partnerCode() == null) {
+            // quiet hours: held until the morning, without an attempt counted
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+            Optional<java.time.OffsetDateTime> held = channels.heldUntil(m, now);
+            if (held.isPresent()) {
+                outbox.hold(m.id(), held.get());
+                return;
+            }
+        }
         Outbox.Attempt attempt = m.partnerCode() == null ? notify(m) : call(m, d.partner());
         if (outbox.record(attempt) == OutboxMessage.Status.DEAD) {
             LOG.warning((m.partnerCode() == null

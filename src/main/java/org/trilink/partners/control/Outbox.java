@@ -77,6 +77,15 @@ public class Outbox {
         return claimed;
     }
 
+    /** Holds a claimed message until {@code until} and frees it (no attempt recorded): quiet hours. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void hold(long id, OffsetDateTime until) {
+        em.createNativeQuery("update partner_outbox set not_before = ?, next_attempt_at = ?, lease_until = null,"
+                        + " leased_by = null where id = ? and status = 'PENDING'")
+                .setParameter(1, until).setParameter(2, until).setParameter(3, id)
+                .executeUpdate();
+    }
+
     public OutboxMessage get(long id) {
         OutboxMessage m = em.find(OutboxMessage.class, id);
         if (m == null) {
@@ -212,7 +221,9 @@ public class Outbox {
         int attempts;
         OffsetDateTime createdAt;
         try (PreparedStatement read = db.prepareStatement(
-                "select status, attempts, created_at from partner_outbox where id = ? for update")) {
+                // the give-up age counts from the end of a hold (quiet hours), not from a night before
+                "select status, attempts, case when not_before > created_at then not_before else created_at end"
+                        + " from partner_outbox where id = ? for update")) {
             read.setLong(1, a.outboxId());
             try (ResultSet rs = read.executeQuery()) {
                 if (!rs.next()) {
