@@ -44,14 +44,11 @@ public class LedgersResource {
             + " respondentName, respondentKind, outcome, agreementForm, concludedAt; values as codes or Chinese labels."
             + " 413 over trilink.ledger.max-bytes, 415 for another type, 400 for an unreadable file: nothing imported")
     public LedgerImport.Report upload(@QueryParam("office") String office, @QueryParam("encoding") String encoding,
-                                      @HeaderParam("Content-Type") String contentType,
-                                      @HeaderParam("Content-Length") String contentLength, InputStream body)
+                                      @HeaderParam("Content-Type") String contentType, InputStream body)
             throws IOException {
         String officeCode = ledgers.officeFor(user, office);
-        if (contentLength != null && contentLength.strip().matches("\\d{1,18}")
-                && Long.parseLong(contentLength.strip()) > ledgers.maxBytes()) {
-            throw LedgerFile.tooLarge(ledgers.maxBytes());
-        }
+        // the size is counted while the body is received (a declared length is not trusted, and an
+        // answer sent before the client has finished sending would reach it as a broken connection)
         try (LedgerFile file = ledgers.receive(body, contentType, encoding)) {
             return ledgers.importFile(file, officeCode, user.username());
         }

@@ -146,20 +146,23 @@ class LedgerFileTest {
 
     @Test
     void corruptEncryptedAndZipBombXlsxAreRefusedWithAClearReason() throws Exception {
+        // whole and unprotected, the same workbook is a good ledger of one row
+        assertThat(rows(LedgerSamples.xlsx("m5"), LedgerFile.XLSX, null)).singleElement()
+                .satisfies(r -> assertThat(r.values()).containsEntry("ledgerId", "B1-m5"));
         ProblemException random = refusal(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, LedgerFile.XLSX);
         assertThat(random.problem().status()).isEqualTo(400);
         assertThat(random.problem().detail()).contains("damaged");
-        ProblemException truncated = refusal(LedgerSamples.truncatedXlsx(), LedgerFile.XLSX);
+        ProblemException truncated = refusal(LedgerSamples.truncatedXlsx("m5"), LedgerFile.XLSX);
         assertThat(truncated.problem().status()).isEqualTo(400);
         assertThat(truncated.problem().detail()).contains("damaged");
-        ProblemException encrypted = refusal(LedgerSamples.encryptedXlsx(), LedgerFile.XLSX);
+        ProblemException encrypted = refusal(LedgerSamples.encryptedXlsx("m5"), LedgerFile.XLSX);
         assertThat(encrypted.problem().status()).isEqualTo(400);
         assertThat(encrypted.problem().detail()).contains("password");
-        ProblemException bomb = refusal(LedgerSamples.zipBombXlsx(), LedgerFile.XLSX);
+        ProblemException bomb = refusal(LedgerSamples.zipBombXlsx("m5"), LedgerFile.XLSX);
         assertThat(bomb.problem().status()).isEqualTo(400);
         assertThat(bomb.problem().detail()).contains("zip bomb");
         // a zip sent as CSV is read as the .xlsx it is
-        assertThat(refusal(LedgerSamples.zipBombXlsx(), "text/csv").problem().detail()).contains("zip bomb");
+        assertThat(refusal(LedgerSamples.zipBombXlsx("m5"), "text/csv").problem().detail()).contains("zip bomb");
     }
 
     @Test

@@ -26,26 +26,32 @@ public final class LedgerSamples {
                 + "G2-" + marker + ",2024年4月1日,劳动争议,欠薪 " + marker + ",310118104,5000,3,王五,13800138000,某公司,调解不成功,,2024-05-01\n";
     }
 
-    /** A small .xlsx with a header and one row. */
-    public static byte[] xlsx() throws IOException {
+    /** A small .xlsx with one good row that would import if the file were read. */
+    public static byte[] xlsx(String marker) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             var sheet = book.createSheet("台账");
-            sheet.createRow(0).createCell(0).setCellValue("序号");
-            sheet.createRow(1).createCell(0).setCellValue("1");
+            String[][] rows = {{"序号", "受理日期", "纠纷类型", "纠纷简要情况", "所属街镇", "申请人"},
+                    {"B1-" + marker, "2024-03-05", "邻里纠纷", "坏文件 " + marker, "赵巷镇", "张三"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
             book.write(out);
         }
         return out.toByteArray();
     }
 
     /** The .xlsx above, password-protected as Excel does it (an OLE2 container around the encrypted zip). */
-    public static byte[] encryptedXlsx() throws Exception {
+    public static byte[] encryptedXlsx(String marker) throws Exception {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
             Encryptor encryptor = info.getEncryptor();
             encryptor.confirmPassword("秘密");
             try (OutputStream os = encryptor.getDataStream(fs)) {
-                os.write(xlsx());
+                os.write(xlsx(marker));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             fs.writeFilesystem(out);
@@ -54,15 +60,15 @@ public final class LedgerSamples {
     }
 
     /** The .xlsx above cut off half-way. */
-    public static byte[] truncatedXlsx() throws IOException {
-        byte[] whole = xlsx();
+    public static byte[] truncatedXlsx(String marker) throws IOException {
+        byte[] whole = xlsx(marker);
         return java.util.Arrays.copyOf(whole, whole.length / 2);
     }
 
     /** A real .xlsx whose sheet unpacks to 20 MB of blanks from a few kilobytes: a zip bomb. */
-    public static byte[] zipBombXlsx() throws IOException {
+    public static byte[] zipBombXlsx(String marker) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx()));
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx(marker)));
              ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
