@@ -837,7 +837,9 @@ class PartnerExchangeIT {
         assertThat(neighbor.get("regionCode")).as("赵巷镇 by name").isEqualTo("310118104");
         assertThat(neighbor.get("outcome")).isEqualTo("SUCCESS");
         assertThat(neighbor.get("status")).isEqualTo("CONCLUDED");
-        assertThat((String) neighbor.get("receivedAt")).startsWith("2024-03-05");
+        // 2024/3/5 is that day in the district (the API answers in UTC)
+        assertThat(OffsetDateTime.parse((String) neighbor.get("receivedAt")))
+                .isAtSameInstantAs(OffsetDateTime.parse("2024-03-05T00:00+08:00"));
         List<Object> names = ((List<?>) neighbor.get("parties")).stream().map(p -> ((Map<?, ?>) p).get("name"))
                 .map(Object.class::cast).toList();
         assertThat(names).containsExactly("张三丰", "李四光");
@@ -846,7 +848,8 @@ class PartnerExchangeIT {
                 .statusCode(200).extract().jsonPath();
         assertThat(neighborCase.getString("agreementForm")).isEqualTo("WRITTEN");
         assertThat(neighborCase.getDouble("amountInvolved")).isEqualTo(1200.0);
-        assertThat(neighborCase.getString("outcomeAt")).startsWith("2024-03-20");
+        assertThat(OffsetDateTime.parse(neighborCase.getString("outcomeAt")))
+                .as("2024年3月20日").isAtSameInstantAs(OffsetDateTime.parse("2024-03-20T00:00+08:00"));
 
         // a quoted line break stays in its field: one row, and rows are numbered by record
         String quoted = LEDGER_HEADER + "\n"
