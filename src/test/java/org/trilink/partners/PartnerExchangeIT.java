@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.partners.control.LedgerFile;
 import org.trilink.partners.simulator.PartnerSimulator;
 import org.trilink.partners.simulator.PartnerSimulator.Answer;
 import org.trilink.calendar.control.WorkingTime;
@@ -764,6 +765,88 @@ class PartnerExchangeIT {
         api.as("police").queryParam("office", "JO-ZHAOXIANG").contentType("text/csv").body(csv)
                 .post("/api/v1/ledgers").then().statusCode(403);
         api.as("drafter").contentType("text/csv").body(csv).post("/api/v1/ledgers").then().statusCode(403);
+    }
+
+    /**
+     * Issue 21: a ledger as Chinese offices have it (GBK from Excel, their own headers and words,
+     * a quoted line break) imports; a file that can not be read as it is (undecidable encoding,
+     * corrupt, encrypted or zip-bomb .xlsx, too large, not a ledger at all) is refused with a
+     * problem that says why, and stores nothing.
+     */
+    @Test
+    void aLedgerAsOfficesSaveItImportsAndAFileThatCanNotBeReadStoresNothing() throws Exception {
+        String marker = Api.marker();
+        JsonPath gbk = api.as("mediator").contentType("text/csv")
+                .body(org.trilink.partners.control.LedgerSamples.chineseCsv(marker).getBytes("GBK"))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(gbk.getInt("created")).as(gbk.prettify()).isEqualTo(2);
+        Map<String, Map<String, Object>> byDispute = new java.util.HashMap<>();
+        for (Map<String, Object> item : api.as("mediator").queryParam("q", marker).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            byDispute.put((String) item.get("disputeType"), item);
+        }
+        assertThat(byDispute).containsOnlyKeys("NEIGHBOR", "LABOR");
+        Map<String, Object> neighbor = byDispute.get("NEIGHBOR");
+        assertThat(neighbor.get("summary")).isEqualTo("楼上漏水 " + marker);
+        assertThat(neighbor.get("regionCode")).as("赵巷镇 by name").isEqualTo("310118104");
+        assertThat(neighbor.get("outcome")).isEqualTo("SUCCESS");
+        assertThat(neighbor.get("status")).isEqualTo("CONCLUDED");
+        // 2024/3/5 is that day in the district (the API answers in UTC)
+        assertThat(OffsetDateTime.parse((String) neighbor.get("receivedAt")))
+                .isAtSameInstantAs(OffsetDateTime.parse("2024-03-05T00:00+08:00"));
+        List<Object> names = ((List<?>) neighbor.get("parties")).stream().map(p -> ((Map<?, ?>) p).get("name"))
+                .map(Object.class::cast).toList();
+        assertThat(names).containsExactly("张三丰", "李四光");
+        assertThat(byDispute.get("LABOR").get("outcome")).isEqualTo("FAILURE");
+        JsonPath neighborCase = api.as("mediator").get("/api/v1/cases/" + neighbor.get("caseNumber")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(neighborCase.getString("agreementForm")).isEqualTo("WRITTEN");
+        assertThat(neighborCase.getDouble("amountInvolved")).isEqualTo(1200.0);
+        assertThat(OffsetDateTime.parse(neighborCase.getString("outcomeAt")))
+                .as("2024年3月20日").isAtSameInstantAs(OffsetDateTime.parse("2024-03-20T00:00+08:00"));
+
+        // a quoted line break stays in its field: one row, and rows are numbered by record
+        String quoted = LEDGER_HEADER + "\n"
+                + "Q1-" + marker + ",2024-03-05,NEIGHBOR,\"第一行, " + marker + "\n第二行\",310118104,,,2,张三,,,,,,\n"
+                + "Q2-" + marker + ",2024-13-05,NEIGHBOR,坏日期 " + marker + ",310118104,,,2,张三,,,,,,\n";
+        JsonPath q = api.as("mediator").contentType("text/csv").body(quoted.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(q.getInt("created")).as(q.prettify()).isEqualTo(1);
+        assertThat(q.getList("errors.row", Integer.class)).as("the file's record number").containsExactly(3);
+        assertThat(api.as("mediator").queryParam("q", "Q1-" + marker).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].summary")).isEqualTo("第一行, " + marker + "\n第二行");
+
+        String bad = Api.marker();
+        String xlsx = LedgerFile.XLSX;
+        Object[][] refused = {
+                {"text/csv", org.trilink.partners.control.LedgerSamples.undecidableCsv(bad), 400, "encoding"},
+                {xlsx, new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8}, 400, "damaged"},
+                {xlsx, org.trilink.partners.control.LedgerSamples.truncatedXlsx(bad), 400, "damaged"},
+                {xlsx, org.trilink.partners.control.LedgerSamples.encryptedXlsx(bad), 400, "password"},
+                {xlsx, org.trilink.partners.control.LedgerSamples.zipBombXlsx(bad), 400, "zip bomb"},
+                {xlsx, org.trilink.partners.control.LedgerSamples.pdf(), 415, "PDF"},
+                {"application/pdf", org.trilink.partners.control.LedgerSamples.pdf(), 415, "text/csv"},
+                {"image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 415, "text/csv"},
+        };
+        for (Object[] r : refused) {
+            var answer = api.as("mediator").contentType((String) r[0]).body((byte[]) r[1]).post("/api/v1/ledgers")
+                    .then().extract();
+            assertThat(answer.statusCode()).as(r[0] + " " + r[3] + ": " + answer.asString()).isEqualTo(r[2]);
+            assertThat(answer.contentType()).contains("application/problem+json");
+            assertThat(answer.jsonPath().getString("detail")).contains((String) r[3]);
+        }
+        // over the limit (trilink.ledger.max-bytes, 20 MB by default): 413, good rows and all
+        java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
+        big.writeBytes((LEDGER_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; big.size() <= 20 * 1024 * 1024; i++) {
+            big.writeBytes(("O" + i + "-" + bad + ",2024-03-05,NEIGHBOR,太大 " + bad + ",310118104,,,2,张三,,,,,,\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        api.as("mediator").contentType("text/csv").body(big.toByteArray())
+                .post("/api/v1/ledgers").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("20 MB"));
+        assertThat(casesWith(bad)).as("nothing stored from a refused file").isZero();
     }
 
     /**

@@ -49,6 +49,45 @@ public class OfficeCatalog {
         return code != null && codes.contains(code);
     }
 
+    /** Region codes by the names a ledger writes (赵巷镇, 赵巷, Zhaoxiang Town), read once like the codes. */
+    private volatile java.util.Map<String, String> regionNames;
+
+    /**
+     * The code of the region with this name: its Chinese name, that name without 镇 / 街道 /
+     * 街道办事处, or its English name (any case). A town or street wins over a village of the same name.
+     */
+    public Optional<String> regionNamed(String name) {
+        java.util.Map<String, String> names = regionNames;
+        if (names == null) {
+            java.util.Map<String, String> byName = new java.util.HashMap<>();
+            List<Region> all = regions();
+            for (boolean towns : new boolean[] {false, true}) {
+                for (Region r : all) {
+                    if ("TOWN".equals(r.level()) != towns) {
+                        continue;
+                    }
+                    String zh = r.nameZh().strip();
+                    byName.put(zh, r.code());
+                    String shortName = zh.replaceFirst("(街道办事处|街道|镇|乡)$", "");
+                    if (shortName.length() >= 2) {
+                        byName.put(shortName, r.code());
+                    }
+                    if (r.nameEn() != null) {
+                        byName.put(r.nameEn().strip().toLowerCase(java.util.Locale.ROOT), r.code());
+                    }
+                }
+            }
+            names = java.util.Map.copyOf(byName);
+            regionNames = names;
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        String key = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip();
+        String code = names.get(key);
+        return Optional.ofNullable(code != null ? code : names.get(key.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     public Optional<Region> region(String code) {
         return Optional.ofNullable(code == null ? null : em.find(Region.class, code));
     }

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
+import org.trilink.partners.control.LedgerFile;
 import org.trilink.partners.control.LedgerImport;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
@@ -64,19 +64,22 @@ public class LedgerImportBacking implements Serializable {
         fileName = file.getFileName();
         try {
             String officeCode = ledgers.officeFor(user, user.admin() ? office : null);
-            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
-                // an .xlsx is a zip ("PK"); the browser's content type for .csv and .xlsx varies
-                in.mark(2);
-                boolean xlsx = in.read() == 'P' && in.read() == 'K';
-                in.reset();
-                report = ledgers.importFile(in, xlsx, officeCode, user.username());
+            if (file.getSize() > ledgers.maxBytes()) {
+                throw LedgerFile.tooLarge(ledgers.maxBytes());
+            }
+            // the browser's content type for .csv and .xlsx varies: the content decides
+            try (LedgerFile ledger = ledgers.receive(file.getInputStream(), null, null)) {
+                report = ledgers.importFile(ledger, officeCode, user.username());
             }
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     labels.text("ledger.done", report.created(), report.repeated(), report.failed()), null));
         } catch (ProblemException refused) {
             Problem p = refused.problem();
             String text = p.status() == 403 ? labels.text("ledger.forbidden")
-                    : p.status() == 400 ? labels.text("ledger.chooseOffice") : labels.text("action.failed");
+                    : p.status() == 400 && p.errors() != null ? labels.text("ledger.chooseOffice")
+                    // the file itself refused: too large, wrong type, unreadable, undecidable encoding
+                    : p.status() == 400 || p.status() == 413 || p.status() == 415 ? labels.text("ledger.unreadable")
+                    : labels.text("action.failed");
             error(context, text);
         } catch (IOException e) {
             // the class only: the message may quote the file

@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.commons.csv.CSVRecord;
 import org.trilink.partners.control.DatabaseIdempotentRepository;
 import org.trilink.partners.control.FileImports;
 import org.trilink.partners.control.PartnerRegistry;
@@ -173,9 +174,12 @@ public class PartnerInboxes extends RouteBuilder {
                 .idempotentConsumer(header("trilinkFileKey"), files).eager(false)
                 .process(e -> e.setProperty(RUN, imports.begin(p.code(),
                         e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), via)))
-                .split(body().tokenize("\n")).streaming()
-                    .process(e -> imports.line(e.getProperty(RUN, FileImports.Run.class),
-                            e.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1L, e.getIn().getBody(String.class)))
+                // RFC 4180 records (a quoted line break stays in its field), read as the split needs them
+                .process(e -> e.getIn().setBody(imports.records(e.getProperty(RUN, FileImports.Run.class),
+                        e.getIn().getBody(InputStream.class))))
+                .split(body()).streaming()
+                    .process(e -> imports.record(e.getProperty(RUN, FileImports.Run.class),
+                            e.getIn().getBody(CSVRecord.class)))
                 .end()
                 .process(e -> {
                     FileImports.Run run = e.getProperty(RUN, FileImports.Run.class);

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.trilink.cases.boundary.PartyRequest;
 import org.trilink.platform.problem.Problem;
 
 /**
  * The contract's CSV form of a referral: a header row naming the JSON fields, parties
- * flattened as applicant and respondent columns. One referral per line; fields may be quoted
- * ("a, b" and "" for a quote), a quoted field does not span lines.
+ * flattened as applicant and respondent columns. One referral per record, read as RFC 4180
+ * by Apache Commons CSV ({@link #FORMAT}): fields may be quoted ("a, b", "" for a quote, and a
+ * quoted line break stays in its field).
  */
 public final class CsvReferrals {
 
@@ -22,12 +24,15 @@ public final class CsvReferrals {
             "applicantName", "applicantKind", "applicantIdNumber", "applicantPhone",
             "respondentName", "respondentKind", "respondentIdNumber", "respondentPhone");
 
+    /** RFC 4180; a blank line is kept as a record, so record numbers count lines as before. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
     private final Map<String, Integer> index = new HashMap<>();
 
-    public CsvReferrals(String headerLine) {
-        List<String> header = split(stripBom(headerLine));
+    /** The columns named by the header record's fields. */
+    public CsvReferrals(List<String> header) {
         for (int i = 0; i < header.size(); i++) {
-            index.put(header.get(i).strip(), i);
+            index.put((i == 0 ? stripBom(header.get(i)) : header.get(i)).strip(), i);
         }
     }
 
@@ -105,37 +110,6 @@ public final class CsvReferrals {
 
     public static String stripBom(String line) {
         return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    /** One CSV line into its fields (RFC 4180 quoting within the line). */
-    public static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (ch != '\r') {
-                field.append(ch);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     public static String quote(String value) {

@@ -2,23 +2,30 @@ package org.trilink.partners.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.trilink.partners.entity.Partner;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 
 /**
- * Takes a partner's CSV file one line at a time (the route streams it): good rows become
+ * Takes a partner's CSV file one record at a time (the route streams it): good rows become
  * referrals, bad rows go to an errors file with their line number and reason. Rows are
  * independent, each in its own transaction; a row seen before is taken as the repeat it is.
  */
@@ -91,17 +98,67 @@ public class FileImports {
         return new Run(partnerCode, fileName, via);
     }
 
-    /** One line of the file; {@code lineNumber} counts from 1, the header being line 1. */
-    public void line(Run run, long lineNumber, String line) {
+    /**
+     * The file's records, read as they are needed (the route streams them): UTF-8 as the contract
+     * says, RFC 4180 quoting. A quote never closed ends the file with an error row for the record
+     * where it began; the rows before it are taken.
+     */
+    public Iterator<CSVRecord> records(Run run, InputStream file) throws IOException {
+        CSVParser parser = CsvReferrals.FORMAT.parse(new BufferedReader(new InputStreamReader(file,
+                StandardCharsets.UTF_8)));
+        return new Records(run, parser);
+    }
+
+    /** The records of one file; closed by the splitter when it is done or fails. */
+    private static final class Records implements Iterator<CSVRecord>, Closeable {
+        private final Run run;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private long last;
+
+        Records(Run run, CSVParser parser) {
+            this.run = run;
+            this.parser = parser;
+            this.records = parser.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return records.hasNext();
+            } catch (UncheckedIOException e) {
+                run.error(last + 1, null, "400 the record is not well-formed CSV (a quote is never closed);"
+                        + " the rest of the file was not read");
+                return false;
+            }
+        }
+
+        @Override
+        public CSVRecord next() {
+            CSVRecord record = records.next();
+            last = record.getRecordNumber();
+            return record;
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
+    /** One record of the file; the header is record 1, and error rows name the record's number. */
+    public void record(Run run, CSVRecord record) {
+        long lineNumber = record.getRecordNumber();
+        List<String> values = record.toList();
         if (lineNumber == 1) {
-            run.columns = new CsvReferrals(line);
+            run.columns = new CsvReferrals(values);
             return;
         }
-        if (line == null || line.isBlank()) {
+        if (values.stream().allMatch(String::isBlank)) {
             return;
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        ReferralMessage m = run.columns.message(CsvReferrals.split(line), errors);
+        ReferralMessage m = run.columns.message(values, errors);
         String externalId = m.externalId;
         try {
             Partner partner = registry.find(run.partnerCode).filter(Partner::enabled)

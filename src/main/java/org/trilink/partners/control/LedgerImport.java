@@ -9,10 +9,8 @@ import jakarta.validation.ConstraintViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,7 @@ import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.Outcome;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.offices.control.OfficeCatalog;
 import org.trilink.platform.Configured;
 import org.trilink.platform.problem.Problem;
@@ -146,7 +145,25 @@ public class LedgerImport {
         return officeCode;
     }
 
-    public Report importFile(InputStream in, boolean xlsx, String officeCode, String actor) throws IOException {
+    /** The largest ledger file taken, in bytes; larger ones are refused with 413. */
+    @Inject
+    @ConfigProperty(name = "trilink.ledger.max-bytes", defaultValue = "20971520")
+    long maxBytes;
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Receives an uploaded ledger whole and checks that it can be read (see {@link LedgerFile}):
+     * 413, 415 or 400 for a file that is too large, of the wrong type, unreadable or of an
+     * undecidable encoding, before any row is taken. The caller closes it.
+     */
+    public LedgerFile receive(InputStream body, String contentType, String encoding) {
+        return LedgerFile.receive(body, contentType, encoding, maxBytes);
+    }
+
+    public Report importFile(LedgerFile file, String officeCode, String actor) throws IOException {
         int[] counts = new int[3];
         List<RowError> errors = new ArrayList<>();
         ZoneId zone = configured.zone();
@@ -174,11 +191,7 @@ public class LedgerImport {
                         List.of(new Refusal(null, "notStored", null))));
             }
         };
-        if (xlsx) {
-            LedgerReader.xlsx(in, onRow);
-        } else {
-            LedgerReader.csv(in, onRow);
-        }
+        file.rows(onRow);
         return new Report(counts[0], counts[1], counts[2], errors);
     }
 
@@ -190,23 +203,24 @@ public class LedgerImport {
         Faults errors = new Faults();
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
-        m.channel = row.getOrDefault("channel", "").isBlank() ? "LEDGER_IMPORT" : row.get("channel");
-        m.disputeType = blank(row.get("disputeType"));
+        m.channel = row.getOrDefault("channel", "").isBlank() ? "LEDGER_IMPORT"
+                : LedgerValues.code("channel", row.get("channel"));
+        m.disputeType = LedgerValues.code("disputeType", blank(row.get("disputeType")));
         m.summary = blank(row.get("summary"));
-        m.regionCode = blank(row.get("regionCode"));
+        m.regionCode = region(blank(row.get("regionCode")));
         m.address = blank(row.get("address"));
-        m.riskLevel = blank(row.get("riskLevel"));
+        m.riskLevel = LedgerValues.code("riskLevel", blank(row.get("riskLevel")));
         String amount = blank(row.get("amountInvolved"));
         if (amount != null) {
             try {
-                m.amountInvolved = new BigDecimal(amount);
+                m.amountInvolved = new BigDecimal(amount.replace(",", "").replace("，", "").replace("元", "").strip());
             } catch (NumberFormatException e) {
                 errors.add("amountInvolved", "not a number", "notANumber");
             }
         }
         String people = blank(row.get("peopleInvolved"));
         try {
-            m.peopleInvolved = people == null ? 2 : (int) Double.parseDouble(people);
+            m.peopleInvolved = people == null ? 2 : (int) Double.parseDouble(people.replace("人", "").strip());
         } catch (NumberFormatException e) {
             errors.add("peopleInvolved", "not a whole number", "notAWholeNumber");
         }
@@ -221,13 +235,14 @@ public class LedgerImport {
         if (blank(row.get("respondentName")) != null) {
             PartyRequest respondent = new PartyRequest();
             respondent.role = "RESPONDENT";
-            respondent.kind = row.getOrDefault("respondentKind", "").isBlank() ? "PERSON" : row.get("respondentKind");
+            respondent.kind = row.getOrDefault("respondentKind", "").isBlank() ? "PERSON"
+                    : LedgerValues.code("respondentKind", row.get("respondentKind"));
             respondent.name = blank(row.get("respondentName"));
             m.parties.add(respondent);
         }
         OffsetDateTime received = date(row.get("receivedAt"), zone, "receivedAt", errors, true);
         Outcome outcome = null;
-        String o = blank(row.get("outcome"));
+        String o = LedgerValues.code("outcome", blank(row.get("outcome")));
         if (o != null) {
             try {
                 outcome = Outcome.valueOf(o);
@@ -236,7 +251,7 @@ public class LedgerImport {
             }
         }
         AgreementForm form = null;
-        String f = blank(row.get("agreementForm"));
+        String f = LedgerValues.code("agreementForm", blank(row.get("agreementForm")));
         if (f != null) {
             try {
                 form = AgreementForm.valueOf(f);
@@ -275,15 +290,11 @@ public class LedgerImport {
             }
             return null;
         }
-        try {
-            if (v.length() <= 10) {
-                return LocalDate.parse(v.replace('/', '-')).atStartOfDay(zone).toOffsetDateTime();
-            }
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "not a date (yyyy-MM-dd)", "notADate");
-            return null;
+        java.util.Optional<OffsetDateTime> at = LedgerValues.date(v, zone);
+        if (at.isEmpty()) {
+            errors.add(field, "not a date (yyyy-MM-dd, yyyy/M/d or yyyy年M月d日)", "notADate");
         }
+        return at.orElse(null);
     }
 
     /** A row's faults as the API words them and as codes for the page, in the same order. */
@@ -329,6 +340,14 @@ public class LedgerImport {
         };
         Object max = v.getConstraintDescriptor().getAttributes().get("max");
         return new Refusal(column, code, "tooLong".equals(code) && max != null ? String.valueOf(max) : null);
+    }
+
+    /** A region code, or the code of a town or street named as the ledger writes it (赵巷镇, 赵巷). */
+    private String region(String value) {
+        if (value == null || offices.isRegion(value)) {
+            return value;
+        }
+        return offices.regionNamed(value).orElse(value);
     }
 
     private static String blank(String s) {

@@ -11,18 +11,39 @@ import org.trilink.platform.problem.Problem;
 
 class CsvReferralsTest {
 
+    /** The records of a CSV text as the partner file drop reads them. */
+    static List<List<String>> records(String csv) throws java.io.IOException {
+        try (var parser = CsvReferrals.FORMAT.parse(new java.io.StringReader(csv))) {
+            return parser.stream().map(r -> r.toList()).toList();
+        }
+    }
+
+    static List<String> fields(String line) throws java.io.IOException {
+        return records(line).get(0);
+    }
+
     @Test
-    void splitsQuotedFields() {
-        assertThat(CsvReferrals.split("a,\"b, c\",\"say \"\"hi\"\"\",,d\r"))
+    void splitsQuotedFields() throws Exception {
+        assertThat(fields("a,\"b, c\",\"say \"\"hi\"\"\",,d\r\n"))
                 .containsExactly("a", "b, c", "say \"hi\"", "", "d");
     }
 
     @Test
-    void readsTheContractsColumnsIntoAReferralWithFlattenedParties() {
-        String[] lines = PartnerSimulator.csv("X", "m", 1, Set.of()).split("\n");
-        CsvReferrals columns = new CsvReferrals("\uFEFF" + lines[0]);
+    void aQuotedLineBreakStaysInItsFieldAndBlankLinesKeepTheirNumber() throws Exception {
+        List<List<String>> records = records("externalId,summary\r\nE-1,\"楼上漏水\n第二行\"\r\n\r\nE-2,x\r\n");
+        assertThat(records).hasSize(4);
+        assertThat(records.get(1)).containsExactly("E-1", "楼上漏水\n第二行");
+        assertThat(records.get(3)).containsExactly("E-2", "x");
+        CsvReferrals columns = new CsvReferrals(records.get(0));
+        assertThat(columns.message(records.get(1), new ArrayList<>()).summary).isEqualTo("楼上漏水\n第二行");
+    }
+
+    @Test
+    void readsTheContractsColumnsIntoAReferralWithFlattenedParties() throws Exception {
+        List<List<String>> records = records("\uFEFF" + PartnerSimulator.csv("X", "m", 1, Set.of()));
+        CsvReferrals columns = new CsvReferrals(records.get(0));
         List<Problem.FieldError> errors = new ArrayList<>();
-        ReferralMessage m = columns.message(CsvReferrals.split(lines[1]), errors);
+        ReferralMessage m = columns.message(records.get(1), errors);
         assertThat(errors).isEmpty();
         assertThat(m.externalId).isEqualTo("X-1");
         assertThat(m.summary).isEqualTo("楼上漏水, 第1户 m");
@@ -39,10 +60,10 @@ class CsvReferralsTest {
     }
 
     @Test
-    void reportsValuesOfTheWrongTypeByField() {
-        CsvReferrals columns = new CsvReferrals(PartnerSimulator.CSV_HEADER.strip());
+    void reportsValuesOfTheWrongTypeByField() throws Exception {
+        CsvReferrals columns = new CsvReferrals(fields(PartnerSimulator.CSV_HEADER.strip()));
         List<Problem.FieldError> errors = new ArrayList<>();
-        columns.message(CsvReferrals.split("E-1,POLICE_110,yesterday,NEIGHBOR,s,310118104,,lots,two"), errors);
+        columns.message(fields("E-1,POLICE_110,yesterday,NEIGHBOR,s,310118104,,lots,two"), errors);
         assertThat(errors).extracting(Problem.FieldError::field)
                 .containsExactly("occurredAt", "amountInvolved", "peopleInvolved");
     }

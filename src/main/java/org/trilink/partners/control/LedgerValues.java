@@ -1,0 +1,120 @@
+package org.trilink.partners.control;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trilink.platform.faces.Labels;
+
+/**
+ * A ledger's values as staff write them: a code ({@code NEIGHBOR}) or its Chinese or English
+ * label as the portal shows it (邻里, 邻里纠纷, 调解成功), read from the portal's bundles so
+ * that there is one list of words; and dates as spreadsheets hold them (2024-03-05, 2024/3/5,
+ * 2024年3月5日, 2024.3.5, with or without a time).
+ */
+public final class LedgerValues {
+
+    /** The coded columns and the bundle prefix ({@code DisputeType.NEIGHBOR=邻里}) of their words. */
+    private static final Map<String, String> PREFIX = Map.of("disputeType", "DisputeType", "outcome", "Outcome",
+            "agreementForm", "AgreementForm", "channel", "Channel", "riskLevel", "RiskLevel",
+            "respondentKind", "PartyKind");
+
+    /** Words seen in ledgers that the portal does not show. */
+    private static final Map<String, List<String>> MORE = Map.of(
+            "DisputeType.OTHER", List.of("其他"),
+            "Outcome.SUCCESS", List.of("成功", "调解成功", "达成协议", "已调解成功"),
+            "Outcome.FAILURE", List.of("不成功", "调解不成", "调解失败", "失败", "终止调解", "未达成协议"),
+            "Outcome.WITHDRAWN", List.of("撤回申请", "申请撤回", "撤诉"),
+            "AgreementForm.WRITTEN", List.of("书面"),
+            "AgreementForm.ORAL", List.of("口头"),
+            "PartyKind.ORGANISATION", List.of("企业", "公司", "法人", "组织", "单位"),
+            "PartyKind.PERSON", List.of("个人"));
+
+    private static final Map<String, Map<String, String>> CODES = new HashMap<>();
+
+    static {
+        for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH, Locale.CHINESE)) {
+            ResourceBundle bundle = ResourceBundle.getBundle(Labels.BUNDLE, locale);
+            for (String key : bundle.keySet()) {
+                int dot = key.indexOf('.');
+                if (dot > 0 && PREFIX.containsValue(key.substring(0, dot))) {
+                    add(key, bundle.getString(key));
+                }
+            }
+        }
+        MORE.forEach((key, words) -> words.forEach(w -> add(key, w)));
+    }
+
+    private static void add(String key, String word) {
+        int dot = key.indexOf('.');
+        CODES.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(normal(word), key.substring(dot + 1));
+    }
+
+    private LedgerValues() {
+    }
+
+    /**
+     * The code a coded column's value stands for: the code itself (any case), or a label; a
+     * dispute type may carry "纠纷" or "类" after it (邻里纠纷). An unknown word comes back as it
+     * was, for the row's checks to refuse by name.
+     */
+    public static String code(String column, String value) {
+        if (value == null || value.isBlank() || !PREFIX.containsKey(column)) {
+            return value;
+        }
+        Map<String, String> words = CODES.getOrDefault(PREFIX.get(column), Map.of());
+        String v = normal(value);
+        String code = words.get(v);
+        if (code == null && "disputeType".equals(column)) {
+            for (String suffix : List.of("纠纷", "类纠纷", "类", "矛盾")) {
+                if (code == null && v.endsWith(suffix)) {
+                    code = words.get(v.substring(0, v.length() - suffix.length()));
+                }
+            }
+        }
+        if (code != null) {
+            return code;
+        }
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        return words.containsValue(upper) ? upper : value.strip();
+    }
+
+    private static String normal(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+                    + "(?:[\\sT]+(\\d{1,2})[:：时](\\d{1,2})(?:[:：分](\\d{1,2}))?秒?)?");
+
+    /**
+     * A date or date-time of the ledger at the district's zone: a date alone is the start of
+     * its day; an ISO date-time with an offset is taken as written. Empty when it is no date.
+     */
+    public static Optional<OffsetDateTime> date(String value, ZoneId zone) {
+        String v = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
+        Matcher m = DATE.matcher(v);
+        try {
+            if (m.matches()) {
+                LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                LocalDateTime at = m.group(4) == null ? day.atStartOfDay()
+                        : day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                return Optional.of(at.atZone(zone).toOffsetDateTime());
+            }
+            return Optional.of(OffsetDateTime.parse(v));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

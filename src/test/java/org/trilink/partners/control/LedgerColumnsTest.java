@@ -1,0 +1,85 @@
+package org.trilink.partners.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** A ledger's own headers and words, as the offices write them, read as the import's keys and codes. */
+class LedgerColumnsTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void chineseHeadersAndTheirSynonymsNameTheImportsKeys() {
+        assertThat(LedgerColumns.key("序号")).isEqualTo("ledgerId");
+        assertThat(LedgerColumns.key("编号")).isEqualTo("ledgerId");
+        assertThat(LedgerColumns.key("收案日期")).isEqualTo("receivedAt");
+        assertThat(LedgerColumns.key("登记日期")).isEqualTo("receivedAt");
+        assertThat(LedgerColumns.key(" 受理日期 ")).isEqualTo("receivedAt");
+        assertThat(LedgerColumns.key("纠纷简要情况（必填）")).isEqualTo("summary");
+        assertThat(LedgerColumns.key("案情")).isEqualTo("summary");
+        assertThat(LedgerColumns.key("所属街镇")).isEqualTo("regionCode");
+        assertThat(LedgerColumns.key("镇")).isEqualTo("regionCode");
+        assertThat(LedgerColumns.key("涉及金额（元）")).isEqualTo("amountInvolved");
+        assertThat(LedgerColumns.key("涉及人数")).isEqualTo("peopleInvolved");
+        assertThat(LedgerColumns.key("申请人")).isEqualTo("applicantName");
+        assertThat(LedgerColumns.key("申请人身份证号")).isEqualTo("applicantIdNumber");
+        assertThat(LedgerColumns.key("申请人电话")).isEqualTo("applicantPhone");
+        assertThat(LedgerColumns.key("被申请人")).isEqualTo("respondentName");
+        assertThat(LedgerColumns.key("调解结果")).isEqualTo("outcome");
+        assertThat(LedgerColumns.key("协议形式")).isEqualTo("agreementForm");
+        assertThat(LedgerColumns.key("调解日期")).isEqualTo("concludedAt");
+        assertThat(LedgerColumns.key("结案日期(必填)")).isEqualTo("concludedAt");
+        assertThat(LedgerColumns.key("纠 纷 类 型")).isEqualTo("disputeType");
+        assertThat(LedgerColumns.key("*地址")).isEqualTo("address");
+    }
+
+    @Test
+    void englishKeysStayAcceptedAndUnknownHeadersPassThrough() {
+        assertThat(LedgerColumns.key("ledgerId")).isEqualTo("ledgerId");
+        assertThat(LedgerColumns.key("RECEIVEDAT")).isEqualTo("receivedAt");
+        assertThat(LedgerColumns.key("\uFEFFledgerId")).isEqualTo("ledgerId");
+        assertThat(LedgerColumns.key("备注")).isEqualTo("备注");
+    }
+
+    @Test
+    void valuesMayBeChineseWordsOrCodes() {
+        assertThat(LedgerValues.code("disputeType", "邻里纠纷")).isEqualTo("NEIGHBOR");
+        assertThat(LedgerValues.code("disputeType", "邻里")).isEqualTo("NEIGHBOR");
+        assertThat(LedgerValues.code("disputeType", "婚姻家庭纠纷")).isEqualTo("MARRIAGE_FAMILY");
+        assertThat(LedgerValues.code("disputeType", "劳动争议")).isEqualTo("LABOR");
+        assertThat(LedgerValues.code("disputeType", "其他纠纷")).isEqualTo("OTHER");
+        assertThat(LedgerValues.code("disputeType", "neighbor")).isEqualTo("NEIGHBOR");
+        assertThat(LedgerValues.code("outcome", "调解成功")).isEqualTo("SUCCESS");
+        assertThat(LedgerValues.code("outcome", "调解不成功")).isEqualTo("FAILURE");
+        assertThat(LedgerValues.code("outcome", "撤回")).isEqualTo("WITHDRAWN");
+        assertThat(LedgerValues.code("outcome", "SUCCESS")).isEqualTo("SUCCESS");
+        assertThat(LedgerValues.code("agreementForm", "书面协议")).isEqualTo("WRITTEN");
+        assertThat(LedgerValues.code("agreementForm", "口头协议")).isEqualTo("ORAL");
+        assertThat(LedgerValues.code("riskLevel", "高")).isEqualTo("HIGH");
+        assertThat(LedgerValues.code("respondentKind", "单位")).isEqualTo("ORGANISATION");
+        assertThat(LedgerValues.code("channel", "12345工单")).isEqualTo("HOTLINE_12345");
+        // an unknown word comes back unchanged, for the row check to name it
+        assertThat(LedgerValues.code("disputeType", "天上掉馅饼")).isEqualTo("天上掉馅饼");
+        assertThat(LedgerValues.code("summary", "邻里纠纷")).isEqualTo("邻里纠纷");
+    }
+
+    @Test
+    void datesAsSpreadsheetsHoldThem() {
+        OffsetDateTime march5 = OffsetDateTime.parse("2024-03-05T00:00+08:00");
+        assertThat(LedgerValues.date("2024-03-05", SHANGHAI)).contains(march5);
+        assertThat(LedgerValues.date("2024/3/5", SHANGHAI)).contains(march5);
+        assertThat(LedgerValues.date("2024年3月5日", SHANGHAI)).contains(march5);
+        assertThat(LedgerValues.date("2024.03.05", SHANGHAI)).contains(march5);
+        assertThat(LedgerValues.date("２０２４年３月５日", SHANGHAI)).contains(march5);
+        assertThat(LedgerValues.date("2024-03-05 14:30", SHANGHAI))
+                .contains(OffsetDateTime.parse("2024-03-05T14:30+08:00"));
+        assertThat(LedgerValues.date("2024-03-05T14:30+08:00", SHANGHAI))
+                .contains(OffsetDateTime.parse("2024-03-05T14:30+08:00"));
+        assertThat(LedgerValues.date("2024-13-01", SHANGHAI)).isEmpty();
+        assertThat(LedgerValues.date("2024-02-30", SHANGHAI)).isEmpty();
+        assertThat(LedgerValues.date("去年春天", SHANGHAI)).isEmpty();
+    }
+}
