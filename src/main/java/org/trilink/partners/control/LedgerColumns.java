@@ -18,8 +18,11 @@ public final class LedgerColumns {
     /** The import's keys, each with the headers ledgers are seen to use for it. */
     static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry("ledgerId", List.of("序号", "编号", "台账编号", "案件编号", "登记编号", "登记号", "案号")),
-            Map.entry("receivedAt", List.of("受理日期", "收案日期", "登记日期", "受理时间", "收案时间", "登记时间",
-                    "受理日", "申请日期")),
+            Map.entry("matterKind", List.of("事项类型", "事项种类", "案件种类", "案件类别", "事项类别")),
+            // 受理 is acceptance; a ledger with no date of receipt was received when it was accepted
+            Map.entry("acceptedAt", List.of("受理日期", "受理时间", "受理日")),
+            Map.entry("closedAt", List.of("归档日期", "结案归档日期", "归档时间", "销案日期")),
+            Map.entry("receivedAt", List.of("收案日期", "登记日期", "收案时间", "登记时间", "申请日期", "收件日期")),
             Map.entry("disputeType", List.of("纠纷类型", "纠纷类别", "案件类型", "矛盾类型")),
             Map.entry("summary", List.of("纠纷简要情况", "简要情况", "摘要", "案情", "案情摘要", "纠纷摘要", "基本案情",
                     "纠纷情况")),
@@ -39,7 +42,10 @@ public final class LedgerColumns {
             Map.entry("respondentKind", List.of("被申请人类型", "被申请人类别", "被申请人性质")),
             Map.entry("outcome", List.of("调解结果", "调处结果", "结果", "调解情况")),
             Map.entry("agreementForm", List.of("协议形式", "协议类型", "协议方式")),
-            Map.entry("concludedAt", List.of("结案日期", "调解日期", "调结日期", "办结日期", "结案时间", "调解时间")));
+            Map.entry("concludedAt", List.of("结案日期", "调解日期", "调结日期", "办结日期", "结案时间", "调解时间",
+                    "化解日期")),
+            Map.entry("filedAt", List.of("立案日期", "立案时间")),
+            Map.entry("adminResolution", List.of("办理结果", "处理结果", "化解方式", "结案方式", "审理结果")));
 
     // a note at the end in brackets, "（必填）", "(元)", "【选填】"; full-width brackets are already half-width
     private static final Pattern TRAILING_NOTE = Pattern.compile("[(\\[【][^()\\[\\]【】]*[)\\]】]$");

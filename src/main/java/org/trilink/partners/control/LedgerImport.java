@@ -17,7 +17,9 @@ import java.util.Map;
 import org.trilink.cases.boundary.PartyRequest;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
+import org.trilink.cases.entity.AdminResolution;
 import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.MatterKind;
 import org.trilink.cases.entity.Outcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.offices.control.OfficeCatalog;
@@ -95,7 +97,8 @@ public class LedgerImport {
     /** Every code a {@link Refusal} may carry. */
     public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("required", "unknownCode", "tooLong",
             "residentId", "mobile", "creditCode", "outOfRange", "digits", "future", "identifierFitsKind", "notANumber",
-            "notAWholeNumber", "notADate", "beforeReceived", "unknownRegion", "invalid", "refused", "notStored");
+            "notAWholeNumber", "notADate", "beforeReceived", "unknownRegion", "invalid", "refused", "notStored",
+            "notForKind", "notConcluded");
 
     /** A refused row: the problem as the API reports it, with the same reasons as codes. */
     static final class RefusedRow extends ProblemException {
@@ -195,17 +198,39 @@ public class LedgerImport {
         return new Report(counts[0], counts[1], counts[2], errors);
     }
 
-    public record Row(String ledgerId, ReferralMessage message, OffsetDateTime receivedAt, Outcome outcome,
-               AgreementForm form, OffsetDateTime concludedAt) {
+    /**
+     * A checked row: the dispute, its matter kind and dates. A people's mediation row is accepted
+     * ({@code acceptedAt}, null: still RECEIVED) and has an outcome and the date of it
+     * ({@code concludedAt}); an administrative row its filing date
+     * ({@code filedAt}, none when it was resolved before filing) and resolution, whose date is
+     * {@code concludedAt} too (结案/办结日期 in both registers).
+     */
+    public record Row(String ledgerId, ReferralMessage message, MatterKind kind, OffsetDateTime receivedAt,
+                      OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
+                      OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt) {
     }
 
     Row parse(Map<String, String> row, ZoneId zone) {
         Faults errors = new Faults();
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
+        MatterKind kind = MatterKind.PEOPLES_MEDIATION;
+        String k = LedgerValues.code("matterKind", blank(row.get("matterKind")));
+        if (k != null) {
+            try {
+                kind = MatterKind.valueOf(k);
+            } catch (IllegalArgumentException e) {
+                errors.add("matterKind", "unknown code", "unknownCode");
+            }
+        }
+        boolean administrative = kind == MatterKind.ADMINISTRATIVE;
         m.channel = row.getOrDefault("channel", "").isBlank() ? "LEDGER_IMPORT"
                 : LedgerValues.code("channel", row.get("channel"));
         m.disputeType = LedgerValues.code("disputeType", blank(row.get("disputeType")));
+        if (m.disputeType == null && administrative) {
+            // an administrative register has no dispute type of people's mediation
+            m.disputeType = "OTHER";
+        }
         m.summary = blank(row.get("summary"));
         m.regionCode = region(blank(row.get("regionCode")));
         m.address = blank(row.get("address"));
@@ -240,7 +265,12 @@ public class LedgerImport {
             respondent.name = blank(row.get("respondentName"));
             m.parties.add(respondent);
         }
-        OffsetDateTime received = date(row.get("receivedAt"), zone, "receivedAt", errors, true);
+        boolean hasReceived = blank(row.get("receivedAt")) != null;
+        OffsetDateTime received = date(row.get(hasReceived ? "receivedAt" : "acceptedAt"), zone,
+                hasReceived ? "receivedAt" : "acceptedAt", errors, false);
+        if (!hasReceived && blank(row.get("acceptedAt")) == null) {
+            errors.add("receivedAt", "required (or acceptedAt)", "required");
+        }
         Outcome outcome = null;
         String o = LedgerValues.code("outcome", blank(row.get("outcome")));
         if (o != null) {
@@ -259,10 +289,50 @@ public class LedgerImport {
                 errors.add("agreementForm", "unknown code", "unknownCode");
             }
         }
-        OffsetDateTime concluded = date(row.get("concludedAt"), zone, "concludedAt", errors, outcome != null);
-        if (received != null && concluded != null && concluded.isBefore(received)) {
-            errors.add("concludedAt", "before receivedAt", "beforeReceived");
+        AdminResolution resolution = null;
+        String a = LedgerValues.code("adminResolution", blank(row.get("adminResolution")));
+        if (a != null) {
+            try {
+                resolution = AdminResolution.valueOf(a);
+            } catch (IllegalArgumentException e) {
+                errors.add("adminResolution", "unknown code", "unknownCode");
+            }
         }
+        if (administrative && outcome != null) {
+            errors.add("outcome", "an administrative matter has a resolution (adminResolution), not an outcome",
+                    "notForKind");
+        }
+        if (!administrative && (resolution != null || blank(row.get("filedAt")) != null)) {
+            errors.add(resolution != null ? "adminResolution" : "filedAt",
+                    "for administrative matters only (matterKind ADMINISTRATIVE)", "notForKind");
+        }
+        OffsetDateTime filed = date(row.get("filedAt"), zone, "filedAt", errors,
+                administrative && resolution != null && resolution != AdminResolution.RESOLVED_BEFORE_FILING);
+        if (filed != null && resolution == AdminResolution.RESOLVED_BEFORE_FILING) {
+            errors.add("filedAt", "a matter resolved before filing has no filing date", "notForKind");
+        }
+        // an administrative matter is received, then filed; people's mediation accepted (受理), by
+        // the ledger's date or, for a row with its outcome, on the day it was received
+        OffsetDateTime accepted = administrative || !hasReceived ? null
+                : date(row.get("acceptedAt"), zone, "acceptedAt", errors, false);
+        if (!administrative && accepted == null && outcome != null) {
+            accepted = received;
+        }
+        OffsetDateTime concluded = date(row.get("concludedAt"), zone, "concludedAt", errors,
+                outcome != null || resolution != null);
+        OffsetDateTime closed = date(row.get("closedAt"), zone, "closedAt", errors, false);
+        if (closed != null && outcome == null && resolution == null) {
+            errors.add("closedAt", "closed without an outcome or resolution", "notConcluded");
+        }
+        if (!administrative && blank(row.get("acceptedAt")) != null && !hasReceived) {
+            accepted = received;
+        }
+        inOrder(errors, "receivedAt", received, "acceptedAt", accepted);
+        inOrder(errors, "receivedAt", received, "filedAt", filed);
+        String last = filed != null ? "filedAt" : accepted != null ? "acceptedAt" : "receivedAt";
+        OffsetDateTime lastAt = filed != null ? filed : accepted != null ? accepted : received;
+        inOrder(errors, last, lastAt, "concludedAt", concluded);
+        inOrder(errors, "concludedAt", concluded, "closedAt", closed);
         Faults all = new Faults();
         for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
             String field = PartnerIntake.fieldOf(v);
@@ -279,7 +349,16 @@ public class LedgerImport {
             throw new RefusedRow(Problem.of(400, "Bad Request", "invalid row").withErrors(all.errors),
                     List.copyOf(all.refusals));
         }
-        return new Row(m.externalId, m, received, outcome, form, concluded);
+        return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
+                closed);
+    }
+
+    /** A date must not lie before the one it follows (received, accepted, filed, concluded, closed). */
+    private static void inOrder(Faults errors, String earlierColumn, OffsetDateTime earlier, String column,
+                                OffsetDateTime later) {
+        if (earlier != null && later != null && later.isBefore(earlier)) {
+            errors.add(column, "before " + earlierColumn, "beforeReceived");
+        }
     }
 
     private static OffsetDateTime date(String value, ZoneId zone, String field, Faults errors, boolean required) {

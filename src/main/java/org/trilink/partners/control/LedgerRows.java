@@ -10,7 +10,9 @@ import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.control.CaseNumbers;
 import org.trilink.cases.entity.CaseChange;
+import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
+import org.trilink.cases.entity.MatterKind;
 import org.trilink.cases.entity.Outcome;
 
 /** Stores one checked ledger row as a case, with its outcome, in a transaction of its own. */
@@ -37,20 +39,37 @@ public class LedgerRows {
         if (known) {
             return false;
         }
-        DisputeCase c = cases.registerFromLedger(r.message().toCommand(), officeCode, actor, r.receivedAt());
+        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), officeCode, actor, r.receivedAt());
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
-        // at acceptance for an open one
+        // at acceptance for an open one; an administrative matter's at its filing
         c.fromLedger(r.ledgerId());
-        if (r.outcome() != null) {
-            c.accept(r.receivedAt());
-            numbers.register(c, r.receivedAt());
-            if (r.outcome() == Outcome.SUCCESS) {
-                c.recordSuccess(r.concludedAt(), r.form(), null, null, null, null);
-            } else {
-                c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
+        if (r.kind() == MatterKind.ADMINISTRATIVE) {
+            administrative(c, r, officeCode, actor);
+        } else {
+            if (r.acceptedAt() != null) {
+                // accepted in its year, under the ledger's number when it is one of the office's
+                c.accept(r.acceptedAt());
+                numbers.register(c, r.acceptedAt());
+                history.backfill(c, new CaseChange.Accepted(null, c.registerNumber()), CaseStatus.RECEIVED.name(),
+                        c.status().name(), r.acceptedAt(), actor, officeCode);
             }
-            history.backfill(c, new CaseChange.LedgerOutcome(r.outcome()), null, c.status().name(), r.concludedAt(),
-                    actor, officeCode);
+            if (r.outcome() != null) {
+                String before = c.status().name();
+                if (r.outcome() == Outcome.SUCCESS) {
+                    c.recordSuccess(r.concludedAt(), r.form(), null, null, null, null);
+                } else {
+                    c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
+                }
+                history.backfill(c, new CaseChange.LedgerOutcome(r.outcome()), before, c.status().name(),
+                        r.concludedAt(), actor, officeCode);
+            }
+        }
+        if (r.closedAt() != null) {
+            // the ledger says it was closed: history is not held to today's rule of a visit first
+            String before = c.status().name();
+            c.close(r.closedAt());
+            history.backfill(c, new CaseChange.Closed(null), before, c.status().name(), r.closedAt(), actor,
+                    officeCode);
         }
         em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
                         + " values (?, ?, ?, ?, ?)")
@@ -58,6 +77,23 @@ public class LedgerRows {
                 .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
                 .executeUpdate();
         return true;
+    }
+
+    /** 立案 at its date (with the register number of that year), then the resolution at its date. */
+    private void administrative(DisputeCase c, LedgerImport.Row r, String officeCode, String actor) {
+        if (r.filedAt() != null) {
+            String before = c.status().name();
+            c.fileAdministrative(r.filedAt());
+            numbers.register(c, r.filedAt());
+            history.backfill(c, new CaseChange.AdminFiled(null, c.registerNumber()), before, c.status().name(),
+                    r.filedAt(), actor, officeCode);
+        }
+        if (r.resolution() != null) {
+            String before = c.status().name();
+            c.resolveAdministrative(r.concludedAt(), r.resolution().name());
+            history.backfill(c, new CaseChange.AdminResolved(r.resolution(), null), before, c.status().name(),
+                    r.concludedAt(), actor, officeCode);
+        }
     }
 
 }

@@ -26,18 +26,31 @@ public final class LedgerValues {
     /** The coded columns and the bundle prefix ({@code DisputeType.NEIGHBOR=邻里}) of their words. */
     private static final Map<String, String> PREFIX = Map.of("disputeType", "DisputeType", "outcome", "Outcome",
             "agreementForm", "AgreementForm", "channel", "Channel", "riskLevel", "RiskLevel",
-            "respondentKind", "PartyKind");
+            "respondentKind", "PartyKind", "matterKind", "MatterKind", "adminResolution", "AdminResolution");
 
     /** Words seen in ledgers that the portal does not show. */
-    private static final Map<String, List<String>> MORE = Map.of(
-            "DisputeType.OTHER", List.of("其他"),
-            "Outcome.SUCCESS", List.of("成功", "调解成功", "达成协议", "已调解成功"),
-            "Outcome.FAILURE", List.of("不成功", "调解不成", "调解失败", "失败", "终止调解", "未达成协议"),
-            "Outcome.WITHDRAWN", List.of("撤回申请", "申请撤回", "撤诉"),
-            "AgreementForm.WRITTEN", List.of("书面"),
-            "AgreementForm.ORAL", List.of("口头"),
-            "PartyKind.ORGANISATION", List.of("企业", "公司", "法人", "组织", "单位"),
-            "PartyKind.PERSON", List.of("个人"));
+    private static final Map<String, List<String>> MORE = Map.ofEntries(
+            Map.entry("MatterKind.PEOPLES_MEDIATION", List.of("民间纠纷", "人民调解案件", "调解")),
+            Map.entry("MatterKind.ADMINISTRATIVE", List.of("行政复议", "行政", "行政争议案件", "行政复议案件")),
+            Map.entry("AdminResolution.RESOLVED_BEFORE_FILING", List.of("立案前调解", "化解", "立案前化解成功")),
+            Map.entry("AdminResolution.MEDIATED", List.of("调解", "调解结案", "和解", "案中和解")),
+            Map.entry("AdminResolution.WITHDRAWN", List.of("撤回", "撤回申请", "申请人撤回", "撤诉")),
+            Map.entry("AdminResolution.UPHELD", List.of("维持原行政行为", "决定维持", "驳回")),
+            Map.entry("AdminResolution.CORRECTED", List.of("撤销", "变更", "确认违法", "责令履行", "撤销或变更")),
+            Map.entry("Channel.POLICE_110", List.of("110", "110警情", "派出所移交", "公安移交")),
+            Map.entry("Channel.HOTLINE_12345", List.of("12345", "市民热线", "热线")),
+            Map.entry("Channel.COURT_REFERRAL", List.of("法院委派", "诉前委派", "法院")),
+            Map.entry("Channel.GRID_SCREENING", List.of("排查", "网格", "主动排查")),
+            Map.entry("Channel.ONLINE", List.of("网上", "线上")),
+            Map.entry("Channel.WALK_IN", List.of("当事人申请", "上门", "申请")),
+            Map.entry("DisputeType.OTHER", List.of("其他")),
+            Map.entry("Outcome.SUCCESS", List.of("成功", "调解成功", "达成协议", "已调解成功")),
+            Map.entry("Outcome.FAILURE", List.of("不成功", "调解不成", "调解失败", "失败", "终止调解", "未达成协议")),
+            Map.entry("Outcome.WITHDRAWN", List.of("撤回申请", "申请撤回", "撤诉")),
+            Map.entry("AgreementForm.WRITTEN", List.of("书面")),
+            Map.entry("AgreementForm.ORAL", List.of("口头")),
+            Map.entry("PartyKind.ORGANISATION", List.of("企业", "公司", "法人", "组织", "单位")),
+            Map.entry("PartyKind.PERSON", List.of("个人")));
 
     private static final Map<String, Map<String, String>> CODES = new HashMap<>();
 

@@ -29,4 +29,9 @@ public class ReferralMessage extends DisputeRequest {
     public IntakeCommand toCommand() {
         return command(MatterKind.PEOPLES_MEDIATION, null, null);
     }
+
+    /** A ledger row of either kind of matter (an office's own register, not a partner's referral). */
+    public IntakeCommand toCommand(MatterKind kind) {
+        return command(kind, null, null);
+    }
 }

@@ -17,7 +17,7 @@ class LedgerColumnsTest {
         assertThat(LedgerColumns.key("编号")).isEqualTo("ledgerId");
         assertThat(LedgerColumns.key("收案日期")).isEqualTo("receivedAt");
         assertThat(LedgerColumns.key("登记日期")).isEqualTo("receivedAt");
-        assertThat(LedgerColumns.key(" 受理日期 ")).isEqualTo("receivedAt");
+        assertThat(LedgerColumns.key(" 受理日期 ")).isEqualTo("acceptedAt");
         assertThat(LedgerColumns.key("纠纷简要情况（必填）")).isEqualTo("summary");
         assertThat(LedgerColumns.key("案情")).isEqualTo("summary");
         assertThat(LedgerColumns.key("所属街镇")).isEqualTo("regionCode");
@@ -64,6 +64,30 @@ class LedgerColumnsTest {
         // an unknown word comes back unchanged, for the row check to name it
         assertThat(LedgerValues.code("disputeType", "天上掉馅饼")).isEqualTo("天上掉馅饼");
         assertThat(LedgerValues.code("summary", "邻里纠纷")).isEqualTo("邻里纠纷");
+    }
+
+    @Test
+    void anAdministrativeRegistersColumnsAndWordsAreRead() {
+        assertThat(LedgerColumns.key("事项类型")).isEqualTo("matterKind");
+        assertThat(LedgerColumns.key("案件种类")).isEqualTo("matterKind");
+        assertThat(LedgerColumns.key("立案日期")).isEqualTo("filedAt");
+        assertThat(LedgerColumns.key("办理结果")).isEqualTo("adminResolution");
+        assertThat(LedgerColumns.key("化解方式")).isEqualTo("adminResolution");
+        assertThat(LedgerColumns.key("办结日期")).isEqualTo("concludedAt");
+        assertThat(LedgerValues.code("matterKind", "行政争议")).isEqualTo("ADMINISTRATIVE");
+        assertThat(LedgerValues.code("matterKind", "行政复议")).isEqualTo("ADMINISTRATIVE");
+        assertThat(LedgerValues.code("matterKind", "人民调解")).isEqualTo("PEOPLES_MEDIATION");
+        assertThat(LedgerValues.code("matterKind", "administrative")).isEqualTo("ADMINISTRATIVE");
+        assertThat(LedgerValues.code("adminResolution", "立案前化解")).isEqualTo("RESOLVED_BEFORE_FILING");
+        assertThat(LedgerValues.code("adminResolution", "案中调解")).isEqualTo("MEDIATED");
+        assertThat(LedgerValues.code("adminResolution", "调解")).isEqualTo("MEDIATED");
+        assertThat(LedgerValues.code("adminResolution", "撤回申请")).isEqualTo("WITHDRAWN");
+        assertThat(LedgerValues.code("adminResolution", "维持")).isEqualTo("UPHELD");
+        assertThat(LedgerValues.code("adminResolution", "撤销")).isEqualTo("CORRECTED");
+        assertThat(LedgerValues.code("adminResolution", "纠错")).isEqualTo("CORRECTED");
+        assertThat(LedgerValues.code("channel", "来访")).isEqualTo("WALK_IN");
+        assertThat(LedgerValues.code("channel", "110")).isEqualTo("POLICE_110");
+        assertThat(LedgerValues.code("channel", "诉前委派")).isEqualTo("COURT_REFERRAL");
     }
 
     @Test

@@ -58,7 +58,7 @@ class LedgerFileTest {
         assertThat(first).containsEntry("ledgerId", "G1-m1").containsEntry("applicantName", "张三丰")
                 .containsEntry("respondentName", "李四光").containsEntry("disputeType", "邻里纠纷")
                 .containsEntry("summary", "楼上漏水 m1").containsEntry("regionCode", "赵巷镇")
-                .containsEntry("amountInvolved", "1,200").containsEntry("receivedAt", "2024/3/5")
+                .containsEntry("amountInvolved", "1,200").containsEntry("acceptedAt", "2024/3/5")
                 .containsEntry("concludedAt", "2024年3月20日");
     }
 
@@ -141,7 +141,7 @@ class LedgerFileTest {
         }
         List<Row> rows = rows(out.toByteArray(), LedgerFile.XLSX, null);
         assertThat(rows).singleElement().satisfies(r -> assertThat(r.values()).containsEntry("ledgerId", "17")
-                .containsEntry("receivedAt", "2024-03-05").containsEntry("concludedAt", "2024-03-20"));
+                .containsEntry("acceptedAt", "2024-03-05").containsEntry("concludedAt", "2024-03-20"));
     }
 
     @Test
