@@ -66,7 +66,7 @@ public class CaseIntake {
             throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
                     .withErrors(errors));
         }
-        return create(command, officeCode, user.username(), null, null, null, c -> { });
+        return create(command, officeCode, user.username(), null, null, null, null, c -> { });
     }
 
     /** A dispute just registered, as its registering caller sees it. */
@@ -96,7 +96,7 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromPartner(IntakeCommand command, String receivingOfficeCode, String partnerCode,
                                            String externalId, Consumer<DisputeCase> arrived) {
-        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null, arrived);
+        return create(command, receivingOfficeCode, "partner:" + partnerCode, partnerCode, externalId, null, null, arrived);
     }
 
     /**
@@ -106,11 +106,18 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
                                           OffsetDateTime receivedAt) {
-        return create(command, receivingOfficeCode, actor, null, null, receivedAt, c -> { });
+        return registerFromLedger(command, receivingOfficeCode, actor, receivedAt, null);
+    }
+
+    /** As above, its receipt recorded with the ledger file and row it was read from. */
+    public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
+                                          OffsetDateTime receivedAt, CaseChange.LedgerSource ledger) {
+        return create(command, receivingOfficeCode, actor, null, null, receivedAt, ledger, c -> { });
     }
 
     private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,
-                               String externalId, OffsetDateTime receivedAt, Consumer<DisputeCase> arrived) {
+                               String externalId, OffsetDateTime receivedAt, CaseChange.LedgerSource ledger,
+                               Consumer<DisputeCase> arrived) {
         OffsetDateTime now = receivedAt != null ? receivedAt
                 : OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         DisputeCase c = new DisputeCase(numbers.next(now), command.matterKind(), command.channel(),
@@ -129,7 +136,7 @@ public class CaseIntake {
         em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
         arrived.accept(c);
         if (receivedAt != null) {
-            history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true), null,
+            history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true, ledger), null,
                     CaseStatus.RECEIVED.name(), now, actor, officeCode);
         } else if (partnerCode == null) {
             history.record(c, new CaseChange.Received(c.channel(), c.disputeType(), null, false), null,

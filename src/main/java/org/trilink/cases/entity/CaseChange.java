@@ -92,30 +92,57 @@ public sealed interface CaseChange {
     }
 
     /**
+     * Where a backfilled change (补录) came from: the ledger file's SHA-256 and the row (the file's
+     * record number, the header being 1), so that an auditor finds the line it was read from.
+     * Null on live changes and on those stored before issue 21.
+     */
+    record LedgerSource(String sha256, long row) {
+        public String text() {
+            return "ledger row " + row + ", file sha256 " + sha256;
+        }
+    }
+
+    private static String withSource(String head, LedgerSource source) {
+        return source == null ? head : head == null ? source.text() : head + " (" + source.text() + ")";
+    }
+
+    /**
      * 登记: the dispute was registered, by staff, from a partner's referral ({@code partnerCode})
      * or from an office's ledger.
      */
-    record Received(Channel channel, DisputeType disputeType, String partnerCode, boolean fromLedger)
-            implements CaseChange {
+    record Received(Channel channel, DisputeType disputeType, String partnerCode, boolean fromLedger,
+                    LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Received {
+        }
+
+        public Received(Channel channel, DisputeType disputeType, String partnerCode, boolean fromLedger) {
+            this(channel, disputeType, partnerCode, fromLedger, null);
+        }
+
         public Kind kind() {
             return Kind.RECEIVED;
         }
 
         public String text() {
-            return "channel=" + channel + ", type=" + disputeType
-                    + (fromLedger ? ", from the ledger" : partnerCode != null ? ", partner=" + partnerCode : "");
+            return withSource("channel=" + channel + ", type=" + disputeType
+                    + (fromLedger ? ", from the ledger" : partnerCode != null ? ", partner=" + partnerCode : ""), ledger);
         }
     }
 
     /** 受理: the handling office took the case on and gave it its register number (登记编号). */
-    record Accepted(String note, String registerNumber) implements CaseChange {
+    record Accepted(String note, String registerNumber, LedgerSource ledger) implements CaseChange {
         @jakarta.json.bind.annotation.JsonbCreator
         public Accepted {
         }
 
         /** Without a register number: changes stored before numbering (issue 20), and tests. */
         public Accepted(String note) {
-            this(note, null);
+            this(note, null, null);
+        }
+
+        public Accepted(String note, String registerNumber) {
+            this(note, registerNumber, null);
         }
 
         public Kind kind() {
@@ -123,8 +150,8 @@ public sealed interface CaseChange {
         }
 
         public String text() {
-            return registerNumber == null ? note
-                    : "register number " + registerNumber + (note == null ? "" : ", " + note);
+            return withSource(registerNumber == null ? note
+                    : "register number " + registerNumber + (note == null ? "" : ", " + note), ledger);
         }
     }
 
@@ -309,13 +336,23 @@ public sealed interface CaseChange {
     }
 
     /** An outcome brought in from an office's ledger (台账), without the details of a live one. */
-    record LedgerOutcome(Outcome outcome) implements CaseChange {
+    record LedgerOutcome(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, LedgerSource ledger)
+            implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public LedgerOutcome {
+        }
+
+        public LedgerOutcome(Outcome outcome) {
+            this(outcome, null, null, null);
+        }
+
         public Kind kind() {
             return Kind.LEDGER_OUTCOME;
         }
 
         public String text() {
-            return outcome.name();
+            return withSource(outcome.name() + (agreementForm == null ? "" : " " + agreementForm)
+                    + (amount == null ? "" : " amount=" + amount), ledger);
         }
     }
 
@@ -323,14 +360,23 @@ public sealed interface CaseChange {
      * A follow-up visit (回访): method (FollowUpMethod), performance (Performance) and
      * satisfaction 1-5; the demo data's short records name the performance only.
      */
-    record FollowUpRecorded(String method, String performance, Integer satisfaction) implements CaseChange {
+    record FollowUpRecorded(String method, String performance, Integer satisfaction, LedgerSource ledger)
+            implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public FollowUpRecorded {
+        }
+
+        public FollowUpRecorded(String method, String performance, Integer satisfaction) {
+            this(method, performance, satisfaction, null);
+        }
+
         public Kind kind() {
             return Kind.FOLLOW_UP_RECORDED;
         }
 
         public String text() {
-            return method == null ? performance
-                    : "method=" + method + " performance=" + performance + " satisfaction=" + satisfaction;
+            return withSource(method == null ? performance
+                    : "method=" + method + " performance=" + performance + " satisfaction=" + satisfaction, ledger);
         }
     }
 
@@ -357,25 +403,37 @@ public sealed interface CaseChange {
     }
 
     /** 结案. */
-    record Closed(String note) implements CaseChange {
+    record Closed(String note, LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Closed {
+        }
+
+        public Closed(String note) {
+            this(note, null);
+        }
+
         public Kind kind() {
             return Kind.CLOSED;
         }
 
         public String text() {
-            return note;
+            return withSource(note, ledger);
         }
     }
 
     /** 立案: an administrative matter was formally filed. */
-    record AdminFiled(String note, String registerNumber) implements CaseChange {
+    record AdminFiled(String note, String registerNumber, LedgerSource ledger) implements CaseChange {
         @jakarta.json.bind.annotation.JsonbCreator
         public AdminFiled {
         }
 
         /** Without a register number: changes stored before numbering (issue 20), and tests. */
         public AdminFiled(String note) {
-            this(note, null);
+            this(note, null, null);
+        }
+
+        public AdminFiled(String note, String registerNumber) {
+            this(note, registerNumber, null);
         }
 
         public Kind kind() {
@@ -383,19 +441,27 @@ public sealed interface CaseChange {
         }
 
         public String text() {
-            return registerNumber == null ? note
-                    : "register number " + registerNumber + (note == null ? "" : ", " + note);
+            return withSource(registerNumber == null ? note
+                    : "register number " + registerNumber + (note == null ? "" : ", " + note), ledger);
         }
     }
 
     /** How an administrative matter ended. */
-    record AdminResolved(AdminResolution resolution, String note) implements CaseChange {
+    record AdminResolved(AdminResolution resolution, String note, LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public AdminResolved {
+        }
+
+        public AdminResolved(AdminResolution resolution, String note) {
+            this(resolution, note, null);
+        }
+
         public Kind kind() {
             return Kind.ADMIN_RESOLVED;
         }
 
         public String text() {
-            return note == null ? resolution.name() : resolution + ": " + note;
+            return withSource(note == null ? resolution.name() : resolution + ": " + note, ledger);
         }
     }
 

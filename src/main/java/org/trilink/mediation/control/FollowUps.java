@@ -178,6 +178,23 @@ public class FollowUps {
         return v;
     }
 
+    /**
+     * A follow-up visit entered after the fact (补录, from an office's ledger) at the time it was
+     * made, by whoever imports it, in the caller's transaction. The case is concluded already and
+     * carries no follow-up due date, so no reminder or overdue flag is ever owed for it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FollowUpVisit backfill(DisputeCase c, OffsetDateTime visitedAt, FollowUpMethod method,
+                                  Performance performance, int satisfaction, String actor, String officeCode,
+                                  CaseChange.LedgerSource ledger) {
+        FollowUpVisit v = new FollowUpVisit(c.id(), visitedAt, method, performance, satisfaction, null, actor,
+                officeCode);
+        em.persist(v);
+        history.backfill(c, new CaseChange.FollowUpRecorded(method.name(), performance.name(), satisfaction, ledger),
+                null, null, visitedAt, actor, officeCode);
+        return v;
+    }
+
     public List<FollowUpVisit> visits(String caseNumber) {
         DisputeCase c = access.visible(caseNumber);
         return em.createQuery("select v from FollowUpVisit v where v.caseId = :id order by v.visitedAt, v.id",

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,16 @@ public final class LedgerColumns {
             Map.entry("concludedAt", List.of("结案日期", "调解日期", "调结日期", "办结日期", "结案时间", "调解时间",
                     "化解日期")),
             Map.entry("filedAt", List.of("立案日期", "立案时间")),
+            Map.entry("agreementTerms", List.of("协议内容", "协议主要内容", "协议事项", "调解协议内容")),
+            Map.entry("agreementAmount", List.of("协议金额", "协议涉及金额", "协议标的额", "调解金额")),
+            Map.entry("performanceDeadline", List.of("履行期限", "履行截止日期", "约定履行日期", "履行日期")),
+            Map.entry("criminalCaseAverted", List.of("防止民转刑", "防止民转刑案件", "民转刑", "防止民间纠纷转化为刑事案件")),
+            Map.entry("massPetitionAverted", List.of("防止群体性上访", "防止群访", "群体性上访", "防止群体性上访事件")),
+            // a follow-up visit; several are columns repeated with a number: 回访日期2, 回访方式2 ...
+            Map.entry("followUpAt", List.of("回访日期", "回访时间")),
+            Map.entry("followUpMethod", List.of("回访方式", "回访形式")),
+            Map.entry("followUpPerformance", List.of("履行情况", "协议履行情况", "回访履行情况")),
+            Map.entry("followUpSatisfaction", List.of("满意度", "回访满意度", "当事人满意度")),
             Map.entry("adminResolution", List.of("办理结果", "处理结果", "化解方式", "结案方式", "审理结果")));
 
     // a note at the end in brackets, "（必填）", "(元)", "【选填】"; full-width brackets are already half-width
@@ -52,6 +63,8 @@ public final class LedgerColumns {
     private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0\\u3000\\uFEFF*＊]+");
 
     private static final Map<String, String> BY_HEADER = new HashMap<>();
+
+    private static final Pattern NUMBERED = Pattern.compile("(.+?)[-_]?(\\d{1,2})");
 
     static {
         SYNONYMS.forEach((key, headers) -> {
@@ -75,7 +88,15 @@ public final class LedgerColumns {
         if (header == null) {
             return "";
         }
-        String key = BY_HEADER.get(normal(header));
+        String normal = normal(header);
+        String key = BY_HEADER.get(normal);
+        if (key == null) {
+            // 回访日期2, followUpAt3: the n-th follow-up visit's columns
+            Matcher numbered = NUMBERED.matcher(normal);
+            if (numbered.matches() && BY_HEADER.getOrDefault(numbered.group(1), "").startsWith("followUp")) {
+                return BY_HEADER.get(numbered.group(1)) + numbered.group(2);
+            }
+        }
         return key != null ? key : header.strip();
     }
 

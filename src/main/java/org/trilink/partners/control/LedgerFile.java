@@ -38,6 +38,20 @@ public final class LedgerFile implements AutoCloseable {
         this.charset = charset;
     }
 
+    /** The file's SHA-256 as hex, as received: what an auditor compares the office's copy with. */
+    public String sha256() throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Kind kind() {
         return kind;
     }

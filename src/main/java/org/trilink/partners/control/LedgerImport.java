@@ -18,8 +18,11 @@ import org.trilink.cases.boundary.PartyRequest;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.entity.AdminResolution;
+import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.MatterKind;
+import org.trilink.mediation.entity.FollowUpMethod;
+import org.trilink.mediation.entity.Performance;
 import org.trilink.cases.entity.Outcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.offices.control.OfficeCatalog;
@@ -170,11 +173,12 @@ public class LedgerImport {
         int[] counts = new int[3];
         List<RowError> errors = new ArrayList<>();
         ZoneId zone = configured.zone();
+        String sha256 = file.sha256();
         java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
             String ledgerId = row.get("ledgerId");
             try {
                 Row r = parse(row, zone);
-                if (rows.take(r, officeCode, actor)) {
+                if (rows.take(r, officeCode, actor, new CaseChange.LedgerSource(sha256, number))) {
                     counts[0]++;
                 } else {
                     counts[1]++;
@@ -207,8 +211,21 @@ public class LedgerImport {
      */
     public record Row(String ledgerId, ReferralMessage message, MatterKind kind, OffsetDateTime receivedAt,
                       OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
-                      OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt) {
+                      OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt,
+                      Agreement agreement, boolean criminalCaseAverted, boolean massPetitionAverted,
+                      List<Visit> visits) {
     }
+
+    /** A successful outcome's agreement as the ledger has it; every part optional. */
+    public record Agreement(String terms, BigDecimal amount, java.time.LocalDate performanceDeadline) {
+    }
+
+    /** A follow-up visit of the ledger (回访日期, 回访方式, 履行情况, 满意度, numbered from the second on). */
+    public record Visit(OffsetDateTime at, FollowUpMethod method, Performance performance, int satisfaction) {
+    }
+
+    /** The most follow-up visits one row carries (回访日期 … 回访日期9). */
+    static final int MOST_VISITS = 9;
 
     Row parse(Map<String, String> row, ZoneId zone) {
         Faults errors = new Faults();
@@ -349,8 +366,104 @@ public class LedgerImport {
             throw new RefusedRow(Problem.of(400, "Bad Request", "invalid row").withErrors(all.errors),
                     List.copyOf(all.refusals));
         }
+        // the agreement: only a success has one
+        String terms = blank(row.get("agreementTerms"));
+        BigDecimal agreed = null;
+        String agreedText = blank(row.get("agreementAmount"));
+        if (agreedText != null) {
+            try {
+                agreed = new BigDecimal(agreedText.replace(",", "").replace("，", "").replace("元", "").strip());
+                if (agreed.signum() < 0 || agreed.scale() > 2 || agreed.precision() - agreed.scale() > 10) {
+                    errors.add("agreementAmount", "0 or more, at most 10 digits and 2 decimals", "digits");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("agreementAmount", "not a number", "notANumber");
+            }
+        }
+        OffsetDateTime deadline = date(row.get("performanceDeadline"), zone, "performanceDeadline", errors, false);
+        if ((terms != null || agreedText != null || deadline != null) && outcome != Outcome.SUCCESS) {
+            errors.add(terms != null ? "agreementTerms" : agreedText != null ? "agreementAmount" : "performanceDeadline",
+                    "only a SUCCESS has an agreement", "notForKind");
+        }
+        if (terms != null && terms.length() > 4000) {
+            errors.add("agreementTerms", "at most 4000 characters", "tooLong");
+        }
+        boolean criminal = flag(row, "criminalCaseAverted", errors);
+        boolean mass = flag(row, "massPetitionAverted", errors);
+        List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
-                closed);
+                closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
+                        .toLocalDate()), criminal, mass, visits);
+    }
+
+    private static boolean flag(Map<String, String> row, String column, Faults errors) {
+        String v = blank(row.get(column));
+        Boolean yes = LedgerValues.yes(v);
+        if (v != null && yes == null) {
+            errors.add(column, "not yes or no (是/否)", "unknownCode");
+        }
+        return Boolean.TRUE.equals(yes);
+    }
+
+    /**
+     * The row's follow-up visits: 回访日期 with 回访方式, 履行情况, 满意度, then the same columns
+     * numbered 2 … 9. A visit has a date; method, performance and satisfaction default to a
+     * visit, performed and 5 only when the ledger leaves them blank, as ledgers often do.
+     */
+    private static List<Visit> visits(Map<String, String> row, ZoneId zone, Faults errors, OffsetDateTime concluded,
+                                      boolean noOutcome) {
+        List<Visit> visits = new ArrayList<>();
+        for (int i = 1; i <= MOST_VISITS; i++) {
+            String n = i == 1 ? "" : String.valueOf(i);
+            String atColumn = "followUpAt" + n;
+            String at = blank(row.get(atColumn));
+            if (at == null && i == 1) {
+                at = blank(row.get("followUpAt1"));
+                if (at != null) {
+                    atColumn = "followUpAt1";
+                    n = "1";
+                }
+            }
+            String method = blank(row.get("followUpMethod" + n));
+            String performance = blank(row.get("followUpPerformance" + n));
+            String satisfaction = blank(row.get("followUpSatisfaction" + n));
+            if (at == null) {
+                if (method != null || performance != null || satisfaction != null) {
+                    errors.add(atColumn, "required for a follow-up visit", "required");
+                }
+                continue;
+            }
+            if (noOutcome) {
+                errors.add(atColumn, "a follow-up visit follows an outcome", "notConcluded");
+                continue;
+            }
+            OffsetDateTime when = date(at, zone, atColumn, errors, true);
+            inOrder(errors, "concludedAt", concluded, atColumn, when);
+            FollowUpMethod how = FollowUpMethod.VISIT;
+            if (method != null) {
+                try {
+                    how = FollowUpMethod.valueOf(LedgerValues.code("followUpMethod", method));
+                } catch (IllegalArgumentException e) {
+                    errors.add("followUpMethod" + n, "unknown code", "unknownCode");
+                }
+            }
+            Performance done = Performance.PERFORMED;
+            if (performance != null) {
+                try {
+                    done = Performance.valueOf(LedgerValues.code("followUpPerformance", performance));
+                } catch (IllegalArgumentException e) {
+                    errors.add("followUpPerformance" + n, "unknown code", "unknownCode");
+                }
+            }
+            Integer satisfied = satisfaction == null ? Integer.valueOf(5) : LedgerValues.satisfaction(satisfaction);
+            if (satisfied == null) {
+                errors.add("followUpSatisfaction" + n, "1 to 5, or 满意/基本满意/不满意", "outOfRange");
+            }
+            if (when != null && satisfied != null) {
+                visits.add(new Visit(when, how, done, satisfied));
+            }
+        }
+        return List.copyOf(visits);
     }
 
     /** A date must not lie before the one it follows (received, accepted, filed, concluded, closed). */

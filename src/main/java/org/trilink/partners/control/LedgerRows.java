@@ -14,6 +14,7 @@ import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.cases.entity.Outcome;
+import org.trilink.mediation.control.FollowUps;
 
 /** Stores one checked ledger row as a case, with its outcome, in a transaction of its own. */
 @ApplicationScoped
@@ -31,44 +32,56 @@ public class LedgerRows {
     @Inject
     CaseNumbers numbers;
 
+    @Inject
+    FollowUps followUps;
+
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean take(LedgerImport.Row r, String officeCode, String actor) {
+    public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
         boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
         if (known) {
             return false;
         }
-        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), officeCode, actor, r.receivedAt());
+        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), officeCode, actor, r.receivedAt(),
+                source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
         c.fromLedger(r.ledgerId());
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
-            administrative(c, r, officeCode, actor);
+            administrative(c, r, officeCode, actor, source);
         } else {
             if (r.acceptedAt() != null) {
                 // accepted in its year, under the ledger's number when it is one of the office's
                 c.accept(r.acceptedAt());
                 numbers.register(c, r.acceptedAt());
-                history.backfill(c, new CaseChange.Accepted(null, c.registerNumber()), CaseStatus.RECEIVED.name(),
+                history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
             }
             if (r.outcome() != null) {
                 String before = c.status().name();
+                // no follow-up due date: a past outcome is never reminded of or flagged overdue; its
+                // visits, if the ledger has them, come with it, and staff may record more
                 if (r.outcome() == Outcome.SUCCESS) {
-                    c.recordSuccess(r.concludedAt(), r.form(), null, null, null, null);
+                    c.recordSuccess(r.concludedAt(), r.form(), r.agreement().terms(), r.agreement().amount(),
+                            r.agreement().performanceDeadline(), null);
                 } else {
                     c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
                 }
-                history.backfill(c, new CaseChange.LedgerOutcome(r.outcome()), before, c.status().name(),
-                        r.concludedAt(), actor, officeCode);
+                c.markAverted(r.criminalCaseAverted(), r.massPetitionAverted());
+                history.backfill(c, new CaseChange.LedgerOutcome(r.outcome(), r.form(), r.agreement().amount(), source),
+                        before, c.status().name(), r.concludedAt(), actor, officeCode);
+                for (LedgerImport.Visit v : r.visits()) {
+                    followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, officeCode,
+                            source);
+                }
             }
         }
         if (r.closedAt() != null) {
             // the ledger says it was closed: history is not held to today's rule of a visit first
             String before = c.status().name();
             c.close(r.closedAt());
-            history.backfill(c, new CaseChange.Closed(null), before, c.status().name(), r.closedAt(), actor,
+            history.backfill(c, new CaseChange.Closed(null, source), before, c.status().name(), r.closedAt(), actor,
                     officeCode);
         }
         em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
@@ -80,18 +93,19 @@ public class LedgerRows {
     }
 
     /** 立案 at its date (with the register number of that year), then the resolution at its date. */
-    private void administrative(DisputeCase c, LedgerImport.Row r, String officeCode, String actor) {
+    private void administrative(DisputeCase c, LedgerImport.Row r, String officeCode, String actor,
+                                CaseChange.LedgerSource source) {
         if (r.filedAt() != null) {
             String before = c.status().name();
             c.fileAdministrative(r.filedAt());
             numbers.register(c, r.filedAt());
-            history.backfill(c, new CaseChange.AdminFiled(null, c.registerNumber()), before, c.status().name(),
+            history.backfill(c, new CaseChange.AdminFiled(null, c.registerNumber(), source), before, c.status().name(),
                     r.filedAt(), actor, officeCode);
         }
         if (r.resolution() != null) {
             String before = c.status().name();
             c.resolveAdministrative(r.concludedAt(), r.resolution().name());
-            history.backfill(c, new CaseChange.AdminResolved(r.resolution(), null), before, c.status().name(),
+            history.backfill(c, new CaseChange.AdminResolved(r.resolution(), null, source), before, c.status().name(),
                     r.concludedAt(), actor, officeCode);
         }
     }

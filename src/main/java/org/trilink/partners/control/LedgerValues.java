@@ -26,7 +26,8 @@ public final class LedgerValues {
     /** The coded columns and the bundle prefix ({@code DisputeType.NEIGHBOR=邻里}) of their words. */
     private static final Map<String, String> PREFIX = Map.of("disputeType", "DisputeType", "outcome", "Outcome",
             "agreementForm", "AgreementForm", "channel", "Channel", "riskLevel", "RiskLevel",
-            "respondentKind", "PartyKind", "matterKind", "MatterKind", "adminResolution", "AdminResolution");
+            "respondentKind", "PartyKind", "matterKind", "MatterKind", "adminResolution", "AdminResolution",
+            "followUpMethod", "FollowUpMethod", "followUpPerformance", "Performance");
 
     /** Words seen in ledgers that the portal does not show. */
     private static final Map<String, List<String>> MORE = Map.ofEntries(
@@ -44,6 +45,12 @@ public final class LedgerValues {
             Map.entry("Channel.ONLINE", List.of("网上", "线上")),
             Map.entry("Channel.WALK_IN", List.of("当事人申请", "上门", "申请")),
             Map.entry("DisputeType.OTHER", List.of("其他")),
+            Map.entry("FollowUpMethod.VISIT", List.of("上门回访", "走访", "当面", "当面回访", "实地")),
+            Map.entry("FollowUpMethod.PHONE", List.of("电话回访", "电访")),
+            Map.entry("FollowUpMethod.ONLINE", List.of("网上回访", "微信", "短信", "线上")),
+            Map.entry("Performance.PERFORMED", List.of("履行完毕", "已履行完毕", "全部履行", "已全部履行", "履行")),
+            Map.entry("Performance.PARTLY", List.of("部分", "正在履行", "履行中")),
+            Map.entry("Performance.NOT_PERFORMED", List.of("不履行", "未履行完毕", "拒不履行")),
             Map.entry("Outcome.SUCCESS", List.of("成功", "调解成功", "达成协议", "已调解成功")),
             Map.entry("Outcome.FAILURE", List.of("不成功", "调解不成", "调解失败", "失败", "终止调解", "未达成协议")),
             Map.entry("Outcome.WITHDRAWN", List.of("撤回申请", "申请撤回", "撤诉")),
@@ -99,6 +106,44 @@ public final class LedgerValues {
         }
         String upper = value.strip().toUpperCase(Locale.ROOT);
         return words.containsValue(upper) ? upper : value.strip();
+    }
+
+    /** A yes/no cell as ledgers tick it (是, √, 1, Y, true); null for a blank or unknown word. */
+    public static Boolean yes(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = normal(value);
+        if (List.of("是", "√", "✓", "✔", "1", "y", "yes", "true", "有").contains(v)) {
+            return Boolean.TRUE;
+        }
+        if (List.of("否", "×", "✗", "0", "n", "no", "false", "无", "-").contains(v)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    /** Satisfaction 1 to 5 as a number or as ledgers word it (满意 5, 基本满意 3, 不满意 1); null if neither. */
+    public static Integer satisfaction(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = normal(value).replace("分", "");
+        return switch (v) {
+            case "非常满意", "很满意", "满意" -> 5;
+            case "比较满意", "较满意" -> 4;
+            case "基本满意", "一般" -> 3;
+            case "不太满意", "较不满意" -> 2;
+            case "不满意", "很不满意", "非常不满意" -> 1;
+            default -> {
+                try {
+                    int n = Integer.parseInt(v);
+                    yield n >= 1 && n <= 5 ? n : null;
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+        };
     }
 
     private static String normal(String word) {

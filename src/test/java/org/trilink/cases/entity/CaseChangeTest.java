@@ -105,4 +105,31 @@ public class CaseChangeTest {
         assertThat(CaseChangeJson.write(new CaseChange.Received(Channel.ONLINE, DisputeType.LABOR, null, true)))
                 .isEqualTo("{\"channel\":\"ONLINE\",\"disputeType\":\"LABOR\",\"fromLedger\":true}");
     }
+
+    @Test
+    void aBackfilledChangeNamesItsLedgerFileAndRowAndOlderJsonStillReads() {
+        CaseChange.LedgerSource source = new CaseChange.LedgerSource("ab12", 7);
+        List<CaseChange> imported = List.of(
+                new CaseChange.Received(Channel.LEDGER_IMPORT, DisputeType.NEIGHBOR, null, true, source),
+                new CaseChange.Accepted(null, "青赵调登〔2023〕第0001号", source),
+                new CaseChange.LedgerOutcome(Outcome.SUCCESS, AgreementForm.WRITTEN, new BigDecimal("1200.00"), source),
+                new CaseChange.FollowUpRecorded("PHONE", "PERFORMED", 5, source),
+                new CaseChange.Closed(null, source),
+                new CaseChange.AdminFiled(null, "青赵调登〔2023〕第0002号", source),
+                new CaseChange.AdminResolved(AdminResolution.CORRECTED, null, source));
+        for (CaseChange c : imported) {
+            assertThat(CaseChangeJson.read(c.type(), CaseChangeJson.write(c))).isEqualTo(c);
+            assertThat(c.text()).contains("ledger row 7, file sha256 ab12");
+        }
+        // stored before the ledger source (issue 21): read with none
+        assertThat(CaseChangeJson.read("LEDGER_OUTCOME", "{\"outcome\":\"FAILURE\"}"))
+                .isEqualTo(new CaseChange.LedgerOutcome(Outcome.FAILURE));
+        assertThat(CaseChangeJson.read("CLOSED", "{\"note\":\"done\"}")).isEqualTo(new CaseChange.Closed("done"));
+        assertThat(CaseChangeJson.read("FOLLOW_UP_RECORDED", "{\"performance\":\"PERFORMED\"}"))
+                .isEqualTo(new CaseChange.FollowUpRecorded(null, "PERFORMED", null));
+        assertThat(CaseChangeJson.read("RECEIVED", "{\"channel\":\"WALK_IN\",\"disputeType\":\"LABOR\","
+                + "\"fromLedger\":false}")).isEqualTo(new CaseChange.Received(Channel.WALK_IN, DisputeType.LABOR, null, false));
+        // a live change's JSON is as before: no ledger field
+        assertThat(CaseChangeJson.write(new CaseChange.Closed("done"))).isEqualTo("{\"note\":\"done\"}");
+    }
 }

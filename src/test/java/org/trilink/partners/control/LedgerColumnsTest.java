@@ -91,6 +91,44 @@ class LedgerColumnsTest {
     }
 
     @Test
+    void theFactsOfAnAgreementAndItsFollowUpVisitsAreRead() {
+        assertThat(LedgerColumns.key("协议内容")).isEqualTo("agreementTerms");
+        assertThat(LedgerColumns.key("协议金额（元）")).isEqualTo("agreementAmount");
+        assertThat(LedgerColumns.key("履行期限")).isEqualTo("performanceDeadline");
+        assertThat(LedgerColumns.key("防止民转刑")).isEqualTo("criminalCaseAverted");
+        assertThat(LedgerColumns.key("防止群体性上访")).isEqualTo("massPetitionAverted");
+        assertThat(LedgerColumns.key("风险等级")).isEqualTo("riskLevel");
+        assertThat(LedgerColumns.key("归档日期")).isEqualTo("closedAt");
+        assertThat(LedgerColumns.key("受理日期")).isEqualTo("acceptedAt");
+        assertThat(LedgerColumns.key("收案日期")).isEqualTo("receivedAt");
+        // the first visit's columns, then the same numbered for the next ones
+        assertThat(LedgerColumns.key("回访日期")).isEqualTo("followUpAt");
+        assertThat(LedgerColumns.key("回访方式")).isEqualTo("followUpMethod");
+        assertThat(LedgerColumns.key("履行情况")).isEqualTo("followUpPerformance");
+        assertThat(LedgerColumns.key("满意度")).isEqualTo("followUpSatisfaction");
+        assertThat(LedgerColumns.key("回访日期2")).isEqualTo("followUpAt2");
+        assertThat(LedgerColumns.key("回访方式 3")).isEqualTo("followUpMethod3");
+        assertThat(LedgerColumns.key("履行情况（2）")).isEqualTo("followUpPerformance");
+        assertThat(LedgerColumns.key("followUpAt2")).isEqualTo("followUpAt2");
+        // only the visit's columns repeat: another numbered header is not a column
+        assertThat(LedgerColumns.key("申请人2")).isEqualTo("申请人2");
+        assertThat(LedgerValues.code("followUpMethod", "电话回访")).isEqualTo("PHONE");
+        assertThat(LedgerValues.code("followUpMethod", "上门")).isEqualTo("VISIT");
+        assertThat(LedgerValues.code("followUpPerformance", "已履行")).isEqualTo("PERFORMED");
+        assertThat(LedgerValues.code("followUpPerformance", "部分履行")).isEqualTo("PARTLY");
+        assertThat(LedgerValues.code("followUpPerformance", "未履行")).isEqualTo("NOT_PERFORMED");
+        assertThat(LedgerValues.yes("是")).isTrue();
+        assertThat(LedgerValues.yes("√")).isTrue();
+        assertThat(LedgerValues.yes("否")).isFalse();
+        assertThat(LedgerValues.yes("也许")).isNull();
+        assertThat(LedgerValues.satisfaction("满意")).isEqualTo(5);
+        assertThat(LedgerValues.satisfaction("基本满意")).isEqualTo(3);
+        assertThat(LedgerValues.satisfaction("不满意")).isEqualTo(1);
+        assertThat(LedgerValues.satisfaction("4")).isEqualTo(4);
+        assertThat(LedgerValues.satisfaction("9")).isNull();
+    }
+
+    @Test
     void datesAsSpreadsheetsHoldThem() {
         OffsetDateTime march5 = OffsetDateTime.parse("2024-03-05T00:00+08:00");
         assertThat(LedgerValues.date("2024-03-05", SHANGHAI)).contains(march5);
