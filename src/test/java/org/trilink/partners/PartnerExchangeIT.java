@@ -902,4 +902,183 @@ class PartnerExchangeIT {
                 .body("registerLast", org.hamcrest.Matchers.equalTo(highest + 1))
                 .body("registerNext", org.hamcrest.Matchers.equalTo("青赵调登〔2023〕第%04d号".formatted(highest + 2)));
     }
+
+    /**
+     * Issue 21 stage 2: an administrative register and a people's mediation ledger of a past year
+     * (1998, which no other test uses) import at their real stages with every fact: filings and
+     * resolutions with their dates, an open accepted case that is worked on afterwards, an
+     * agreement with its follow-up visits, closure. Every imported change is backfilled and names
+     * the file's SHA-256 and row; none sends an SMS or e-mail, the follow-up check flags none, and
+     * a statistics run over that period counts them as it counts live cases.
+     */
+    @Test
+    void pastRegistersOfEveryKindImportWithTheirFactsSilentlyAndCount() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+        smtp.start();
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret");
+             TodayInTheCalendar today = new TodayInTheCalendar(api, ZoneId.of("Asia/Shanghai"))) {
+            if (!today.working()) {
+                today.makeWorkingDay();
+            }
+            api.as("admin").body("{\"email\": \"xujing-duty@trilink.test\", \"locale\": \"zh-CN\", \"smsToParties\": true}")
+                    .put("/api/v1/notifications/offices/JO-XUJING").then().statusCode(200);
+            String m = Api.marker();
+            String phone = "139" + String.format("%08d", Math.floorMod(m.hashCode(), 100_000_000));
+            String register = "事项类型,编号,收案日期,立案日期,申请人,申请人电话,纠纷简要情况,所属街镇,办理结果,办结日期,归档日期\n"
+                    + "行政争议,A1-" + m + ",1998-02-03,,甲某," + phone + ",交通处罚 " + m + ",310118105,立案前化解,1998-02-10,\n"
+                    + "行政复议,A2-" + m + ",1998-02-04,1998-02-06,乙某,,征收决定 " + m + ",310118105,案中调解,1998-03-01,1998-03-05\n"
+                    + "行政争议,A3-" + m + ",1998-02-05,1998-02-07,丙某,,信息公开 " + m + ",310118105,撤销,1998-03-02,\n"
+                    + "行政争议,A4-" + m + ",1998-02-06,1998-02-08,丁某,,罚款 " + m + ",310118105,维持,1998-03-03,\n"
+                    + "行政争议,A5-" + m + ",1998-02-07,1998-02-09,戊某,,处罚未结 " + m + ",310118105,,,\n"
+                    // a matter mediated during the case was filed first
+                    + "行政争议,A6-" + m + ",1998-02-08,,己某,,无立案 " + m + ",310118105,案中调解,1998-03-03,\n";
+            byte[] registerBytes = register.getBytes(StandardCharsets.UTF_8);
+            JsonPath a = api.as("mediator2").contentType("text/csv").body(registerBytes).post("/api/v1/ledgers")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(a.getInt("created")).as(a.prettify()).isEqualTo(5);
+            assertThat(a.getList("errors.row", Integer.class)).containsExactly(7);
+            assertThat(a.getString("errors[0].reason")).contains("filedAt");
+            Map<String, Map<String, Object>> matters = new java.util.HashMap<>();
+            for (Map<String, Object> item : api.as("mediator2").queryParam("q", m).get("/api/v1/cases").then()
+                    .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+                matters.put(((String) item.get("summary")).split(" ")[0], item);
+            }
+            assertThat(matters).containsOnlyKeys("交通处罚", "征收决定", "信息公开", "罚款", "处罚未结");
+            assertThat(matters.values()).allSatisfy(c -> assertThat(c.get("matterKind")).isEqualTo("ADMINISTRATIVE"));
+            assertThat(matters.get("交通处罚").get("status")).isEqualTo("RESOLVED");
+            assertThat(matters.get("征收决定").get("status")).isEqualTo("CLOSED");
+            assertThat(matters.get("处罚未结").get("status")).isEqualTo("FILED");
+            JsonPath corrected = api.as("mediator2").get("/api/v1/cases/" + matters.get("信息公开").get("caseNumber"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(corrected.getString("adminResolution")).isEqualTo("CORRECTED");
+            assertThat(corrected.getString("registerNumber")).as("filed in 1998").contains("1998");
+
+            String ledger = "编号,收案日期,受理日期,纠纷类型,纠纷简要情况,所属街镇,申请人,申请人电话,被申请人,调解结果,协议形式,"
+                    + "协议内容,协议金额,履行期限,防止民转刑,结案日期,回访日期,回访方式,履行情况,满意度,回访日期2,回访方式2,"
+                    + "履行情况2,满意度2,归档日期\n"
+                    + "M1-" + m + ",1998-02-02,1998-02-03,邻里纠纷,漏水 " + m + ",310118105,张甲," + phone + ",李乙,调解成功,"
+                    + "书面协议,赔偿维修费,\"3,000\",1998-03-31,是,1998-02-20,1998-03-01,电话回访,部分履行,基本满意,"
+                    + "1998-04-02,上门,已履行,满意,1998-04-10\n"
+                    + "M2-" + m + ",1998-02-04,1998-02-05,劳动争议,欠薪未结 " + m + ",310118105,王丙," + phone
+                    + ",某公司,,,,,,,,,,,,,,,,\n"
+                    + "M3-" + m + ",1998-02-06,1998-02-06,合同纠纷,合同 " + m + ",310118105,赵丁,,钱戊,调解不成功,,,,,,"
+                    + "1998-02-25,,,,,,,,,\n"
+                    // a visit before the outcome is refused
+                    + "M4-" + m + ",1998-02-06,1998-02-06,合同纠纷,坏回访 " + m + ",310118105,赵丁,,钱戊,调解成功,口头协议,,,,,"
+                    + "1998-02-25,1998-02-01,,,,,,,,\n";
+            byte[] ledgerBytes = ledger.getBytes(StandardCharsets.UTF_8);
+            JsonPath p = api.as("mediator2").contentType("text/csv").body(ledgerBytes).post("/api/v1/ledgers")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(p.getInt("created")).as(p.prettify()).isEqualTo(3);
+            assertThat(p.getList("errors.row", Integer.class)).containsExactly(5);
+            assertThat(p.getString("errors[0].reason")).contains("followUpAt");
+            Map<String, String> cases = new java.util.HashMap<>();
+            for (Map<String, Object> item : api.as("mediator2").queryParam("q", m).get("/api/v1/cases").then()
+                    .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+                cases.put(((String) item.get("summary")).split(" ")[0], (String) item.get("caseNumber"));
+            }
+            JsonPath agreed = api.as("mediator2").get("/api/v1/cases/" + cases.get("漏水")).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(agreed.getString("status")).isEqualTo("CLOSED");
+            assertThat(agreed.getString("agreementTerms")).isEqualTo("赔偿维修费");
+            assertThat(agreed.getDouble("agreementAmount")).isEqualTo(3000.0);
+            assertThat(agreed.getString("performanceDeadline")).isEqualTo("1998-03-31");
+            assertThat(agreed.getString("followUpDue")).as("a past outcome owes no follow-up").isNull();
+            assertThat(OffsetDateTime.parse(agreed.getString("acceptedAt")))
+                    .isAtSameInstantAs(OffsetDateTime.parse("1998-02-03T00:00+08:00"));
+            List<Map<String, Object>> visits = api.as("mediator2").get("/api/v1/cases/" + cases.get("漏水") + "/follow-ups")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(visits).extracting(v -> v.get("performance")).containsExactly("PARTLY", "PERFORMED");
+            assertThat(visits).extracting(v -> v.get("satisfaction")).containsExactly(3, 5);
+
+            // every imported fact is a backfilled change by the importer, naming the file and row
+            String sha = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(ledgerBytes));
+            JsonPath history = api.as("mediator2").get("/api/v1/cases/" + cases.get("漏水") + "/history").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(history.getList("type")).containsExactly("RECEIVED", "ACCEPTED", "LEDGER_OUTCOME",
+                    "FOLLOW_UP_RECORDED", "FOLLOW_UP_RECORDED", "CLOSED");
+            assertThat(history.getList("backfilled", Boolean.class)).containsOnly(true);
+            assertThat(history.getList("actor", String.class)).containsOnly("mediator2");
+            assertThat(history.getList("change.ledger.sha256", String.class)).containsOnly(sha);
+            assertThat(history.getList("change.ledger.row", Integer.class)).containsOnly(2);
+            assertThat(history.getString("detail[0]")).contains("ledger row 2, file sha256 " + sha);
+            String registerSha = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(registerBytes));
+            JsonPath filed = api.as("mediator2").get("/api/v1/cases/" + matters.get("信息公开").get("caseNumber")
+                    + "/history").then().statusCode(200).extract().jsonPath();
+            assertThat(filed.getList("type")).containsExactly("RECEIVED", "ADMIN_FILED", "ADMIN_RESOLVED");
+            assertThat(filed.getList("change.ledger.sha256", String.class)).containsOnly(registerSha);
+            assertThat(filed.getList("change.ledger.row", Integer.class)).containsOnly(4);
+            assertThat(filed.getList("backfilled", Boolean.class)).containsOnly(true);
+            assertThat(filed.getList("occurredAt", String.class).stream().map(OffsetDateTime::parse).map(OffsetDateTime::toInstant)
+                    .toList()).as("received, filed, resolved at their dates").containsExactly(
+                    OffsetDateTime.parse("1998-02-05T00:00+08:00").toInstant(),
+                    OffsetDateTime.parse("1998-02-07T00:00+08:00").toInstant(),
+                    OffsetDateTime.parse("1998-03-02T00:00+08:00").toInstant());
+
+            // the open case came in ACCEPTED, numbered in 1998, and is worked on as any other
+            JsonPath open = api.as("mediator2").get("/api/v1/cases/" + cases.get("欠薪未结")).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(open.getString("status")).isEqualTo("ACCEPTED");
+            assertThat(open.getString("registerNumber")).contains("1998");
+            api.as("mediator2").header("If-Match", "\"" + open.getLong("version") + "\"").body("{}")
+                    .post("/api/v1/cases/" + cases.get("欠薪未结") + "/start-mediation").then().statusCode(200);
+            api.as("mediator2").get("/api/v1/cases/" + cases.get("欠薪未结")).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("IN_MEDIATION"));
+
+            // the follow-up check flags no past case, with its visits or without
+            api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);
+            for (String c : List.of(cases.get("漏水"), cases.get("合同"))) {
+                assertThat(api.as("mediator2").get("/api/v1/cases/" + c + "/history").then().statusCode(200)
+                        .extract().jsonPath().getList("type")).doesNotContain("FOLLOW_UP_OVERDUE");
+            }
+
+            // nothing historical was sent; the live move above sends only what live moves send
+            Thread.sleep(5000);
+            assertThat(sms.delivered()).noneMatch(text -> text.contains(phone) && !text.contains(cases.get("欠薪未结")));
+            for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
+                String subject = String.valueOf(mail.getSubject()) + " " + mail.getContent();
+                assertThat(subject).doesNotContain(cases.get("漏水"), cases.get("合同"),
+                        (String) matters.get("信息公开").get("caseNumber"));
+            }
+
+            // a statistics run over that period counts them as live cases
+            JsonPath people = statistics("PEOPLES_MEDIATION", "1998-02-01", "1998-04-30");
+            assertThat(figure(people, "accepted")).isEqualTo(3);
+            assertThat(figure(people, "succeeded")).isEqualTo(1);
+            assertThat(figure(people, "followedUpCases")).isEqualTo(1);
+            assertThat(figure(people, "agreementsPerformed")).isEqualTo(1);
+            assertThat(figure(people, "writtenAgreements")).isEqualTo(1);
+            assertThat(figure(people, "criminalCasesAverted")).isEqualTo(1);
+            assertThat(figure(people, "agreementAmount")).isEqualTo(3000);
+            JsonPath administrative = statistics("ADMINISTRATIVE", "1998-02-01", "1998-04-30");
+            assertThat(figure(administrative, "received")).isEqualTo(5);
+            assertThat(figure(administrative, "resolvedBeforeFiling")).isEqualTo(1);
+            assertThat(figure(administrative, "mediatedOrWithdrawn")).isEqualTo(1);
+            assertThat(figure(administrative, "corrected")).isEqualTo(1);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** A completed statistics run of the district for a period, as the drafter reads it. */
+    private JsonPath statistics(String kind, String from, String to) {
+        String run = api.as("drafter").body("{\"matterKind\":\"" + kind + "\",\"from\":\"" + from + "\",\"to\":\""
+                + to + "\"}").post("/api/v1/statistics/runs").then().statusCode(202).extract().jsonPath()
+                .getString("runId");
+        Eventually.within(Duration.ofMinutes(5), () -> List.of("COMPLETED", "FAILED", "STOPPED").contains(
+                api.as("drafter").get("/api/v1/statistics/runs/" + run).then().extract().jsonPath().getString("status")));
+        JsonPath json = api.as("drafter").get("/api/v1/statistics/runs/" + run).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getString("status")).isEqualTo("COMPLETED");
+        return json;
+    }
+
+    private static long figure(JsonPath run, String metric) {
+        return run.<Map<String, Object>>getList("figures").stream()
+                .filter(f -> metric.equals(f.get("metric")) && f.get("dimension") == null)
+                .map(f -> new java.math.BigDecimal(String.valueOf(f.get("value"))).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("no figure " + metric));
+    }
 }
