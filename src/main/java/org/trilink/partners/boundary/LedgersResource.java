@@ -41,7 +41,12 @@ public class LedgersResource {
             + " 纠纷类型, 纠纷简要情况, 所属街镇, 地址, 涉及金额, 涉及人数, 申请人, 申请人身份证号, 申请人电话, 被申请人,"
             + " 调解结果, 协议形式, 结案日期 ...) or keys ledgerId, receivedAt, disputeType, summary, regionCode, address,"
             + " amountInvolved, peopleInvolved, riskLevel, channel, applicantName, applicantIdNumber, applicantPhone,"
-            + " respondentName, respondentKind, outcome, agreementForm, concludedAt; values as codes or Chinese labels."
+            + " respondentName, respondentKind, outcome, agreementForm, concludedAt, matterKind (事项类型), acceptedAt"
+            + " (受理日期), filedAt (立案日期), adminResolution (办理结果), closedAt (归档日期), agreementTerms,"
+            + " agreementAmount, performanceDeadline, criminalCaseAverted, massPetitionAverted, followUpAt, followUpMethod,"
+            + " followUpPerformance, followUpSatisfaction (回访日期 …, numbered 回访日期2 … for further visits);"
+            + " values as codes or Chinese labels. Every imported fact is a backfilled change naming the file's"
+            + " SHA-256 and row."
             + " 413 over trilink.ledger.max-bytes, 415 for another type, 400 for an unreadable file: nothing imported")
     public LedgerImport.Report upload(@QueryParam("office") String office, @QueryParam("encoding") String encoding,
                                       @HeaderParam("Content-Type") String contentType, InputStream body)
