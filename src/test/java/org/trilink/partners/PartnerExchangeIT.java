@@ -956,10 +956,10 @@ class PartnerExchangeIT {
 
             String ledger = "编号,收案日期,受理日期,纠纷类型,纠纷简要情况,所属街镇,申请人,申请人电话,被申请人,调解结果,协议形式,"
                     + "协议内容,协议金额,履行期限,防止民转刑,结案日期,回访日期,回访方式,履行情况,满意度,回访日期2,回访方式2,"
-                    + "履行情况2,满意度2,归档日期\n"
+                    + "履行情况2,满意度2,归档日期,调解员\n"
                     + "M1-" + m + ",1998-02-02,1998-02-03,邻里纠纷,漏水 " + m + ",310118105,张甲," + phone + ",李乙,调解成功,"
                     + "书面协议,赔偿维修费,\"3,000\",1998-03-31,是,1998-02-20,1998-03-01,电话回访,部分履行,基本满意,"
-                    + "1998-04-02,上门,已履行,满意,1998-04-10\n"
+                    + "1998-04-02,上门,已履行,满意,1998-04-10,mediator2\n"
                     + "M2-" + m + ",1998-02-04,1998-02-05,劳动争议,欠薪未结 " + m + ",310118105,王丙," + phone
                     + ",某公司,,,,,,,,,,,,,,,,\n"
                     + "M3-" + m + ",1998-02-06,1998-02-06,合同纠纷,合同 " + m + ",310118105,赵丁,,钱戊,调解不成功,,,,,,"
@@ -997,8 +997,10 @@ class PartnerExchangeIT {
                     java.security.MessageDigest.getInstance("SHA-256").digest(ledgerBytes));
             JsonPath history = api.as("mediator2").get("/api/v1/cases/" + cases.get("漏水") + "/history").then()
                     .statusCode(200).extract().jsonPath();
-            assertThat(history.getList("type")).containsExactly("RECEIVED", "ACCEPTED", "LEDGER_OUTCOME",
-                    "FOLLOW_UP_RECORDED", "FOLLOW_UP_RECORDED", "CLOSED");
+            assertThat(history.getList("type")).containsExactly("RECEIVED", "ACCEPTED", "MEDIATOR_ASSIGNED",
+                    "MEDIATION_STARTED", "LEDGER_OUTCOME", "FOLLOW_UP_RECORDED", "FOLLOW_UP_RECORDED", "CLOSED");
+            api.as("mediator2").get("/api/v1/cases/" + cases.get("漏水") + "/mediators").then().statusCode(200)
+                    .body("username", org.hamcrest.Matchers.equalTo(List.of("mediator2")));
             assertThat(history.getList("backfilled", Boolean.class)).containsOnly(true);
             assertThat(history.getList("actor", String.class)).containsOnly("mediator2");
             assertThat(history.getList("change.ledger.sha256", String.class)).containsOnly(sha);
@@ -1027,6 +1029,20 @@ class PartnerExchangeIT {
                     .post("/api/v1/cases/" + cases.get("欠薪未结") + "/start-mediation").then().statusCode(200);
             api.as("mediator2").get("/api/v1/cases/" + cases.get("欠薪未结")).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("IN_MEDIATION"));
+
+            // a row handled by another office: staff may not import it, the district admin may
+            String other = "编号,收案日期,纠纷类型,纠纷简要情况,所属街镇,申请人,办理单位\n"
+                    + "H1-" + m + ",1998-02-02,邻里,他所办理 " + m + ",310118104,张某,JO-ZHAOXIANG\n";
+            JsonPath refused = api.as("mediator2").contentType("text/csv").body(other.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+            assertThat(refused.getInt("failed")).as(refused.prettify()).isEqualTo(1);
+            assertThat(refused.getString("errors[0].reason")).contains("handlingOffice");
+            JsonPath taken = api.as("admin").queryParam("office", "JO-XUJING").contentType("text/csv")
+                    .body(other.getBytes(StandardCharsets.UTF_8)).post("/api/v1/ledgers").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(taken.getInt("created")).as(taken.prettify()).isEqualTo(1);
+            assertThat(api.as("admin").queryParam("q", "H1-" + m).get("/api/v1/cases").then().statusCode(200)
+                    .extract().jsonPath().getString("items[0].handlingOfficeCode")).isEqualTo("JO-ZHAOXIANG");
 
             // the follow-up check flags no past case, with its visits or without
             api.as("admin").post("/api/v1/follow-ups/overdue-check").then().statusCode(200);

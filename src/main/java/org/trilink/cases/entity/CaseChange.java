@@ -247,24 +247,41 @@ public sealed interface CaseChange {
     }
 
     /** A mediator was assigned, in a capacity (MediatorCapacity's name), for an office. */
-    record MediatorAssigned(String username, String capacity, String office) implements CaseChange {
+    record MediatorAssigned(String username, String capacity, String office, LedgerSource ledger)
+            implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public MediatorAssigned {
+        }
+
+        public MediatorAssigned(String username, String capacity, String office) {
+            this(username, capacity, office, null);
+        }
+
         public Kind kind() {
             return Kind.MEDIATOR_ASSIGNED;
         }
 
         public String text() {
-            return username + " as " + capacity + " of " + office;
+            return withSource(username + " as " + capacity + " of " + office, ledger);
         }
     }
 
     /** Mediation began (ACCEPTED to IN_MEDIATION). */
-    record MediationStarted() implements CaseChange {
+    record MediationStarted(LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public MediationStarted {
+        }
+
+        public MediationStarted() {
+            this(null);
+        }
+
         public Kind kind() {
             return Kind.MEDIATION_STARTED;
         }
 
         public String text() {
-            return null;
+            return ledger == null ? null : ledger.text();
         }
     }
 

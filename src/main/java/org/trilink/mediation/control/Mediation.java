@@ -77,6 +77,28 @@ public class Mediation {
         return c;
     }
 
+    /**
+     * A mediator entered after the fact (补录, from an office's ledger), as assigned when the case
+     * was accepted, in the caller's transaction; the case's state is the ledger's, not moved here.
+     * The person's office must take part in the case. Nothing is sent for it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backfillMediator(DisputeCase c, Staff person, MediatorCapacity capacity, OffsetDateTime at,
+                                 String actor, String officeCode, CaseChange.LedgerSource ledger) {
+        if (em.find(CaseMediator.class, new CaseMediator.Key(c.id(), person.id())) != null) {
+            return;
+        }
+        em.persist(new CaseMediator(c.id(), person.id(), capacity));
+        history.backfill(c, new CaseChange.MediatorAssigned(person.username(), capacity.name(), person.officeCode(),
+                ledger), null, null, at, actor, officeCode);
+        if (c.status() == CaseStatus.ACCEPTED) {
+            // as a live assignment does: the first mediator of an accepted case starts mediation
+            c.startMediation(at);
+            history.backfill(c, new CaseChange.MediationStarted(ledger), CaseStatus.ACCEPTED.name(),
+                    c.status().name(), at, actor, officeCode);
+        }
+    }
+
     @Transactional
     public DisputeCase startMediation(String caseNumber, Long version) {
         DisputeCase c = lifecycle.begin(caseNumber, Move.START_MEDIATION, version);

@@ -62,6 +62,22 @@ public class StaffDirectory implements Accounts {
                 .findFirst();
     }
 
+    /**
+     * A member of an office's staff as a ledger names them: by username, or by display name within
+     * the office (a name two of its staff share names neither). Former staff count: a ledger names
+     * the people who mediated then.
+     */
+    public Optional<Staff> named(String officeCode, String nameOrUsername) {
+        Optional<Staff> byName = byUsername(nameOrUsername).filter(s -> officeCode.equals(s.officeCode()));
+        if (byName.isPresent()) {
+            return byName;
+        }
+        List<Staff> shown = em.createQuery("select s from Staff s where s.officeCode = :o and s.displayName = :n",
+                        Staff.class)
+                .setParameter("o", officeCode).setParameter("n", nameOrUsername).getResultList();
+        return shown.size() == 1 ? Optional.of(shown.get(0)) : Optional.empty();
+    }
+
     /** Every staff account, by office then name (the district admin's list). */
     public List<Staff> all() {
         return em.createQuery("select s from Staff s order by s.officeCode, s.username", Staff.class).getResultList();

@@ -69,7 +69,7 @@ public class LedgerImportBacking implements Serializable {
             }
             // the browser's content type for .csv and .xlsx varies: the content decides
             try (LedgerFile ledger = ledgers.receive(file.getInputStream(), null, null)) {
-                report = ledgers.importFile(ledger, officeCode, user.username());
+                report = ledgers.importFile(ledger, officeCode, user.username(), user.admin());
             }
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     labels.text("ledger.done", report.created(), report.repeated(), report.failed()), null));

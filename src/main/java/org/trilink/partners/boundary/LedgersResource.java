@@ -55,7 +55,7 @@ public class LedgersResource {
         // the size is counted while the body is received (a declared length is not trusted, and an
         // answer sent before the client has finished sending would reach it as a broken connection)
         try (LedgerFile file = ledgers.receive(body, contentType, encoding)) {
-            return ledgers.importFile(file, officeCode, user.username());
+            return ledgers.importFile(file, officeCode, user.username(), user.admin());
         }
     }
 }

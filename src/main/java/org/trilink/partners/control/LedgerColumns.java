@@ -46,6 +46,8 @@ public final class LedgerColumns {
             Map.entry("concludedAt", List.of("结案日期", "调解日期", "调结日期", "办结日期", "结案时间", "调解时间",
                     "化解日期")),
             Map.entry("filedAt", List.of("立案日期", "立案时间")),
+            Map.entry("handlingOffice", List.of("办理单位", "承办单位", "承办机构", "办理机构", "调解组织", "受理单位")),
+            Map.entry("mediators", List.of("调解员", "调解人员", "承办人", "主办调解员", "调解人")),
             Map.entry("agreementTerms", List.of("协议内容", "协议主要内容", "协议事项", "调解协议内容")),
             Map.entry("agreementAmount", List.of("协议金额", "协议涉及金额", "协议标的额", "调解金额")),
             Map.entry("performanceDeadline", List.of("履行期限", "履行截止日期", "约定履行日期", "履行日期")),

@@ -22,6 +22,7 @@ import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.mediation.entity.FollowUpMethod;
+import org.trilink.mediation.entity.MediatorCapacity;
 import org.trilink.mediation.entity.Performance;
 import org.trilink.cases.entity.Outcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,6 +63,9 @@ public class LedgerImport {
     @Inject
     LedgerRows rows;
 
+    @Inject
+    org.trilink.offices.control.StaffDirectory staff;
+
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LedgerImport.class.getName());
 
     /** The stack of an exception without its messages, which may quote row data. */
@@ -101,7 +105,7 @@ public class LedgerImport {
     public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("required", "unknownCode", "tooLong",
             "residentId", "mobile", "creditCode", "outOfRange", "digits", "future", "identifierFitsKind", "notANumber",
             "notAWholeNumber", "notADate", "beforeReceived", "unknownRegion", "invalid", "refused", "notStored",
-            "notForKind", "notConcluded");
+            "notForKind", "notConcluded", "otherOffice", "unknownMediator");
 
     /** A refused row: the problem as the API reports it, with the same reasons as codes. */
     static final class RefusedRow extends ProblemException {
@@ -170,6 +174,15 @@ public class LedgerImport {
     }
 
     public Report importFile(LedgerFile file, String officeCode, String actor) throws IOException {
+        return importFile(file, officeCode, actor, false);
+    }
+
+    /**
+     * Imports a ledger for {@code officeCode} (the key under which its ledger ids are kept). A row
+     * may name the office that handled it ({@code handlingOffice}, default the importing one): the
+     * district admin's may name any office ({@code anyOffice}), staff's only their own.
+     */
+    public Report importFile(LedgerFile file, String officeCode, String actor, boolean anyOffice) throws IOException {
         int[] counts = new int[3];
         List<RowError> errors = new ArrayList<>();
         ZoneId zone = configured.zone();
@@ -177,7 +190,7 @@ public class LedgerImport {
         java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
             String ledgerId = row.get("ledgerId");
             try {
-                Row r = parse(row, zone);
+                Row r = parse(row, zone, officeCode, anyOffice);
                 if (rows.take(r, officeCode, actor, new CaseChange.LedgerSource(sha256, number))) {
                     counts[0]++;
                 } else {
@@ -213,7 +226,11 @@ public class LedgerImport {
                       OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
                       OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt,
                       Agreement agreement, boolean criminalCaseAverted, boolean massPetitionAverted,
-                      List<Visit> visits) {
+                      List<Visit> visits, String office, List<Mediator> mediators) {
+    }
+
+    /** A mediator the ledger names, found among the handling office's staff. */
+    public record Mediator(org.trilink.offices.entity.Staff person, MediatorCapacity capacity) {
     }
 
     /** A successful outcome's agreement as the ledger has it; every part optional. */
@@ -227,8 +244,9 @@ public class LedgerImport {
     /** The most follow-up visits one row carries (回访日期 … 回访日期9). */
     static final int MOST_VISITS = 9;
 
-    Row parse(Map<String, String> row, ZoneId zone) {
+    Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice) {
         Faults errors = new Faults();
+        String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors);
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         MatterKind kind = MatterKind.PEOPLES_MEDIATION;
@@ -393,7 +411,62 @@ public class LedgerImport {
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
                 closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
-                        .toLocalDate()), criminal, mass, visits);
+                        .toLocalDate()), criminal, mass, visits, office,
+                mediators(blank(row.get("mediators")), office, administrative, errors));
+    }
+
+    /** The handling office by code or Chinese name; the importing office when the ledger names none. */
+    private String office(String named, String importingOffice, boolean anyOffice, Faults errors) {
+        if (named == null || named.equals(importingOffice)) {
+            return importingOffice;
+        }
+        java.util.Optional<org.trilink.offices.entity.Office> found = offices.office(named);
+        if (found.isEmpty()) {
+            found = offices.offices(null, null).stream()
+                    .filter(o -> named.equals(o.nameZh()) || named.equalsIgnoreCase(o.nameEn())).findFirst();
+        }
+        if (found.isEmpty() || !found.get().active()) {
+            errors.add("handlingOffice", "unknown or inactive office", "unknownCode");
+            return importingOffice;
+        }
+        if (!anyOffice && !found.get().code().equals(importingOffice)) {
+            errors.add("handlingOffice", "staff import their own office's cases only", "otherOffice");
+            return importingOffice;
+        }
+        return found.get().code();
+    }
+
+    /**
+     * The mediators a row names (调解员: usernames or names as the office's staff are shown,
+     * separated by 、，, ; or blanks), each in the capacity of their office's kind. A name that is
+     * nobody of the handling office refuses the row: the office adds the person (or removes the
+     * name) and imports the row again.
+     */
+    private List<Mediator> mediators(String names, String office, boolean administrative, Faults errors) {
+        if (names == null) {
+            return List.of();
+        }
+        if (administrative) {
+            errors.add("mediators", "for people's mediation only", "notForKind");
+            return List.of();
+        }
+        org.trilink.offices.entity.OfficeType type = offices.office(office).map(o -> o.type()).orElse(null);
+        MediatorCapacity capacity = type == org.trilink.offices.entity.OfficeType.LAW_FIRM ? MediatorCapacity.LAWYER
+                : type == org.trilink.offices.entity.OfficeType.POLICE_STATION ? MediatorCapacity.POLICE_OFFICER
+                : MediatorCapacity.PEOPLES_MEDIATOR;
+        List<Mediator> found = new ArrayList<>();
+        for (String name : names.split("[、,，;；/\\s]+")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            java.util.Optional<org.trilink.offices.entity.Staff> person = staff.named(office, name.strip());
+            if (person.isEmpty()) {
+                errors.add("mediators", "nobody of the office is called " + name.strip(), "unknownMediator");
+            } else if (found.stream().noneMatch(m -> m.person().id().equals(person.get().id()))) {
+                found.add(new Mediator(person.get(), capacity));
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static boolean flag(Map<String, String> row, String column, Faults errors) {

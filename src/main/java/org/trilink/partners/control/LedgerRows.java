@@ -15,6 +15,7 @@ import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.mediation.control.FollowUps;
+import org.trilink.mediation.control.Mediation;
 
 /** Stores one checked ledger row as a case, with its outcome, in a transaction of its own. */
 @ApplicationScoped
@@ -35,6 +36,9 @@ public class LedgerRows {
     @Inject
     FollowUps followUps;
 
+    @Inject
+    Mediation mediation;
+
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
@@ -43,7 +47,7 @@ public class LedgerRows {
         if (known) {
             return false;
         }
-        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), officeCode, actor, r.receivedAt(),
+        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
                 source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
@@ -57,6 +61,10 @@ public class LedgerRows {
                 numbers.register(c, r.acceptedAt());
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
+            }
+            OffsetDateTime assigned = r.acceptedAt() != null ? r.acceptedAt() : r.receivedAt();
+            for (LedgerImport.Mediator m : r.mediators()) {
+                mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source);
             }
             if (r.outcome() != null) {
                 String before = c.status().name();
@@ -72,7 +80,7 @@ public class LedgerRows {
                 history.backfill(c, new CaseChange.LedgerOutcome(r.outcome(), r.form(), r.agreement().amount(), source),
                         before, c.status().name(), r.concludedAt(), actor, officeCode);
                 for (LedgerImport.Visit v : r.visits()) {
-                    followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, officeCode,
+                    followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, r.office(),
                             source);
                 }
             }

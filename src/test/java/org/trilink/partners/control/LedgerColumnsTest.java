@@ -102,6 +102,8 @@ class LedgerColumnsTest {
         assertThat(LedgerColumns.key("受理日期")).isEqualTo("acceptedAt");
         assertThat(LedgerColumns.key("收案日期")).isEqualTo("receivedAt");
         // the first visit's columns, then the same numbered for the next ones
+        assertThat(LedgerColumns.key("调解员")).isEqualTo("mediators");
+        assertThat(LedgerColumns.key("承办单位")).isEqualTo("handlingOffice");
         assertThat(LedgerColumns.key("回访日期")).isEqualTo("followUpAt");
         assertThat(LedgerColumns.key("回访方式")).isEqualTo("followUpMethod");
         assertThat(LedgerColumns.key("履行情况")).isEqualTo("followUpPerformance");
