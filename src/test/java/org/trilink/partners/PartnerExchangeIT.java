@@ -1030,6 +1030,40 @@ class PartnerExchangeIT {
             api.as("mediator2").get("/api/v1/cases/" + cases.get("欠薪未结")).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("IN_MEDIATION"));
 
+            // referrals: one in from the police station, accepted, then mediated; one out, still pending
+            String referred = "编号,收案日期,受理日期,纠纷类型,纠纷简要情况,所属街镇,申请人,转出单位,转介单位,转介日期,接收日期,"
+                    + "调解结果,协议形式,结案日期\n"
+                    + "R1-" + m + ",1998-02-10,1998-02-12,邻里,转来 " + m + ",310118105,孙某,PS-XUJING,,1998-02-10,"
+                    + "1998-02-11,调解成功,口头协议,1998-02-20\n"
+                    + "R2-" + m + ",1998-02-15,,邻里,转出 " + m + ",310118105,周某,,JO-ZHAOXIANG,1998-02-15,,,,\n";
+            JsonPath r = api.as("mediator2").contentType("text/csv").body(referred.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+            assertThat(r.getInt("created")).as(r.prettify()).isEqualTo(2);
+            String in = api.as("mediator2").queryParam("q", "R1-" + m).get("/api/v1/cases").then().statusCode(200)
+                    .extract().jsonPath().getString("items[0].caseNumber");
+            JsonPath inCase = api.as("mediator2").get("/api/v1/cases/" + in).then().statusCode(200).extract().jsonPath();
+            assertThat(inCase.getString("receivingOfficeCode")).isEqualTo("PS-XUJING");
+            assertThat(inCase.getString("handlingOfficeCode")).isEqualTo("JO-XUJING");
+            assertThat(inCase.getString("registerNumber")).as("accepted by Xujing's office").startsWith("青徐调登〔1998〕");
+            JsonPath inReferral = api.as("mediator2").get("/api/v1/cases/" + in + "/referrals").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(inReferral.getString("[0].status")).isEqualTo("ACCEPTED");
+            assertThat(OffsetDateTime.parse(inReferral.getString("[0].decidedAt")))
+                    .isAtSameInstantAs(OffsetDateTime.parse("1998-02-11T00:00+08:00"));
+            assertThat(api.as("mediator2").get("/api/v1/cases/" + in + "/history").then().statusCode(200).extract()
+                    .jsonPath().getList("type")).containsExactly("RECEIVED", "REFERRED", "REFERRAL_ACCEPTED", "ACCEPTED",
+                    "LEDGER_OUTCOME");
+            String out = api.as("admin").queryParam("q", "R2-" + m).get("/api/v1/cases").then().statusCode(200)
+                    .extract().jsonPath().getString("items[0].caseNumber");
+            JsonPath outReferral = api.as("admin").get("/api/v1/cases/" + out + "/referrals").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(outReferral.getString("[0].status")).isEqualTo("PENDING");
+            assertThat(OffsetDateTime.parse(outReferral.getString("[0].deadline")))
+                    .as("counted from the import, in working time").isAfter(OffsetDateTime.now());
+            api.as("admin").post("/api/v1/referrals/overdue-check").then().statusCode(200);
+            assertThat(api.as("admin").get("/api/v1/cases/" + out + "/referrals").then().statusCode(200).extract()
+                    .jsonPath().getBoolean("[0].overdue")).isFalse();
+
             // a row handled by another office: staff may not import it, the district admin may
             String other = "编号,收案日期,纠纷类型,纠纷简要情况,所属街镇,申请人,办理单位\n"
                     + "H1-" + m + ",1998-02-02,邻里,他所办理 " + m + ",310118104,张某,JO-ZHAOXIANG\n";
@@ -1056,14 +1090,17 @@ class PartnerExchangeIT {
             assertThat(sms.delivered()).noneMatch(text -> text.contains(phone) && !text.contains(cases.get("欠薪未结")));
             for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
                 String subject = String.valueOf(mail.getSubject()) + " " + mail.getContent();
-                assertThat(subject).doesNotContain(cases.get("漏水"), cases.get("合同"),
+                assertThat(subject).doesNotContain(cases.get("漏水"), cases.get("合同"), in, out,
                         (String) matters.get("信息公开").get("caseNumber"));
             }
 
             // a statistics run over that period counts them as live cases
             JsonPath people = statistics("PEOPLES_MEDIATION", "1998-02-01", "1998-04-30");
-            assertThat(figure(people, "accepted")).isEqualTo(3);
-            assertThat(figure(people, "succeeded")).isEqualTo(1);
+            assertThat(figure(people, "accepted")).isEqualTo(4);
+            assertThat(figure(people, "succeeded")).isEqualTo(2);
+            assertThat(figure(people, "referralsSent")).isEqualTo(1);
+            assertThat(figure(people, "referralsAccepted")).isEqualTo(1);
+            assertThat(figure(people, "oralAgreements")).isEqualTo(1);
             assertThat(figure(people, "followedUpCases")).isEqualTo(1);
             assertThat(figure(people, "agreementsPerformed")).isEqualTo(1);
             assertThat(figure(people, "writtenAgreements")).isEqualTo(1);

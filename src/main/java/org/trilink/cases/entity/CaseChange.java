@@ -170,15 +170,23 @@ public sealed interface CaseChange {
      * A referral to another office was sent. {@code referralId} and {@code reason} are null only in
      * the demo data's short records ("to X").
      */
-    record Referred(Long referralId, String fromOffice, String toOffice, OffsetDateTime deadline, String reason)
-            implements CaseChange {
+    record Referred(Long referralId, String fromOffice, String toOffice, OffsetDateTime deadline, String reason,
+                    LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Referred {
+        }
+
+        public Referred(Long referralId, String fromOffice, String toOffice, OffsetDateTime deadline, String reason) {
+            this(referralId, fromOffice, toOffice, deadline, reason, null);
+        }
+
         public Kind kind() {
             return Kind.REFERRED;
         }
 
         public String text() {
-            return referralId == null ? "to " + toOffice
-                    : "referral=" + referralId + " to=" + toOffice + "; " + (reason == null ? "" : reason);
+            return withSource(referralId == null ? "to " + toOffice
+                    : "referral=" + referralId + " to=" + toOffice + "; " + (reason == null ? "" : reason), ledger);
         }
     }
 
@@ -186,14 +194,23 @@ public sealed interface CaseChange {
      * The receiving office took the referral (and the case) on; it came from an office or, for
      * a partner's referral, from the partner ({@code fromPartner}).
      */
-    record ReferralAccepted(Long referralId, String fromOffice, String fromPartner, String toOffice)
-            implements CaseChange {
+    record ReferralAccepted(Long referralId, String fromOffice, String fromPartner, String toOffice,
+                            LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public ReferralAccepted {
+        }
+
+        public ReferralAccepted(Long referralId, String fromOffice, String fromPartner, String toOffice) {
+            this(referralId, fromOffice, fromPartner, toOffice, null);
+        }
+
         public Kind kind() {
             return Kind.REFERRAL_ACCEPTED;
         }
 
         public String text() {
-            return referralId == null ? "from " + fromOffice : "referral=" + referralId + origin(fromOffice, fromPartner);
+            return withSource(referralId == null ? "from " + fromOffice
+                    : "referral=" + referralId + origin(fromOffice, fromPartner), ledger);
         }
     }
 
@@ -202,25 +219,42 @@ public sealed interface CaseChange {
     }
 
     /** The receiving office refused the referral, with its reason; the case stays where it was. */
-    record ReferralRejected(long referralId, String fromOffice, String fromPartner, String reason)
-            implements CaseChange {
+    record ReferralRejected(long referralId, String fromOffice, String fromPartner, String reason,
+                            LedgerSource ledger) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public ReferralRejected {
+        }
+
+        public ReferralRejected(long referralId, String fromOffice, String fromPartner, String reason) {
+            this(referralId, fromOffice, fromPartner, reason, null);
+        }
+
         public Kind kind() {
             return Kind.REFERRAL_REJECTED;
         }
 
         public String text() {
-            return withRest("referral=" + referralId + origin(fromOffice, fromPartner), reason);
+            return withSource(withRest("referral=" + referralId + origin(fromOffice, fromPartner), reason), ledger);
         }
     }
 
     /** The sending office took a pending referral back. */
-    record ReferralRecalled(long referralId, String toOffice, String reason) implements CaseChange {
+    record ReferralRecalled(long referralId, String toOffice, String reason, LedgerSource ledger)
+            implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public ReferralRecalled {
+        }
+
+        public ReferralRecalled(long referralId, String toOffice, String reason) {
+            this(referralId, toOffice, reason, null);
+        }
+
         public Kind kind() {
             return Kind.REFERRAL_RECALLED;
         }
 
         public String text() {
-            return withRest("referral=" + referralId + " to=" + toOffice, reason);
+            return withSource(withRest("referral=" + referralId + " to=" + toOffice, reason), ledger);
         }
     }
 

@@ -23,6 +23,7 @@ import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.mediation.entity.FollowUpMethod;
 import org.trilink.mediation.entity.MediatorCapacity;
+import org.trilink.referrals.entity.ReferralStatus;
 import org.trilink.mediation.entity.Performance;
 import org.trilink.cases.entity.Outcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -226,7 +227,15 @@ public class LedgerImport {
                       OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
                       OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt,
                       Agreement agreement, boolean criminalCaseAverted, boolean massPetitionAverted,
-                      List<Visit> visits, String office, List<Mediator> mediators) {
+                      List<Visit> visits, String office, List<Mediator> mediators, Referral referral) {
+    }
+
+    /**
+     * The row's referral: from the office that received the case to another, sent, and decided
+     * (ACCEPTED, REJECTED, RECALLED at {@code decidedAt}) or still PENDING.
+     */
+    public record Referral(String from, String to, OffsetDateTime sentAt, ReferralStatus decision,
+                           OffsetDateTime decidedAt, String reason, String rejection) {
     }
 
     /** A mediator the ledger names, found among the handling office's staff. */
@@ -247,6 +256,7 @@ public class LedgerImport {
     Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice) {
         Faults errors = new Faults();
         String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors);
+        Referral referral = referral(row, zone, office, errors);
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         MatterKind kind = MatterKind.PEOPLES_MEDIATION;
@@ -368,6 +378,9 @@ public class LedgerImport {
         OffsetDateTime lastAt = filed != null ? filed : accepted != null ? accepted : received;
         inOrder(errors, last, lastAt, "concludedAt", concluded);
         inOrder(errors, "concludedAt", concluded, "closedAt", closed);
+        if (referral != null) {
+            inOrder(errors, "receivedAt", received, "referredAt", referral.sentAt());
+        }
         Faults all = new Faults();
         for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
             String field = PartnerIntake.fieldOf(v);
@@ -411,8 +424,84 @@ public class LedgerImport {
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
                 closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
-                        .toLocalDate()), criminal, mass, visits, office,
-                mediators(blank(row.get("mediators")), office, administrative, errors));
+                        .toLocalDate()), criminal, mass, visits, referral == null ? office : referral.from(),
+                mediators(blank(row.get("mediators")), referral != null && referral.decision() == ReferralStatus.ACCEPTED
+                        ? referral.to() : referral != null ? referral.from() : office, administrative, errors),
+                referral);
+    }
+
+    /**
+     * A row's referral, if it has one: from 转出单位 to 转介单位, one of them the row's office (the
+     * other one defaults to it), sent (转介日期, not before receipt) and decided (转介结果; blank:
+     * accepted when it has a 接收日期, else pending).
+     */
+    private Referral referral(Map<String, String> row, ZoneId zone, String office, Faults errors) {
+        String fromNamed = blank(row.get("referralFrom"));
+        String toNamed = blank(row.get("referralTo"));
+        String sent = blank(row.get("referredAt"));
+        if (fromNamed == null && toNamed == null) {
+            for (String column : List.of("referredAt", "referralDecision", "referralDecidedAt", "referralReason",
+                    "referralRejection")) {
+                if (blank(row.get(column)) != null) {
+                    errors.add("referralTo", "required for a referral (or referralFrom)", "required");
+                    break;
+                }
+            }
+            return null;
+        }
+        String from = fromNamed == null ? office : officeCode(fromNamed, "referralFrom", errors);
+        String to = toNamed == null ? office : officeCode(toNamed, "referralTo", errors);
+        if (from == null || to == null) {
+            return null;
+        }
+        if (from.equals(to)) {
+            errors.add("referralTo", "a referral goes to another office", "invalid");
+            return null;
+        }
+        if (!from.equals(office) && !to.equals(office)) {
+            errors.add("referralFrom", "a referral of the row comes from or goes to its office", "otherOffice");
+            return null;
+        }
+        OffsetDateTime sentAt = date(sent, zone, "referredAt", errors, true);
+        OffsetDateTime decidedAt = date(row.get("referralDecidedAt"), zone, "referralDecidedAt", errors, false);
+        String d = LedgerValues.code("referralDecision", blank(row.get("referralDecision")));
+        ReferralStatus decision = decidedAt != null ? ReferralStatus.ACCEPTED : ReferralStatus.PENDING;
+        if (d != null) {
+            try {
+                decision = ReferralStatus.valueOf(d);
+            } catch (IllegalArgumentException e) {
+                errors.add("referralDecision", "unknown code", "unknownCode");
+            }
+        }
+        if (decision != ReferralStatus.PENDING && decidedAt == null) {
+            errors.add("referralDecidedAt", "required for a decided referral", "required");
+        }
+        if (decision == ReferralStatus.PENDING && decidedAt != null) {
+            errors.add("referralDecidedAt", "a pending referral is not decided", "notForKind");
+        }
+        inOrder(errors, "referredAt", sentAt, "referralDecidedAt", decidedAt);
+        String reason = blank(row.get("referralReason"));
+        return new Referral(from, to, sentAt, decision, decidedAt, reason == null ? "台账记载的转介" : reason,
+                blank(row.get("referralRejection")));
+    }
+
+    /** An office by code or name, or null with the row's fault. */
+    private String officeCode(String named, String column, Faults errors) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
+        if (found.isEmpty()) {
+            errors.add(column, "unknown office", "unknownCode");
+            return null;
+        }
+        return found.get().code();
+    }
+
+    private java.util.Optional<org.trilink.offices.entity.Office> officeNamed(String named) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = offices.office(named);
+        if (found.isEmpty()) {
+            found = offices.offices(null, null).stream()
+                    .filter(o -> named.equals(o.nameZh()) || named.equalsIgnoreCase(o.nameEn())).findFirst();
+        }
+        return found;
     }
 
     /** The handling office by code or Chinese name; the importing office when the ledger names none. */
@@ -420,11 +509,7 @@ public class LedgerImport {
         if (named == null || named.equals(importingOffice)) {
             return importingOffice;
         }
-        java.util.Optional<org.trilink.offices.entity.Office> found = offices.office(named);
-        if (found.isEmpty()) {
-            found = offices.offices(null, null).stream()
-                    .filter(o -> named.equals(o.nameZh()) || named.equalsIgnoreCase(o.nameEn())).findFirst();
-        }
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
         if (found.isEmpty() || !found.get().active()) {
             errors.add("handlingOffice", "unknown or inactive office", "unknownCode");
             return importingOffice;

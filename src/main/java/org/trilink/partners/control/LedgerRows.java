@@ -16,6 +16,7 @@ import org.trilink.cases.entity.MatterKind;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.mediation.control.FollowUps;
 import org.trilink.mediation.control.Mediation;
+import org.trilink.referrals.control.Referrals;
 
 /** Stores one checked ledger row as a case, with its outcome, in a transaction of its own. */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class LedgerRows {
     @Inject
     Mediation mediation;
 
+    @Inject
+    Referrals referrals;
+
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
@@ -52,6 +56,13 @@ public class LedgerRows {
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
         c.fromLedger(r.ledgerId());
+        // the referral where it happened: before the acceptance (by the office it went to), or after
+        LedgerImport.Referral referral = r.referral();
+        boolean referredFirst = referral != null && (r.acceptedAt() == null
+                || !referral.sentAt().isAfter(r.acceptedAt()));
+        if (referredFirst) {
+            refer(c, referral, actor, officeCode, source);
+        }
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
             administrative(c, r, officeCode, actor, source);
         } else {
@@ -61,6 +72,9 @@ public class LedgerRows {
                 numbers.register(c, r.acceptedAt());
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
+            }
+            if (referral != null && !referredFirst) {
+                refer(c, referral, actor, officeCode, source);
             }
             OffsetDateTime assigned = r.acceptedAt() != null ? r.acceptedAt() : r.receivedAt();
             for (LedgerImport.Mediator m : r.mediators()) {
@@ -80,7 +94,7 @@ public class LedgerRows {
                 history.backfill(c, new CaseChange.LedgerOutcome(r.outcome(), r.form(), r.agreement().amount(), source),
                         before, c.status().name(), r.concludedAt(), actor, officeCode);
                 for (LedgerImport.Visit v : r.visits()) {
-                    followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, r.office(),
+                    followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, c.handlingOfficeCode(),
                             source);
                 }
             }
@@ -98,6 +112,12 @@ public class LedgerRows {
                 .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
                 .executeUpdate();
         return true;
+    }
+
+    private void refer(DisputeCase c, LedgerImport.Referral referral, String actor, String officeCode,
+                       CaseChange.LedgerSource source) {
+        referrals.backfill(c, referral.to(), referral.reason(), referral.sentAt(), referral.decision(),
+                referral.decidedAt(), referral.rejection(), actor, officeCode, source);
     }
 
     /** 立案 at its date (with the register number of that year), then the resolution at its date. */

@@ -24,10 +24,12 @@ import org.trilink.platform.faces.Labels;
 public final class LedgerValues {
 
     /** The coded columns and the bundle prefix ({@code DisputeType.NEIGHBOR=邻里}) of their words. */
-    private static final Map<String, String> PREFIX = Map.of("disputeType", "DisputeType", "outcome", "Outcome",
-            "agreementForm", "AgreementForm", "channel", "Channel", "riskLevel", "RiskLevel",
-            "respondentKind", "PartyKind", "matterKind", "MatterKind", "adminResolution", "AdminResolution",
-            "followUpMethod", "FollowUpMethod", "followUpPerformance", "Performance");
+    private static final Map<String, String> PREFIX = Map.ofEntries(Map.entry("disputeType", "DisputeType"),
+            Map.entry("outcome", "Outcome"), Map.entry("agreementForm", "AgreementForm"),
+            Map.entry("channel", "Channel"), Map.entry("riskLevel", "RiskLevel"),
+            Map.entry("respondentKind", "PartyKind"), Map.entry("matterKind", "MatterKind"),
+            Map.entry("adminResolution", "AdminResolution"), Map.entry("followUpMethod", "FollowUpMethod"),
+            Map.entry("followUpPerformance", "Performance"), Map.entry("referralDecision", "ReferralStatus"));
 
     /** Words seen in ledgers that the portal does not show. */
     private static final Map<String, List<String>> MORE = Map.ofEntries(
@@ -45,6 +47,10 @@ public final class LedgerValues {
             Map.entry("Channel.ONLINE", List.of("网上", "线上")),
             Map.entry("Channel.WALK_IN", List.of("当事人申请", "上门", "申请")),
             Map.entry("DisputeType.OTHER", List.of("其他")),
+            Map.entry("ReferralStatus.ACCEPTED", List.of("接收", "接受", "已接受", "同意接收")),
+            Map.entry("ReferralStatus.REJECTED", List.of("退回", "拒收", "不予接收", "拒绝")),
+            Map.entry("ReferralStatus.RECALLED", List.of("撤回", "收回")),
+            Map.entry("ReferralStatus.PENDING", List.of("待处理", "未接收", "未处理")),
             Map.entry("FollowUpMethod.VISIT", List.of("上门回访", "走访", "当面", "当面回访", "实地")),
             Map.entry("FollowUpMethod.PHONE", List.of("电话回访", "电访")),
             Map.entry("FollowUpMethod.ONLINE", List.of("网上回访", "微信", "短信", "线上")),

@@ -100,6 +100,60 @@ public class Referrals {
         return r;
     }
 
+    /**
+     * A referral entered after the fact (补录, from an office's ledger), sent and, when the ledger
+     * says so, decided at its own dates, in the caller's transaction; an accepted one hands the
+     * case over as a live acceptance does. Nothing is sent for it. One still pending gets its
+     * deadline from the working calendar counted from the import, not from its past sending (and
+     * not counted again by a calendar change), so that the timer does not find it overdue at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral backfill(DisputeCase c, String toOfficeCode, String reason, OffsetDateTime sentAt,
+                             ReferralStatus decision, OffsetDateTime decidedAt, String rejectionReason, String actor,
+                             String actorOfficeCode, CaseChange.LedgerSource ledger) {
+        Office target = offices.office(toOfficeCode)
+                .orElseThrow(() -> ProblemException.badRequest("referralTo", "unknown office"));
+        String from = c.handlingOfficeCode();
+        OffsetDateTime deadline = deadlines.deadlineFor(target,
+                decision == ReferralStatus.PENDING ? lifecycle.now() : sentAt);
+        Referral r = new Referral(c.id(), from, target.code(), reason, sentAt, actor, deadline);
+        em.persist(r);
+        em.flush();
+        history.backfill(c, new CaseChange.Referred(r.id(), from, target.code(), deadline, reason, ledger), from,
+                target.code(), sentAt, actor, actorOfficeCode);
+        switch (decision) {
+            case ACCEPTED -> {
+                r.accept(decidedAt, actor);
+                CaseParticipant former = em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), from));
+                if (former != null) {
+                    former.changePart(CaseParticipant.Part.FORMER, decidedAt);
+                }
+                CaseParticipant handling = em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), target.code()));
+                if (handling == null) {
+                    em.persist(new CaseParticipant(c.id(), target.code(), CaseParticipant.Part.HANDLING, decidedAt));
+                } else {
+                    handling.changePart(CaseParticipant.Part.HANDLING, decidedAt);
+                }
+                c.handOverTo(target.code());
+                history.backfill(c, new CaseChange.ReferralAccepted(r.id(), from, null, target.code(), ledger), from,
+                        target.code(), decidedAt, actor, actorOfficeCode);
+            }
+            case REJECTED -> {
+                r.reject(decidedAt, actor, rejectionReason);
+                history.backfill(c, new CaseChange.ReferralRejected(r.id(), from, null, rejectionReason, ledger), null,
+                        null, decidedAt, actor, actorOfficeCode);
+            }
+            case RECALLED -> {
+                r.recall(decidedAt, actor);
+                history.backfill(c, new CaseChange.ReferralRecalled(r.id(), target.code(), null, ledger), null, null,
+                        decidedAt, actor, actorOfficeCode);
+            }
+            case PENDING -> {
+            }
+        }
+        return r;
+    }
+
     /** The receiving office takes the case over; it keeps its state (e.g. RECEIVED, to be accepted). */
     @Transactional
     public Referral accept(long referralId, Long version) {

@@ -103,6 +103,13 @@ class LedgerColumnsTest {
         assertThat(LedgerColumns.key("收案日期")).isEqualTo("receivedAt");
         // the first visit's columns, then the same numbered for the next ones
         assertThat(LedgerColumns.key("调解员")).isEqualTo("mediators");
+        assertThat(LedgerColumns.key("转出单位")).isEqualTo("referralFrom");
+        assertThat(LedgerColumns.key("转介单位")).isEqualTo("referralTo");
+        assertThat(LedgerColumns.key("转介日期")).isEqualTo("referredAt");
+        assertThat(LedgerColumns.key("接收日期")).isEqualTo("referralDecidedAt");
+        assertThat(LedgerValues.code("referralDecision", "已接收")).isEqualTo("ACCEPTED");
+        assertThat(LedgerValues.code("referralDecision", "退回")).isEqualTo("REJECTED");
+        assertThat(LedgerValues.code("referralDecision", "待接收")).isEqualTo("PENDING");
         assertThat(LedgerColumns.key("承办单位")).isEqualTo("handlingOffice");
         assertThat(LedgerColumns.key("回访日期")).isEqualTo("followUpAt");
         assertThat(LedgerColumns.key("回访方式")).isEqualTo("followUpMethod");
