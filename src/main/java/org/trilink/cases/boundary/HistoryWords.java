@@ -58,6 +58,22 @@ public final class HistoryWords {
         if (text.isBlank()) {
             return text;
         }
+        CaseChange.LedgerSource source = change.ledger();
+        if (source != null) {
+            String suffix = " (" + source.text() + ")";
+            String own = text.equals(source.text()) ? ""
+                    : text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
+            String shown;
+            try {
+                shown = words(change);
+            } catch (RuntimeException e) {
+                shown = null;
+            }
+            String base = shown != null ? shown : own;
+            String sha = source.sha256() == null ? "" : source.sha256().substring(0, Math.min(12, source.sha256().length()));
+            String from = text("history.ledgerSource", String.valueOf(source.row()), sha);
+            return base.isEmpty() ? from : base + " " + from;
+        }
         try {
             String shown = words(change);
             return shown == null ? text : shown;

@@ -36,6 +36,11 @@ public sealed interface CaseChange {
     /** The detail as the history API words it; null for a change with nothing to say. */
     String text();
 
+    /** The ledger file and row a backfilled change was imported from; null for every other change. */
+    default LedgerSource ledger() {
+        return null;
+    }
+
     /** The kinds of change, one per record; the name is the one stored in {@code case_event.type}. */
     enum Kind {
         RECEIVED(Received.class),

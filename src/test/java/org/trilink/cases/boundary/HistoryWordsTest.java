@@ -238,6 +238,18 @@ class HistoryWordsTest {
     }
 
     @Test
+    void anImportedChangeNamesItsLedgerRowAndFile() {
+        CaseChange.LedgerSource source = new CaseChange.LedgerSource("0123456789abcdef0123", 7);
+        HistoryWords zh = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.SIMPLIFIED_CHINESE),
+                Locale.SIMPLIFIED_CHINESE, SHANGHAI, code -> code);
+        assertThat(zh.format(new CaseChange.Accepted(null, "青赵调登〔1998〕第0001号", source)))
+                .endsWith("（台账第7行，文件 SHA-256 0123456789ab…）").contains("青赵调登〔1998〕第0001号");
+        assertThat(zh.format(new CaseChange.MediationStarted(source))).isEqualTo("（台账第7行，文件 SHA-256 0123456789ab…）");
+        assertThat(zh.format(new CaseChange.Closed(null, source))).isEqualTo("（台账第7行，文件 SHA-256 0123456789ab…）");
+        assertThat(zh.format(new CaseChange.Closed("归档", source))).isEqualTo("归档 （台账第7行，文件 SHA-256 0123456789ab…）");
+    }
+
+    @Test
     void aFailingOfficeLookupLeavesTheApiWordsRatherThanBreakingThePage() {
         HistoryWords failing = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH),
                 Locale.ENGLISH, SHANGHAI, code -> {
