@@ -381,22 +381,6 @@ public class LedgerImport {
         if (referral != null) {
             inOrder(errors, "receivedAt", received, "referredAt", referral.sentAt());
         }
-        Faults all = new Faults();
-        for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
-            String field = PartnerIntake.fieldOf(v);
-            Refusal refusal = refusal(column(field), v);
-            all.errors.add(new Problem.FieldError("externalId".equals(field) ? "ledgerId" : field, v.getMessage()));
-            all.refusals.add(refusal);
-        }
-        all.errors.addAll(errors.errors);
-        all.refusals.addAll(errors.refusals);
-        if (m.regionCode != null && !offices.isRegion(m.regionCode)) {
-            all.add("regionCode", "unknown region code", "unknownRegion");
-        }
-        if (!all.errors.isEmpty()) {
-            throw new RefusedRow(Problem.of(400, "Bad Request", "invalid row").withErrors(all.errors),
-                    List.copyOf(all.refusals));
-        }
         // the agreement: only a success has one
         String terms = blank(row.get("agreementTerms"));
         BigDecimal agreed = null;
@@ -422,12 +406,29 @@ public class LedgerImport {
         boolean criminal = flag(row, "criminalCaseAverted", errors);
         boolean mass = flag(row, "massPetitionAverted", errors);
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
+        List<Mediator> mediators = mediators(blank(row.get("mediators")),
+                referral != null && referral.decision() == ReferralStatus.ACCEPTED ? referral.to()
+                        : referral != null ? referral.from() : office, administrative, errors);
+        Faults all = new Faults();
+        for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
+            String field = PartnerIntake.fieldOf(v);
+            Refusal refusal = refusal(column(field), v);
+            all.errors.add(new Problem.FieldError("externalId".equals(field) ? "ledgerId" : field, v.getMessage()));
+            all.refusals.add(refusal);
+        }
+        all.errors.addAll(errors.errors);
+        all.refusals.addAll(errors.refusals);
+        if (m.regionCode != null && !offices.isRegion(m.regionCode)) {
+            all.add("regionCode", "unknown region code", "unknownRegion");
+        }
+        if (!all.errors.isEmpty()) {
+            throw new RefusedRow(Problem.of(400, "Bad Request", "invalid row").withErrors(all.errors),
+                    List.copyOf(all.refusals));
+        }
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
                 closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
                         .toLocalDate()), criminal, mass, visits, referral == null ? office : referral.from(),
-                mediators(blank(row.get("mediators")), referral != null && referral.decision() == ReferralStatus.ACCEPTED
-                        ? referral.to() : referral != null ? referral.from() : office, administrative, errors),
-                referral);
+                mediators, referral);
     }
 
     /**
