@@ -45,7 +45,8 @@ public final class StrictJson {
     public static final String NUL = "must not contain a NUL character";
 
     private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, BigInteger[]> WHOLE_RANGES = Map.of(
+    /** The whole-number types JSON-B would cut a fraction for, each with its range (none: unbounded). */
+    private static final Map<Class<?>, BigDecimal[]> WHOLE_RANGES = Map.of(
             int.class, range(Integer.MIN_VALUE, Integer.MAX_VALUE),
             Integer.class, range(Integer.MIN_VALUE, Integer.MAX_VALUE),
             long.class, range(Long.MIN_VALUE, Long.MAX_VALUE),
@@ -54,7 +55,7 @@ public final class StrictJson {
             Short.class, range(Short.MIN_VALUE, Short.MAX_VALUE),
             byte.class, range(Byte.MIN_VALUE, Byte.MAX_VALUE),
             Byte.class, range(Byte.MIN_VALUE, Byte.MAX_VALUE),
-            BigInteger.class, new BigInteger[0]);
+            BigInteger.class, new BigDecimal[0]);
 
     private StrictJson() {
     }
@@ -120,16 +121,17 @@ public final class StrictJson {
     }
 
     private static void wholeNumber(JsonNumber number, Class<?> raw, String path, List<Problem.FieldError> faults) {
-        BigInteger[] range = raw == null ? null : WHOLE_RANGES.get(raw);
+        BigDecimal[] range = raw == null ? null : WHOLE_RANGES.get(raw);
         if (range == null) {
             return;
         }
         BigDecimal n = number.bigDecimalValue();
-        // 2.0 is whole; 2.5 would be cut to 2 without a word
-        if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+        // 2.0 is whole; 2.5 would be cut to 2 without a word. Compared as decimals: 1e999999999
+        // made a BigInteger would take the server's memory.
+        boolean whole = n.scale() <= 0 || n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
+        if (!whole) {
             faults.add(fault(path, NOT_WHOLE));
-        } else if (range.length == 2 && (n.toBigInteger().compareTo(range[0]) < 0
-                || n.toBigInteger().compareTo(range[1]) > 0)) {
+        } else if (range.length == 2 && (n.compareTo(range[0]) < 0 || n.compareTo(range[1]) > 0)) {
             faults.add(fault(path, NOT_WHOLE + " between " + range[0] + " and " + range[1]));
         }
     }
@@ -244,7 +246,7 @@ public final class StrictJson {
         return name.replace("\0", "\\u0000");
     }
 
-    private static BigInteger[] range(long min, long max) {
-        return new BigInteger[] {BigInteger.valueOf(min), BigInteger.valueOf(max)};
+    private static BigDecimal[] range(long min, long max) {
+        return new BigDecimal[] {BigDecimal.valueOf(min), BigDecimal.valueOf(max)};
     }
 }

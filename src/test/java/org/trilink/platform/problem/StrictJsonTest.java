@@ -56,6 +56,9 @@ class StrictJsonTest {
                 .containsExactly(new Problem.FieldError("peopleInvolved", StrictJson.NOT_WHOLE));
         assertThat(faults(INTAKE.replace("\"peopleInvolved\": 2", "\"peopleInvolved\": 3e10"), UnknownFields.REFUSE))
                 .extracting(Problem.FieldError::field).containsExactly("peopleInvolved");
+        assertThat(faults(INTAKE.replace("\"peopleInvolved\": 2", "\"peopleInvolved\": 1e999999999"), UnknownFields.REFUSE))
+                .as("refused without making the number").extracting(Problem.FieldError::field)
+                .containsExactly("peopleInvolved");
     }
 
     /** Why the check is needed at all: JSON-B alone cuts the fraction off without a word. */
