@@ -1,8 +1,10 @@
 package org.trilink.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -341,6 +343,26 @@ class CaseApiIT {
         // the admin works for no office and must name one
         api.as("admin").body(Api.intake(marker)).post("/api/v1/cases").then().statusCode(400)
                 .body("errors.field", hasItem("receivingOfficeCode"));
+
+        // an unknown field, a fraction for a whole number and a NUL are named, never dropped, cut or
+        // passed on to the database (issue 21)
+        String strict = Api.intake(marker).replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"colour\": \"red\"")
+                .replace("\"name\": \"张三\"", "\"name\": \"张三\", \"nickname\": \"三儿\"");
+        api.as("police").body(strict).post("/api/v1/cases").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("errors.field", contains("colour", "parties[0].nickname"))
+                .body("errors.message", everyItem(equalTo("unknown field")));
+        api.as("police").body(Api.intake(marker).replace("\"peopleInvolved\": 2", "\"peopleInvolved\": 2.5"))
+                .post("/api/v1/cases").then().statusCode(400)
+                .body("errors.field", contains("peopleInvolved"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+        api.as("police").body(Api.intake(marker).replace("楼上漏水", "楼上\\u0000漏水")
+                        .replace("\"某物业公司\"", "\"某物业\\u0000公司\"")).post("/api/v1/cases").then().statusCode(400)
+                .body("errors.field", contains("summary", "parties[1].name"))
+                .body("errors[0].message", containsString("NUL"));
+        // other doors too: a record body
+        api.as("admin").body("{\"kind\": \"HOLIDAY\", \"name\": \"x\", \"colour\": \"red\"}")
+                .put("/api/v1/calendar/days/2030-01-02").then().statusCode(400).body("errors.field", contains("colour"));
 
         api.as("police").body("{\"channel\": \"WALK_IN\", ").post("/api/v1/cases").then().statusCode(400)
                 .contentType(containsString("application/problem+json"));

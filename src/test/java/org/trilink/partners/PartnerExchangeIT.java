@@ -514,6 +514,12 @@ class PartnerExchangeIT {
         assertThat(JsonPath.from(month13.body()).getList("errors.field")).contains("parties[0].idNumber");
         Answer noApplicant = assertProblem(partner.send(good.replace("\"APPLICANT\"", "\"RESPONDENT\"")), 400);
         assertThat(JsonPath.from(noApplicant.body()).getList("errors.field")).contains("parties");
+        // a fraction for a whole number and a NUL in any text are named, not cut or passed on (issue 21)
+        Answer fraction = assertProblem(partner.send(good.replace("\"peopleInvolved\": 2", "\"peopleInvolved\": 2.5")), 400);
+        assertThat(JsonPath.from(fraction.body()).getList("errors.field")).containsExactly("peopleInvolved");
+        Answer nul = assertProblem(partner.send(good.replace("漏水 " + marker, "漏水\\u0000 " + marker)
+                .replace("\"某物业公司\"", "\"某物业\\u0000公司\"")), 400);
+        assertThat(JsonPath.from(nul.body()).getList("errors.field")).containsExactly("summary", "parties[1].name");
 
         // 413 and 415
         String huge = good.replace("漏水 " + marker, "x".repeat(300 * 1024));
@@ -524,6 +530,11 @@ class PartnerExchangeIT {
         assertThat(casesWith(marker)).isZero();
         // the same referral, well signed, is still taken: nothing of the refusals stuck
         assertThat(partner.send(good).status()).isEqualTo(202);
+        assertThat(casesWith(marker)).isEqualTo(1);
+        // a field of a later version is passed over (tolerant reader): the same referral again, a repeat
+        Answer later = partner.send(good.replace("\"riskLevel\": \"LOW\"", "\"riskLevel\": \"LOW\", \"colour\": \"red\"")
+                .replace("\"name\": \"张三\"", "\"name\": \"张三\", \"nickname\": \"三儿\""));
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
         assertThat(casesWith(marker)).isEqualTo(1);
 
         String refusals = api.as("admin").queryParam("limit", 200).get("/api/v1/partners/refusals").then()

@@ -72,7 +72,8 @@ public class CasesResource {
             description = "Creates a case received by the caller's office. 400 lists every faulty field "
                     + "(codes, resident ID check digit, mobile number, credit code, amounts); nothing is stored then.")
     @APIResponse(responseCode = "201", description = "Registered; Location points at the case")
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON (problem+json)")
+    @APIResponse(responseCode = "400", description = "Invalid or unknown fields, a fraction for a whole number, a NUL"
+            + " character, or malformed JSON (problem+json, errors name the fields)")
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     public Response register(@NotNull(message = "a JSON body is required") @Valid CaseIntakeRequest request) {

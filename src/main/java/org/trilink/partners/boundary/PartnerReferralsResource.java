@@ -55,7 +55,9 @@ public class PartnerReferralsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand a dispute over (202 new, 200 repeated, 409 different content under the same externalId)")
+    @Operation(summary = "Hand a dispute over (202 new, 200 repeated, 409 different content under the same externalId)",
+            description = "A tolerant reader: fields that contract v1 does not know are passed over. A fraction where "
+                    + "a whole number belongs, or a NUL character in any text, is a 400 naming the field.")
     @RequestBody(content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ReferralMessage.class)))
     public Response submit(@HeaderParam(Signatures.PARTNER_ID) String partnerId,

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.trilink.cases.boundary.PartyRequest;
 import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.StrictJson;
 
 /**
  * The contract's CSV form of a referral: a header row naming the JSON fields, parties
@@ -39,6 +40,11 @@ public final class CsvReferrals {
     /** A row as a message; a value that is not even of the right type is reported in {@code errors}. */
     public ReferralMessage message(List<String> values, List<Problem.FieldError> errors) {
         ReferralMessage m = new ReferralMessage();
+        // the contract's rule for any text, in a file row as in a JSON body
+        index.entrySet().stream()
+                .filter(c -> c.getValue() < values.size() && values.get(c.getValue()).indexOf('\0') >= 0)
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(c -> errors.add(new Problem.FieldError(c.getKey(), StrictJson.NUL)));
         m.externalId = get(values, "externalId");
         m.channel = get(values, "channel");
         String occurred = get(values, "occurredAt");

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -13,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +34,7 @@ import org.trilink.partners.entity.Partner;
 import org.trilink.partners.entity.PartnerReferral;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.problem.StrictJson;
 
 /**
  * Takes a partner's referral message from any channel: checks every field and code, then
@@ -56,15 +61,33 @@ public class PartnerIntake {
     @Inject
     ReferralRecorder recorder;
 
-    /** Parses the raw JSON body; malformed JSON is a 400 with an error on {@code body}. */
+    /**
+     * Parses the raw JSON body; malformed JSON is a 400 with an error on {@code body}. As the
+     * contract says, fields it does not know are passed over (a tolerant reader), but a fraction
+     * for a whole number or a NUL character in any text is a 400 naming the field.
+     */
     public ReferralMessage parse(byte[] body) {
+        String json = new String(body, StandardCharsets.UTF_8);
         try {
-            ReferralMessage m = JSON.fromJson(new String(body, StandardCharsets.UTF_8), ReferralMessage.class);
+            JsonValue tree;
+            try (JsonReader reader = Json.createReader(new StringReader(json))) {
+                tree = reader.readValue();
+            }
+            if (tree.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw malformed();
+            }
+            List<Problem.FieldError> faults = StrictJson.faults(tree, ReferralMessage.class,
+                    StrictJson.UnknownFields.IGNORE);
+            if (!faults.isEmpty()) {
+                throw new ProblemException(Problem.of(400, "Bad Request", "The referral has invalid fields.")
+                        .withErrors(faults));
+            }
+            ReferralMessage m = JSON.fromJson(json, ReferralMessage.class);
             if (m == null) {
                 throw malformed();
             }
             return m;
-        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+        } catch (JsonException | JsonbException | IllegalArgumentException | ClassCastException e) {
             throw malformed();
         }
     }
