@@ -32,6 +32,7 @@ import java.util.List;
  * An application provider, so Jersey prefers it to its own JSON-B reader.
  */
 @Provider
+@jakarta.annotation.Priority(1)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
 public class StrictJsonBodies implements MessageBodyReader<Object> {
 
@@ -39,6 +40,11 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return strictFor(type, mediaType);
+    }
+
+    /** A JSON body read into an object (not bytes, text or a JSON tree, which their readers take as they are). */
+    static boolean strictFor(Class<?> type, MediaType mediaType) {
         return isJson(mediaType) && !(type == String.class || type == byte[].class || type == char[].class
                 || InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type)
                 || File.class.isAssignableFrom(type) || JsonValue.class.isAssignableFrom(type)
@@ -67,6 +73,12 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
 
     /** {@code json} as {@code type}, or a 400 naming every unknown field, fraction for a whole number and NUL. */
     static Object read(String json, Type type) {
+        check(json, type);
+        return JSONB.fromJson(json, type);
+    }
+
+    /** Nothing, or a 400 naming every unknown field, fraction for a whole number and NUL of {@code json} as {@code type}. */
+    static void check(String json, Type type) {
         JsonValue tree;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             tree = reader.readValue();
@@ -77,7 +89,6 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
         if (!faults.isEmpty()) {
             throw StrictJson.refusal(faults);
         }
-        return JSONB.fromJson(json, type);
     }
 
     private static ProblemException malformed() {
@@ -85,7 +96,7 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
                 .withErrors(List.of(new Problem.FieldError("body", "malformed JSON"))));
     }
 
-    private static Charset charsetOf(MediaType mediaType) {
+    static Charset charsetOf(MediaType mediaType) {
         String name = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
