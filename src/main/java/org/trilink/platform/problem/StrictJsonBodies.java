@@ -29,7 +29,8 @@ import java.util.List;
  * alone would drop, truncate or pass it on. Only request bodies at the HTTP door: the JSON that
  * the application writes and reads itself (case history, outbox, statistics) has its own
  * {@code Jsonb}, and the partner door reads bytes and applies the contract's rules itself.
- * An application provider, so Jersey prefers it to its own JSON-B reader.
+ * Jersey may pick the server's JSON-B reader instead (a tie between two readers of Object), so
+ * {@link StrictJsonCheck} applies the same check before whichever reader reads.
  */
 @Provider
 @jakarta.annotation.Priority(1)
