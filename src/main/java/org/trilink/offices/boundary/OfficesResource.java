@@ -23,7 +23,9 @@ import org.trilink.offices.control.OfficeNumbers;
 import org.trilink.offices.entity.NumberKind;
 import org.trilink.offices.entity.Office;
 import org.trilink.offices.entity.OfficeType;
+import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.problem.QueryNumbers;
 import org.trilink.platform.security.CurrentUser;
 
 /** The district's offices: everyone reads them; the district admin adds, changes and disables them. */
@@ -121,14 +123,11 @@ public class OfficesResource {
         if (!user.admin() && !code.equals(user.officeCode())) {
             throw ProblemException.forbidden("Only the office's own staff and the district admin see its numbering.");
         }
-        int y;
-        try {
-            y = year == null || year.isBlank() ? numbers.thisYear() : Integer.parseInt(year.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("year", "must be a four-digit year");
-        }
-        if (y < 1990 || y > 2999) {
-            throw ProblemException.badRequest("year", "must be a four-digit year");
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        int y = QueryNumbers.number("year", year, numbers.thisYear(), 1990, 2999, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The query has invalid parameters.")
+                    .withErrors(errors));
         }
         int register = numbers.last(code, NumberKind.REGISTER, y);
         int document = numbers.last(code, NumberKind.DOCUMENT, y);
