@@ -46,16 +46,29 @@ public class LedgerRows {
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
-        boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
+        return store(r, true, officeCode, actor, source) != null;
+    }
+
+    /**
+     * As {@link #take}, answering the case stored (null if the office's ledger id was imported
+     * before). An unkeyed row (a past case registered through the API without the office's
+     * number, its ledger id a stand-in) keeps no ledger number and no {@code ledger_row}: nothing
+     * can know it again, and its register number is the office's next of its year.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public DisputeCase store(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                             CaseChange.LedgerSource source) {
+        boolean known = keyed
+                && !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
         if (known) {
-            return false;
+            return null;
         }
         DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
                 source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
-        c.fromLedger(r.ledgerId());
+        c.fromLedger(keyed ? r.ledgerId() : null);
         // the referral where it happened: before the acceptance (by the office it went to), or after
         LedgerImport.Referral referral = r.referral();
         boolean referredFirst = referral != null && (r.acceptedAt() == null
@@ -106,12 +119,15 @@ public class LedgerRows {
             history.backfill(c, new CaseChange.Closed(null, source), before, c.status().name(), r.closedAt(), actor,
                     officeCode);
         }
+        if (!keyed) {
+            return c;
+        }
         em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
                         + " values (?, ?, ?, ?, ?)")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).setParameter(3, c.id())
                 .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
                 .executeUpdate();
-        return true;
+        return c;
     }
 
     private void refer(DisputeCase c, LedgerImport.Referral referral, String actor, String officeCode,
