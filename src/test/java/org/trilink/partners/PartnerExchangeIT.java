@@ -1264,13 +1264,13 @@ class PartnerExchangeIT {
     void aLedgerRowReferredOnTwiceEndsWithTheLastOffice() {
         String m = Api.marker();
         String csv = "编号,收案日期,受理日期,纠纷类型,纠纷简要情况,所属街镇,申请人,转出单位,转介单位,转介日期,转介结果,接收日期,"
-                + "转介单位2,转介日期2,转介结果2,接收日期2,转介原因2,调解员,调解结果,协议形式,结案日期\n"
+                + "转出单位2,转介单位2,转介日期2,转介结果2,接收日期2,转介原因2,调解员,调解结果,协议形式,结案日期\n"
                 + "K1-" + m + ",1997-03-01,1997-03-03,邻里,两次转介 " + m + ",310118104,吴某,赵巷派出所,赵巷司法所,1997-03-01,"
-                + "已接收,1997-03-02,上海明理律师事务所,1997-03-04,已接收,1997-03-05,需要律师参与,lawyer,调解成功,口头协议,"
-                + "1997-03-20\n"
-                // the chain can not go on from an office that did not take the case
+                + "已接收,1997-03-02,赵巷司法所,上海明理律师事务所,1997-03-04,已接收,1997-03-05,需要律师参与,lawyer,调解成功,"
+                + "口头协议,1997-03-20\n"
+                // the chain can not go on from an office that did not take the case (it was rejected)
                 + "K2-" + m + ",1997-03-01,1997-03-03,邻里,断链 " + m + ",310118104,吴某,赵巷派出所,赵巷司法所,1997-03-01,"
-                + "已退回,1997-03-02,上海明理律师事务所,1997-03-04,,,,,,,\n";
+                + "已退回,1997-03-02,赵巷司法所,上海明理律师事务所,1997-03-04,,,,,,,\n";
         JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
         assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(1);
