@@ -69,11 +69,13 @@ public class LedgerRows {
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
         c.fromLedger(keyed ? r.ledgerId() : null);
-        // the referral where it happened: before the acceptance (by the office it went to), or after
-        LedgerImport.Referral referral = r.referral();
-        boolean referredFirst = referral != null && (r.acceptedAt() == null
-                || !referral.sentAt().isAfter(r.acceptedAt()));
-        if (referredFirst) {
+        // the referrals where they happened, in their order: those sent before the acceptance (by the
+        // office the chain ends at), then the acceptance, then those after it
+        java.util.List<LedgerImport.Referral> referredFirst = r.referrals().stream()
+                .filter(f -> r.acceptedAt() == null || !f.sentAt().isAfter(r.acceptedAt())).toList();
+        java.util.List<LedgerImport.Referral> referredLater = r.referrals().subList(referredFirst.size(),
+                r.referrals().size());
+        for (LedgerImport.Referral referral : referredFirst) {
             refer(c, referral, actor, officeCode, source);
         }
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
@@ -86,10 +88,15 @@ public class LedgerRows {
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
             }
-            if (referral != null && !referredFirst) {
-                refer(c, referral, actor, officeCode, source);
-            }
             OffsetDateTime assigned = r.acceptedAt() != null ? r.acceptedAt() : r.receivedAt();
+            for (LedgerImport.Referral referral : referredLater) {
+                refer(c, referral, actor, officeCode, source);
+                if (referral.decision() == org.trilink.referrals.entity.ReferralStatus.ACCEPTED
+                        && referral.decidedAt().isAfter(assigned)) {
+                    // the mediators are the last office's: assigned when it took the case
+                    assigned = referral.decidedAt();
+                }
+            }
             for (LedgerImport.Mediator m : r.mediators()) {
                 mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source);
             }
