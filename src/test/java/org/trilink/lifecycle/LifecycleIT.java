@@ -2,12 +2,14 @@ package org.trilink.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -199,15 +201,26 @@ class LifecycleIT {
         // a written agreement is recorded; the lawyer may not record the outcome (handling office only)
         String agreement = "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\", \"terms\": \"被申请人赔偿8000元\","
                 + " \"amount\": 8000.00, \"performanceDeadline\": \"" + LocalDate.now(SHANGHAI).plusDays(30) + "\","
-                + " \"criminalCaseAverted\": true}";
+                + " \"criminalCaseAverted\": true, \"criminalCaseAvertedPeople\": 3}";
         move("lawyer", n, "outcome", agreement).then().statusCode(403);
         move("mediator", n, "outcome", "{\"result\": \"SUCCESS\"}").then().statusCode(400)
                 .body("errors.field", hasItems("agreementForm", "terms"));
+        // people kept from a mass petition that was not flagged, and none kept from a criminal case:
+        // refused, and nothing recorded
+        move("mediator", n, "outcome", agreement.replace("\"criminalCaseAvertedPeople\": 3",
+                "\"massPetitionAvertedPeople\": 4")).then().statusCode(400)
+                .body("errors.field", contains("massPetitionAvertedPeople"));
+        move("mediator", n, "outcome", agreement.replace("\"criminalCaseAvertedPeople\": 3",
+                "\"criminalCaseAvertedPeople\": 0")).then().statusCode(400)
+                .body("errors.field", contains("criminalCaseAvertedPeople"));
+        api.as("mediator").get("/api/v1/cases/" + n).then().body("status", equalTo("IN_MEDIATION"));
         move("mediator", n, "outcome", agreement).then().statusCode(200).body("status", equalTo("CONCLUDED"))
                 .body("outcome", equalTo("SUCCESS"))
                 .body("followUpDue", equalTo(LocalDate.now(SHANGHAI).plusDays(30).toString()));
         api.as("mediator").get("/api/v1/cases/" + n).then().body("agreementForm", equalTo("WRITTEN"))
-                .body("agreementAmount", equalTo(8000.0f));
+                .body("agreementAmount", equalTo(8000.0f))
+                .body("criminalCaseAverted", equalTo(true)).body("criminalCaseAvertedPeople", equalTo(3))
+                .body("massPetitionAverted", equalTo(false)).body("massPetitionAvertedPeople", nullValue());
 
         // an agreement is closed only after its follow-up
         move("mediator", n, "close", "{}").then().statusCode(409)
@@ -247,6 +260,12 @@ class LifecycleIT {
         assertThat(history.getString("find { it.type == 'REFERRAL_ACCEPTED' }.before")).isEqualTo("PS-ZHAOXIANG");
         assertThat(history.getString("find { it.type == 'REFERRAL_ACCEPTED' }.after")).isEqualTo("JO-ZHAOXIANG");
         assertThat(history.getString("find { it.type == 'CLOSED' }.before")).isEqualTo("CONCLUDED");
+        // the outcome's change carries the averted escalation with its people
+        assertThat(history.getInt("find { it.type == 'OUTCOME_RECORDED' }.change.averted.criminalCasePeople"))
+                .isEqualTo(3);
+        assertThat(history.getBoolean("find { it.type == 'OUTCOME_RECORDED' }.change.averted.massPetition")).isFalse();
+        assertThat(history.getString("find { it.type == 'OUTCOME_RECORDED' }.detail"))
+                .contains("averted criminal case (3 people)");
         api.as("lawyer").get(path(n, "history")).then().statusCode(200);
         api.as("admin").get(path(n, "referrals")).then().statusCode(200).body("status", hasItem("ACCEPTED"));
 

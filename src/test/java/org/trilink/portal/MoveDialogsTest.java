@@ -39,4 +39,25 @@ class MoveDialogsTest {
         }
         assertThat(covered).isEqualTo(OFFERED);
     }
+
+    @Test
+    void theOutcomeDialogAsksForThePeopleOfATickedEscalation() {
+        OutcomeDialogBacking dialog = new OutcomeDialogBacking();
+        dialog.open(null);
+        dialog.setCriminalCaseAverted(true);
+        dialog.setMassPetitionAverted(true);
+        dialog.setMassPetitionAvertedPeople(12);
+        // refused before anything is recorded (the dialog has no FollowUps here to record with)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dialog.confirm(
+                        new org.trilink.cases.boundary.ChosenMove(Move.RECORD_OUTCOME, "TL2026-000001", 3)))
+                .isInstanceOfSatisfying(org.trilink.platform.problem.ProblemException.class, refused -> {
+                    assertThat(refused.problem().status()).isEqualTo(400);
+                    assertThat(refused.problem().errors()).extracting(e -> e.field())
+                            .containsExactly("criminalCaseAvertedPeople");
+                });
+        // a new dialog starts with neither ticked
+        dialog.open(null);
+        assertThat(dialog.isCriminalCaseAverted()).isFalse();
+        assertThat(dialog.getMassPetitionAvertedPeople()).isNull();
+    }
 }

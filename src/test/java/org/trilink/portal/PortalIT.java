@@ -197,10 +197,16 @@ class PortalIT {
 
         browser.clickClass("tl-move-RECORD_OUTCOME");
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
+        // kept from becoming a criminal case: the form asks for the people, as the report counts them
+        browser.byId("casePage:criminalCaseAverted").findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("casePage:messages"), "防止民转刑人数：勾选“防止民转刑”时须填写");
+        browser.type("casePage:criminalCaseAvertedPeople_input", "3");
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("status"), "已调结");
         assertThat(browser.text(By.id("agreementForm"))).isEqualTo("书面协议");
         assertThat(browser.text(By.id("outcome"))).isEqualTo("调解成功");
+        assertThat(browser.text(By.id("criminalCaseAverted"))).isEqualTo("3人");
 
         documentsFromTheCasePage();
 

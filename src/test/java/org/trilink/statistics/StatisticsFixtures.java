@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.control.IntakeCommand;
 import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.Averted;
 import org.trilink.cases.entity.CaseParticipant;
 import org.trilink.cases.entity.Channel;
 import org.trilink.cases.entity.DisputeCase;
@@ -164,21 +165,25 @@ public class StatisticsFixtures {
 
     /**
      * One mediation case accepted at an exact instant; joint names a second office that works on
-     * it; a success is recorded a minute after acceptance, or at the instant concluded names.
+     * it; a success is recorded a minute after acceptance, or at the instant concluded names, and
+     * kept from becoming a criminal case (with criminalPeople if given: else none recorded) and,
+     * with petitionPeople, from a mass petition. Its people involved are 2.
      */
     @POST
     @Path("case")
     @Transactional
     public Map<String, Object> oneCase(@QueryParam("accepted") String accepted, @QueryParam("office") String office,
                                        @QueryParam("region") String region, @QueryParam("joint") String joint,
-                                       @QueryParam("success") boolean success, @QueryParam("concluded") String concluded) {
+                                       @QueryParam("success") boolean success, @QueryParam("concluded") String concluded,
+                                       @QueryParam("criminalPeople") Integer criminalPeople,
+                                       @QueryParam("petitionPeople") Integer petitionPeople) {
         requireAdmin();
         OffsetDateTime at = OffsetDateTime.parse(accepted);
         DisputeCase c = register(MatterKind.PEOPLES_MEDIATION, office, region, DisputeType.NEIGHBOR);
         c.accept(at);
         if (success) {
             c.recordSuccess(concluded == null ? at.plusMinutes(1) : OffsetDateTime.parse(concluded), AgreementForm.WRITTEN, "双方同意", BigDecimal.valueOf(500), null, null);
-            c.markAverted(true, false);
+            c.markAverted(new Averted(true, criminalPeople, petitionPeople != null, petitionPeople));
         }
         if (joint != null) {
             em.persist(new CaseParticipant(c.id(), joint, CaseParticipant.Part.JOINT, at));
@@ -230,7 +235,7 @@ public class StatisticsFixtures {
         DisputeCase c = byNumber(number);
         c.recordFailure(OffsetDateTime.now(), Outcome.WITHDRAWN, "申请人撤回", null, null);
         c.handOverTo(office);
-        c.markAverted(false, false);
+        c.markAverted(Averted.NONE);
         return Map.of("caseNumber", number, "outcome", c.outcome().name());
     }
 

@@ -208,6 +208,53 @@ class StatisticsIT {
     }
 
     @Test
+    void avertedEscalationsCountTheirPeopleInFiguresReportExportsAndDrillDown() throws Exception {
+        // kept from a criminal case (3 people) and a mass petition (12); one flagged without a count
+        // (an old client, or before the counts), which counts its 2 people involved; one with none
+        String both = fixture("case", Map.of("accepted", "2013-04-01T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "success", true, "criminalPeople", 3, "petitionPeople", 12))
+                .getString("caseNumber");
+        String flagOnly = fixture("case", Map.of("accepted", "2013-04-02T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "success", true)).getString("caseNumber");
+        fixture("case", Map.of("accepted", "2013-04-03T10:00:00+08:00", "office", "JO-ZHAOXIANG",
+                "region", "310118104", "success", false));
+
+        JsonPath json = runJson("PEOPLES_MEDIATION", "2013-04-01", "2013-04-30", null);
+        String run = json.getString("runId");
+        assertThat(total(json, "accepted")).isEqualTo(3);
+        assertThat(total(json, "criminalCasesAverted")).isEqualTo(2);
+        assertThat(total(json, "criminalCasesAvertedPeople")).isEqualTo(5);
+        assertThat(total(json, "massPetitionsAverted")).isEqualTo(1);
+        assertThat(total(json, "massPetitionsAvertedPeople")).isEqualTo(12);
+
+        assertThat(drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=zh-CN").then().statusCode(200)
+                .extract().asString()).contains("防止民间纠纷转化为刑事案件2件5人，防止群体性上访1件12人。");
+        assertThat(drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=en").then().statusCode(200)
+                .extract().asString()).contains("2 disputes (5 people) were kept from becoming criminal cases and 1"
+                + " (12 people) from becoming mass petitions.");
+        String csv = new String(drafter().get("/api/v1/statistics/runs/" + run + "/export.csv").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("criminalCasesAvertedPeople,,防止民转刑（人）,5,,")
+                .contains("massPetitionsAvertedPeople,,防止群体性上访（人）,12,,");
+        byte[] xlsx = drafter().get("/api/v1/statistics/runs/" + run + "/export.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row people = rowOf(wb.getSheetAt(0), "criminalCasesAvertedPeople");
+            assertThat(people.getCell(1).getStringCellValue()).isEqualTo("防止民转刑（人） / People kept from criminal cases");
+            assertThat(people.getCell(2).getNumericCellValue()).isEqualTo(5);
+            assertThat(rowOf(wb.getSheetAt(0), "massPetitionsAvertedPeople").getCell(2).getNumericCellValue())
+                    .isEqualTo(12);
+        }
+        // the cases behind the people: those with the flag
+        String criminal = drafter().get("/api/v1/statistics/runs/" + run + "/figures/criminalCasesAvertedPeople/cases")
+                .then().statusCode(200).body("total", equalTo(2)).extract().asString();
+        assertThat(criminal).contains(both).contains(flagOnly);
+        String petition = drafter().get("/api/v1/statistics/runs/" + run + "/figures/massPetitionsAvertedPeople/cases")
+                .then().statusCode(200).body("total", equalTo(1)).extract().asString();
+        assertThat(petition).contains(both).doesNotContain(flagOnly);
+    }
+
+    @Test
     void aFailedOrKilledRunRestartsToTheFiguresOfACleanRun() {
         for (String month : List.of("01", "02", "03")) {
             fixture("mediation", Map.of("count", 30, "successes", 20, "first", "2020-" + month + "-01",

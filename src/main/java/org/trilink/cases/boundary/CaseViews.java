@@ -44,7 +44,10 @@ public final class CaseViews {
         }
     }
 
-    /** One case, whole. {@code personalDataShown} says whether ID numbers and phones are unmasked. */
+    /**
+     * One case, whole. {@code personalDataShown} says whether ID numbers and phones are unmasked;
+     * the averted escalations' people are null where not recorded.
+     */
     public record CaseDetail(String caseNumber, String registerNumber, String agreementNumber,
                              String ledgerNumber, String matterKind, String status, String channel,
                              String intakeMode, String disputeType, String summary, String regionCode,
@@ -56,7 +59,9 @@ public final class CaseViews {
                              BigDecimal agreementAmount, LocalDate performanceDeadline, String failureReason,
                              String failureGuidance, LocalDate followUpDue, OffsetDateTime closedAt,
                              String adminResolution, long version, boolean personalDataShown,
-                             List<PartyView> parties, List<String> possibleDuplicates) {
+                             List<PartyView> parties, List<String> possibleDuplicates,
+                             boolean criminalCaseAverted, Integer criminalCaseAvertedPeople,
+                             boolean massPetitionAverted, Integer massPetitionAvertedPeople) {
         public static CaseDetail of(DisputeCase c, boolean full, List<String> possibleDuplicates) {
             return new CaseDetail(c.caseNumber(), c.registerNumber(), c.agreementNumber(), c.ledgerNumber(),
                     c.matterKind().name(), c.status().name(), c.channel().name(),
@@ -69,7 +74,8 @@ public final class CaseViews {
                     c.agreementAmount(), c.performanceDeadline(), c.failureReason(), c.failureGuidance(),
                     c.followUpDue(), c.closedAt(), c.adminResolution(), c.version(), full,
                     c.parties().stream().map(p -> PartyView.of(p, full)).toList(),
-                    possibleDuplicates);
+                    possibleDuplicates, c.averted().criminalCase(), c.averted().criminalCasePeople(),
+                    c.averted().massPetition(), c.averted().massPetitionPeople());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.UnaryOperator;
+import org.trilink.cases.entity.Averted;
 import org.trilink.cases.entity.CaseChange;
 
 /**
@@ -119,8 +120,14 @@ public final class HistoryWords {
                         ? withNote(code("AdminResolution", a.resolution().name()), a.note()) : null;
             }
             case LEDGER_OUTCOME -> {
-                String outcome = ((CaseChange.LedgerOutcome) change).outcome().name();
-                yield known("Outcome", outcome) ? code("Outcome", outcome) : null;
+                CaseChange.LedgerOutcome o = (CaseChange.LedgerOutcome) change;
+                String outcome = o.outcome().name();
+                if (!known("Outcome", outcome)) {
+                    yield null;
+                }
+                List<String> parts = new ArrayList<>(List.of(code("Outcome", outcome)));
+                averted(o.averted(), parts);
+                yield String.join(text("history.sep"), parts);
             }
             case PARTY_CORRECTED -> {
                 CaseChange.PartyCorrected p = (CaseChange.PartyCorrected) change;
@@ -143,6 +150,7 @@ public final class HistoryWords {
                 if (o.guidance() != null) {
                     parts.add(pair("field.guidance", code("FailureGuidance", o.guidance())));
                 }
+                averted(o.averted(), parts);
                 String shown = String.join(text("history.sep"), parts);
                 yield o.followUpDue() == null ? shown
                         : shown + text("history.semi") + pair("field.followUpDue", date(o.followUpDue()));
@@ -232,6 +240,23 @@ public final class HistoryWords {
                     ((CaseChange.AdminFiled) change).note());
             case CLOSED, RISK_CHANGED, MEDIATION_STARTED -> null;
         };
+    }
+
+    /** The escalations kept from, each with its people where recorded: "防止民转刑：3人". */
+    private void averted(Averted averted, List<String> parts) {
+        if (averted == null) {
+            return;
+        }
+        if (averted.criminalCase()) {
+            parts.add(flag("field.criminalCaseAverted", averted.criminalCasePeople()));
+        }
+        if (averted.massPetition()) {
+            parts.add(flag("field.massPetitionAverted", averted.massPetitionPeople()));
+        }
+    }
+
+    private String flag(String labelKey, Integer people) {
+        return people == null ? text(labelKey) : pair(labelKey, text("history.people", String.valueOf(people)));
     }
 
     /** The register number given, then the note as typed; the note alone for changes before numbering. */

@@ -395,10 +395,20 @@ public sealed interface CaseChange {
     /**
      * The outcome: success with its agreement form and amount, or failure or withdrawal with the
      * guidance given (FailureGuidance's name); {@code followUpDue} is when the follow-up falls due
-     * (null in the demo data's short records).
+     * (null in the demo data's short records); {@code averted} the escalations it was kept from,
+     * with their people (null in changes stored before V22 and in the demo data).
      */
     record OutcomeRecorded(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, String guidance,
-                           LocalDate followUpDue) implements CaseChange {
+                           LocalDate followUpDue, Averted averted) implements CaseChange {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public OutcomeRecorded {
+        }
+
+        public OutcomeRecorded(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, String guidance,
+                               LocalDate followUpDue) {
+            this(outcome, agreementForm, amount, guidance, followUpDue, null);
+        }
+
         public Kind kind() {
             return Kind.OUTCOME_RECORDED;
         }
@@ -411,19 +421,41 @@ public sealed interface CaseChange {
             } else {
                 head = outcome + (guidance == null ? "" : " guidance=" + guidance);
             }
+            head += avertedText(averted);
             return followUpDue == null ? head : head + "; follow-up due " + followUpDue;
         }
     }
 
+    /** The averted escalations as the history API words them: "; averted criminal case (3 people)"; "" for none. */
+    private static String avertedText(Averted averted) {
+        if (averted == null || !averted.any()) {
+            return "";
+        }
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        if (averted.criminalCase()) {
+            kept.add("criminal case" + (averted.criminalCasePeople() == null ? "" : " (" + averted.criminalCasePeople()
+                    + " people)"));
+        }
+        if (averted.massPetition()) {
+            kept.add("mass petition" + (averted.massPetitionPeople() == null ? "" : " (" + averted.massPetitionPeople()
+                    + " people)"));
+        }
+        return "; averted " + String.join(", ", kept);
+    }
+
     /** An outcome brought in from an office's ledger (台账), without the details of a live one. */
-    record LedgerOutcome(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, LedgerSource ledger)
-            implements CaseChange {
+    record LedgerOutcome(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, LedgerSource ledger,
+                         Averted averted) implements CaseChange {
         @jakarta.json.bind.annotation.JsonbCreator
         public LedgerOutcome {
         }
 
+        public LedgerOutcome(Outcome outcome, AgreementForm agreementForm, BigDecimal amount, LedgerSource ledger) {
+            this(outcome, agreementForm, amount, ledger, null);
+        }
+
         public LedgerOutcome(Outcome outcome) {
-            this(outcome, null, null, null);
+            this(outcome, null, null, null, null);
         }
 
         public Kind kind() {
@@ -432,7 +464,7 @@ public sealed interface CaseChange {
 
         public String text() {
             return withSource(outcome.name() + (agreementForm == null ? "" : " " + agreementForm)
-                    + (amount == null ? "" : " amount=" + amount), ledger);
+                    + (amount == null ? "" : " amount=" + amount) + avertedText(averted), ledger);
         }
     }
 

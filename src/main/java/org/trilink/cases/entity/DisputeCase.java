@@ -149,6 +149,14 @@ public class DisputeCase {
     @Column(name = "mass_petition_averted")
     private boolean massPetitionAverted;
 
+    /** The people kept from a criminal case with the flag; null when not recorded (V22). */
+    @Column(name = "criminal_case_averted_people")
+    private Integer criminalCaseAvertedPeople;
+
+    /** The people kept from a mass petition with the flag; null when not recorded (V22). */
+    @Column(name = "mass_petition_averted_people")
+    private Integer massPetitionAvertedPeople;
+
     @Column(name = "admin_filed_at")
     private OffsetDateTime adminFiledAt;
 
@@ -299,9 +307,15 @@ public class DisputeCase {
         this.riskLevel = level;
     }
 
-    public void markAverted(boolean criminalCase, boolean massPetition) {
-        this.criminalCaseAverted = criminalCase;
-        this.massPetitionAverted = massPetition;
+    /** The escalations the dispute was kept from, with their people; refuses a count without its flag. */
+    public void markAverted(Averted averted) {
+        if (!averted.faults().isEmpty()) {
+            throw new IllegalArgumentException("averted escalations: " + averted.faults());
+        }
+        this.criminalCaseAverted = averted.criminalCase();
+        this.criminalCaseAvertedPeople = averted.criminalCasePeople();
+        this.massPetitionAverted = averted.massPetition();
+        this.massPetitionAvertedPeople = averted.massPetitionPeople();
     }
 
     public void fileAdministrative(OffsetDateTime at) {
@@ -491,6 +505,10 @@ public class DisputeCase {
 
     public boolean massPetitionAverted() {
         return massPetitionAverted;
+    }
+
+    public Averted averted() {
+        return new Averted(criminalCaseAverted, criminalCaseAvertedPeople, massPetitionAverted, massPetitionAvertedPeople);
     }
 
     public OffsetDateTime adminFiledAt() {

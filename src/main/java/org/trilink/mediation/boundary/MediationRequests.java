@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.Averted;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.mediation.entity.FailureGuidance;
 import org.trilink.mediation.entity.FollowUpMethod;
@@ -115,11 +116,32 @@ public final class MediationRequests {
         @CodeOf(FailureGuidance.class)
         public String guidance;
 
-        @Schema(description = "the dispute was kept from turning into a criminal case (防止民转刑)")
+        @Schema(description = "the dispute was kept from turning into a criminal case (防止民间纠纷转化为刑事案件, 防止民转刑)")
         public Boolean criminalCaseAverted;
 
-        @Schema(description = "the dispute was kept from turning into a mass petition")
+        @Schema(description = "the people kept from a criminal case (防止民转刑人数), a whole number from 1 to 100000;"
+                + " only with criminalCaseAverted: true (else 400). Optional for compatibility with clients written"
+                + " before it: a flag without it is recorded without a count, and statistics then count the case's"
+                + " peopleInvolved. The portal requires it.", minimum = "1", maximum = "100000")
+        @Min(1)
+        @Max(Averted.MOST_PEOPLE)
+        public Integer criminalCaseAvertedPeople;
+
+        @Schema(description = "the dispute was kept from turning into a mass petition (防止群体性上访)")
         public Boolean massPetitionAverted;
+
+        @Schema(description = "the people kept from a mass petition (防止群体性上访人数), a whole number from 1 to 100000;"
+                + " only with massPetitionAverted: true (else 400). Optional like criminalCaseAvertedPeople.",
+                minimum = "1", maximum = "100000")
+        @Min(1)
+        @Max(Averted.MOST_PEOPLE)
+        public Integer massPetitionAvertedPeople;
+
+        /** The flags and counts as given; FollowUps refuses a count without its flag. */
+        public Averted averted() {
+            return new Averted(Boolean.TRUE.equals(criminalCaseAverted), criminalCaseAvertedPeople,
+                    Boolean.TRUE.equals(massPetitionAverted), massPetitionAvertedPeople);
+        }
     }
 
     @Schema(name = "FollowUpRequest", description = "A follow-up visit or call (回访)")

@@ -173,7 +173,9 @@ public class MediationResource {
     @Operation(summary = "Record the outcome: IN_MEDIATION to CONCLUDED",
             description = "SUCCESS with an agreement (written or oral, terms, amount, performance deadline), FAILURE "
                     + "with reason and guidance, or WITHDRAWN. Sets the follow-up due date: the handling office's "
-                    + "follow-up days, else the district default.")
+                    + "follow-up days, else the district default. Averted escalations: criminalCaseAverted and "
+                    + "massPetitionAverted, each with its people (criminalCaseAvertedPeople, massPetitionAvertedPeople: "
+                    + "1 to 100000, optional for older clients; a count without its flag is a 400).")
     public Response outcome(@PathParam("caseNumber") String caseNumber, @Parameter(in = ParameterIn.HEADER,
             name = "If-Match", required = true, description = CaseVersion.HEADER_DOC)
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -182,7 +184,7 @@ public class MediationResource {
                 body.agreementForm == null ? null : AgreementForm.valueOf(body.agreementForm), body.terms,
                 body.amount, body.performanceDeadline, body.reason,
                 body.guidance == null ? null : FailureGuidance.valueOf(body.guidance),
-                Boolean.TRUE.equals(body.criminalCaseAverted), Boolean.TRUE.equals(body.massPetitionAverted));
+                body.averted());
         return state(followUps.recordOutcome(caseNumber, CaseVersion.required(ifMatch), command));
     }
 

@@ -11,16 +11,21 @@ import java.util.Set;
 import org.trilink.cases.boundary.ChosenMove;
 import org.trilink.cases.boundary.MoveDialog;
 import org.trilink.cases.entity.AgreementForm;
+import org.trilink.cases.entity.Averted;
 import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.Outcome;
 import org.trilink.mediation.control.FollowUps;
 import org.trilink.mediation.control.OutcomeCommand;
 import org.trilink.mediation.entity.FailureGuidance;
+import org.trilink.platform.problem.Problem;
+import org.trilink.platform.problem.ProblemException;
 
 /**
  * The case page's dialog for the outcome of mediation: a success with its agreement (form, terms,
- * amount, performance deadline), or a failure with its reason and guidance. {@link FollowUps}
- * records it, as for the mediation API.
+ * amount, performance deadline), or a failure with its reason and guidance, and the escalations
+ * it was kept from with their people. {@link FollowUps} records it, as for the mediation API; the
+ * dialog also asks for the people of a ticked flag, as the report form does (the API leaves them
+ * optional for older clients).
  */
 @Named("outcomeDialog")
 @ViewScoped
@@ -38,6 +43,10 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
     private LocalDate performanceDeadline;
     private FailureGuidance failureGuidance;
     private String reason;
+    private boolean criminalCaseAverted;
+    private Integer criminalCaseAvertedPeople;
+    private boolean massPetitionAverted;
+    private Integer massPetitionAvertedPeople;
 
     @Override
     public Set<Move> moves() {
@@ -53,12 +62,26 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
         performanceDeadline = null;
         failureGuidance = null;
         reason = null;
+        criminalCaseAverted = false;
+        criminalCaseAvertedPeople = null;
+        massPetitionAverted = false;
+        massPetitionAvertedPeople = null;
     }
 
     @Override
     public void confirm(ChosenMove chosen) {
         if (chosen.move() != Move.RECORD_OUTCOME) {
             throw new IllegalStateException("No outcome form for " + chosen.move());
+        }
+        List<Problem.FieldError> missing = new java.util.ArrayList<>();
+        if (criminalCaseAverted && criminalCaseAvertedPeople == null) {
+            missing.add(new Problem.FieldError(Averted.CRIMINAL_CASE_PEOPLE, "required when the flag is ticked"));
+        }
+        if (massPetitionAverted && massPetitionAvertedPeople == null) {
+            missing.add(new Problem.FieldError(Averted.MASS_PETITION_PEOPLE, "required when the flag is ticked"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The outcome is incomplete.").withErrors(missing));
         }
         followUps.recordOutcome(chosen.caseNumber(), chosen.version(), outcome());
     }
@@ -68,7 +91,8 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
         boolean success = result == Outcome.SUCCESS;
         return new OutcomeCommand(result, success ? agreementForm : null, success ? terms : null,
                 success ? amount : null, success ? performanceDeadline : null, success ? null : reason,
-                result == Outcome.FAILURE ? failureGuidance : null, false, false);
+                result == Outcome.FAILURE ? failureGuidance : null, new Averted(criminalCaseAverted,
+                criminalCaseAvertedPeople, massPetitionAverted, massPetitionAvertedPeople));
     }
 
     public List<Outcome> getResults() {
@@ -137,5 +161,37 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public boolean isCriminalCaseAverted() {
+        return criminalCaseAverted;
+    }
+
+    public void setCriminalCaseAverted(boolean criminalCaseAverted) {
+        this.criminalCaseAverted = criminalCaseAverted;
+    }
+
+    public Integer getCriminalCaseAvertedPeople() {
+        return criminalCaseAvertedPeople;
+    }
+
+    public void setCriminalCaseAvertedPeople(Integer criminalCaseAvertedPeople) {
+        this.criminalCaseAvertedPeople = criminalCaseAvertedPeople;
+    }
+
+    public boolean isMassPetitionAverted() {
+        return massPetitionAverted;
+    }
+
+    public void setMassPetitionAverted(boolean massPetitionAverted) {
+        this.massPetitionAverted = massPetitionAverted;
+    }
+
+    public Integer getMassPetitionAvertedPeople() {
+        return massPetitionAvertedPeople;
+    }
+
+    public void setMassPetitionAvertedPeople(Integer massPetitionAvertedPeople) {
+        this.massPetitionAvertedPeople = massPetitionAvertedPeople;
     }
 }

@@ -18,6 +18,7 @@ import org.trilink.calendar.control.WorkingCalendar;
 import org.trilink.cases.control.CaseAccess;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
+import org.trilink.cases.entity.Averted;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
@@ -106,6 +107,8 @@ public class FollowUps {
                 errors.add(new Problem.FieldError("guidance", "required for FAILURE: LITIGATION, ARBITRATION or ADMINISTRATIVE"));
             }
         }
+        Averted averted = o.averted() == null ? Averted.NONE : o.averted();
+        averted.faults().forEach((field, message) -> errors.add(new Problem.FieldError(field, message)));
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of(400, "Bad Request", "The outcome is incomplete.").withErrors(errors));
         }
@@ -123,15 +126,15 @@ public class FollowUps {
         CaseChange.OutcomeRecorded change;
         if (o.result() == Outcome.SUCCESS) {
             c.recordSuccess(now, o.agreementForm(), o.terms().strip(), o.amount(), o.performanceDeadline(), due);
-            change = new CaseChange.OutcomeRecorded(Outcome.SUCCESS, o.agreementForm(), o.amount(), null, due);
+            change = new CaseChange.OutcomeRecorded(Outcome.SUCCESS, o.agreementForm(), o.amount(), null, due, averted);
         } else {
             c.recordFailure(now, o.result(), o.reason() == null ? null : o.reason().strip(),
                     o.guidance() == null ? null : o.guidance().name(), due);
             change = new CaseChange.OutcomeRecorded(o.result(), null, null,
-                    o.guidance() == null ? null : o.guidance().name(), due);
+                    o.guidance() == null ? null : o.guidance().name(), due, averted);
         }
         c.scheduleFollowUp(counted, due);
-        c.markAverted(o.criminalCaseAverted(), o.massPetitionAverted());
+        c.markAverted(averted);
         history.record(c, change, before, c.status().name(), now);
         lifecycle.finish(c);
         return c;

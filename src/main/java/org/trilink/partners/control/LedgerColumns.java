@@ -62,6 +62,11 @@ public final class LedgerColumns {
             Map.entry("performanceDeadline", List.of("履行期限", "履行截止日期", "约定履行日期", "履行日期")),
             Map.entry("criminalCaseAverted", List.of("防止民转刑", "防止民转刑案件", "民转刑", "防止民间纠纷转化为刑事案件")),
             Map.entry("massPetitionAverted", List.of("防止群体性上访", "防止群访", "群体性上访", "防止群体性上访事件")),
+            // the people of each: the report counts both in cases and people ("3件12人")
+            Map.entry("criminalCaseAvertedPeople", List.of("防止民转刑人数", "民转刑人数", "防止民转刑涉及人数",
+                    "防止民间纠纷转化为刑事案件人数")),
+            Map.entry("massPetitionAvertedPeople", List.of("防止群体性上访人数", "防止群访人数", "群体性上访人数",
+                    "防止群体性上访涉及人数", "防止群体性上访事件人数")),
             // a follow-up visit; several are columns repeated with a number: 回访日期2, 回访方式2 ...
             Map.entry("followUpAt", List.of("回访日期", "回访时间")),
             Map.entry("followUpMethod", List.of("回访方式", "回访形式")),
@@ -113,8 +118,16 @@ public final class LedgerColumns {
                 return BY_HEADER.get(numbered.group(1)) + numbered.group(2);
             }
         }
+        if (key != null && key.endsWith("Averted") && PEOPLE_NOTE.matcher(
+                BLANKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKC)).replaceAll("")).find()) {
+            // 防止民转刑（人）, as the report's tables head it, counts people: the note says which
+            return key + "People";
+        }
         return key != null ? key : header.strip();
     }
+
+    // a unit note of people at the end of an averted flag's header: "（人）", "(人数)"
+    private static final Pattern PEOPLE_NOTE = Pattern.compile("[(\\[【]人数?[)\\]】]$");
 
     /** A header as compared: half-width (NFKC), no blanks or asterisks, no trailing note, lower case. */
     static String normal(String header) {

@@ -106,7 +106,8 @@ public class LedgerImport {
     public static final java.util.Set<String> REFUSAL_CODES = java.util.Set.of("required", "unknownCode", "tooLong",
             "residentId", "mobile", "creditCode", "outOfRange", "digits", "future", "identifierFitsKind", "notANumber",
             "notAWholeNumber", "notADate", "beforeReceived", "unknownRegion", "invalid", "refused", "notStored",
-            "notForKind", "notConcluded", "otherOffice", "unknownMediator");
+            "notForKind", "notConcluded", "otherOffice", "unknownMediator",
+            "peopleWithoutFlag");
 
     /** A refused row: the problem as the API reports it, with the same reasons as codes. */
     static final class RefusedRow extends ProblemException {
@@ -226,7 +227,7 @@ public class LedgerImport {
     public record Row(String ledgerId, ReferralMessage message, MatterKind kind, OffsetDateTime receivedAt,
                       OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
                       OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt,
-                      Agreement agreement, boolean criminalCaseAverted, boolean massPetitionAverted,
+                      Agreement agreement, org.trilink.cases.entity.Averted averted,
                       List<Visit> visits, String office, List<Mediator> mediators, List<Referral> referrals) {
 
         /** The row's first referral, or null; {@link #referrals()} has the whole chain. */
@@ -427,8 +428,7 @@ public class LedgerImport {
         if (terms != null && terms.length() > 4000) {
             errors.add("agreementTerms", "at most 4000 characters", "tooLong");
         }
-        boolean criminal = flag(row, "criminalCaseAverted", errors);
-        boolean mass = flag(row, "massPetitionAverted", errors);
+        org.trilink.cases.entity.Averted averted = averted(row, errors);
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
         String registeredBy = referrals.isEmpty() ? office : referrals.get(0).from();
         // the mediators are the staff of the office that has the case at the end of its referrals
@@ -452,7 +452,7 @@ public class LedgerImport {
         }
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
                 closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
-                        .toLocalDate()), criminal, mass, visits, registeredBy, mediators, referrals);
+                        .toLocalDate()), averted, visits, registeredBy, mediators, referrals);
     }
 
     /**
@@ -626,6 +626,57 @@ public class LedgerImport {
         return List.copyOf(found);
     }
 
+    /**
+     * The averted escalations with their people (防止民转刑 / 防止民转刑人数, 防止群体性上访 /
+     * 防止群体性上访人数). A number of people implies its flag when the flag's column is blank or
+     * absent (some ledgers keep the count alone); it contradicts a flag of 否 (refused). A flag
+     * without people is taken as it is: statistics then count the case's people involved. A count
+     * is a whole number from 1 to 100000, "12人" read as 12; 0 or blank means none, and is refused
+     * next to a flag of 是.
+     */
+    static org.trilink.cases.entity.Averted averted(Map<String, String> row, Faults errors) {
+        boolean criminalFlag = blank(row.get("criminalCaseAverted")) != null;
+        boolean criminal = flag(row, "criminalCaseAverted", errors);
+        Integer criminalPeople = people(row, "criminalCaseAvertedPeople", criminalFlag, criminal, errors);
+        boolean massFlag = blank(row.get("massPetitionAverted")) != null;
+        boolean mass = flag(row, "massPetitionAverted", errors);
+        Integer massPeople = people(row, "massPetitionAvertedPeople", massFlag, mass, errors);
+        return new org.trilink.cases.entity.Averted(criminal || !criminalFlag && criminalPeople != null, criminalPeople,
+                mass || !massFlag && massPeople != null, massPeople);
+    }
+
+    /** A flag's people; null for none, and for a fault (added to {@code errors}). */
+    private static Integer people(Map<String, String> row, String column, boolean flagGiven, boolean flag,
+                                  Faults errors) {
+        String v = blank(row.get(column));
+        if (v == null) {
+            return null;
+        }
+        BigDecimal n;
+        try {
+            n = new BigDecimal(v.replace(",", "").replace("，", "").replace("人", "").strip());
+        } catch (NumberFormatException e) {
+            errors.add(column, "not a whole number", "notAWholeNumber");
+            return null;
+        }
+        if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+            errors.add(column, "not a whole number", "notAWholeNumber");
+            return null;
+        }
+        if (n.signum() == 0 && !flag) {
+            return null;
+        }
+        if (n.compareTo(BigDecimal.ONE) < 0 || n.compareTo(BigDecimal.valueOf(org.trilink.cases.entity.Averted.MOST_PEOPLE)) > 0) {
+            errors.add(column, "a whole number from 1 to " + org.trilink.cases.entity.Averted.MOST_PEOPLE, "outOfRange");
+            return null;
+        }
+        if (flagGiven && !flag) {
+            errors.add(column, "people without the flag: the flag's column says no", "peopleWithoutFlag");
+            return null;
+        }
+        return n.intValueExact();
+    }
+
     private static boolean flag(Map<String, String> row, String column, Faults errors) {
         String v = blank(row.get(column));
         Boolean yes = LedgerValues.yes(v);
@@ -720,7 +771,7 @@ public class LedgerImport {
     }
 
     /** A row's faults as the API words them and as codes for the page, in the same order. */
-    private static final class Faults {
+    static final class Faults {
         final List<Problem.FieldError> errors = new ArrayList<>();
         final List<Refusal> refusals = new ArrayList<>();
 

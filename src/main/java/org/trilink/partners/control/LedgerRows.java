@@ -110,8 +110,9 @@ public class LedgerRows {
                 } else {
                     c.recordFailure(r.concludedAt(), r.outcome(), null, null, null);
                 }
-                c.markAverted(r.criminalCaseAverted(), r.massPetitionAverted());
-                history.backfill(c, new CaseChange.LedgerOutcome(r.outcome(), r.form(), r.agreement().amount(), source),
+                c.markAverted(r.averted());
+                history.backfill(c, new CaseChange.LedgerOutcome(r.outcome(), r.form(), r.agreement().amount(), source,
+                                r.averted()),
                         before, c.status().name(), r.concludedAt(), actor, officeCode);
                 for (LedgerImport.Visit v : r.visits()) {
                     followUps.backfill(c, v.at(), v.method(), v.performance(), v.satisfaction(), actor, c.handlingOfficeCode(),

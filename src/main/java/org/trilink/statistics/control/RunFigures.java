@@ -53,7 +53,8 @@ public class RunFigures {
             // the snapshot's groups without their case lists: thousands of rows for millions of cases
             try (PreparedStatement ps = c.prepareStatement("select dispute_type, channel, region_code,"
                     + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
-                    + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, people_involved"
+                    + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, criminal_case_averted_people,"
+                    + " mass_petition_averted_people"
                     + " from stat_run_group where run_id = ?")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -108,7 +109,6 @@ public class RunFigures {
                             ResultSet rs) throws SQLException {
         int facts = rs.getInt(6);
         BigDecimal cases = BigDecimal.valueOf(rs.getLong(7));
-        BigDecimal people = BigDecimal.valueOf(rs.getLong(14));
         BiConsumer<String, BigDecimal> total = (metric, v) -> totals.merge(metric, v, BigDecimal::add);
         total.accept("cohort", cases);
         total.accept(Metric.REFERRALS_SENT.code(), BigDecimal.valueOf(rs.getLong(8)));
@@ -127,11 +127,12 @@ public class RunFigures {
         if (Metric.AGREEMENT_AMOUNT.counts(facts)) {
             total.accept(Metric.AGREEMENT_AMOUNT.code(), rs.getBigDecimal(13));
         }
+        // the group's people of each averted flag, as the slice summed them (0 without the flag)
         if (Metric.CRIMINAL_CASES_AVERTED_PEOPLE.counts(facts)) {
-            total.accept(Metric.CRIMINAL_CASES_AVERTED_PEOPLE.code(), people);
+            total.accept(Metric.CRIMINAL_CASES_AVERTED_PEOPLE.code(), BigDecimal.valueOf(rs.getLong(14)));
         }
         if (Metric.MASS_PETITIONS_AVERTED_PEOPLE.counts(facts)) {
-            total.accept(Metric.MASS_PETITIONS_AVERTED_PEOPLE.code(), people);
+            total.accept(Metric.MASS_PETITIONS_AVERTED_PEOPLE.code(), BigDecimal.valueOf(rs.getLong(15)));
         }
         BiConsumer<Metric, String> credit = (m, code) -> breakdowns.computeIfAbsent(m.code(), k -> new HashMap<>())
                 .merge(code, cases, BigDecimal::add);

@@ -233,17 +233,18 @@ public class StatisticsSlices {
                         new CaseFacts.Flag(CaseFacts.HAS_DAYS, "c.outcome_at < ? and c.accepted_at is not null")));
         return "insert into stat_run_group (id, run_id, slice_day, dispute_type, channel, region_code,"
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
-            + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, people_involved,"
-            + " case_ids, outcome_ats, days)"
+            + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, criminal_case_averted_people,"
+            + " mass_petition_averted_people, case_ids, outcome_ats, days)"
             + " select nextval('stat_group_seq'), ?, ?, f.dispute_type, f.channel, f.region_code,"
             + " f.handling_office_code, f.other_offices, f.facts, count(*), sum(f.sent), sum(f.accepted),"
-            + " sum(f.rejected), sum(f.overdue), sum(f.visits), sum(f.agreement_amount), sum(f.people_involved),"
+            + " sum(f.rejected), sum(f.overdue), sum(f.visits), sum(f.agreement_amount), sum(f.criminal_people),"
+            + " sum(f.petition_people),"
             + " array_agg(f.id), array_agg(f.outcome_at), array_agg(f.days)"
             + " from (select c.id, c.dispute_type, c.channel, c.region_code, c.handling_office_code,"
             + " c.links_offices as other_offices,"
             + " case when c.outcome_at < ? then c.outcome_at end as outcome_at,"
             + " case when c.outcome_at < ? and c.accepted_at is not null then " + localDays(postgres, fixedOffset) + " end as days,"
-            + " c.agreement_amount, c.people_involved,"
+            + " c.agreement_amount, " + AVERTED_PEOPLE + ","
             + " " + fact.apply("sent") + " as sent, " + fact.apply("accepted") + " as accepted, "
             + fact.apply("rejected") + " as rejected, " + fact.apply("overdue") + " as overdue, "
             + fact.apply("visits") + " as visits, " + facts + " as facts"
@@ -269,6 +270,16 @@ public class StatisticsSlices {
             + scope + ") f"
             + " group by f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices, f.facts";
     }
+
+    /**
+     * A case's people kept from a criminal case and from a mass petition: those recorded with the
+     * flag, else (flagged without a count: before V22, or by an API client that gave none) the
+     * people involved in the dispute, as the figures counted them before; 0 without the flag.
+     */
+    static final String AVERTED_PEOPLE = "case when c.criminal_case_averted = true"
+            + " then coalesce(c.criminal_case_averted_people, c.people_involved) else 0 end as criminal_people,"
+            + " case when c.mass_petition_averted = true"
+            + " then coalesce(c.mass_petition_averted_people, c.people_involved) else 0 end as petition_people";
 
     /**
      * Days from acceptance to outcome, as local dates count them (two parameters: the zone's

@@ -142,6 +142,19 @@ class HistoryWordsTest {
     }
 
     @Test
+    void anOutcomeShowsTheEscalationsItAvertedWithTheirPeople() {
+        CaseChange live = new CaseChange.OutcomeRecorded(org.trilink.cases.entity.Outcome.SUCCESS,
+                org.trilink.cases.entity.AgreementForm.WRITTEN, null, null, null,
+                new org.trilink.cases.entity.Averted(true, 3, true, null));
+        assertThat(zh().words().format(live)).isEqualTo("调解成功，书面协议，防止民转刑：3人，防止群体性上访");
+        assertThat(en().words().format(live)).isEqualTo("Success, Written agreement, Kept from becoming a criminal case:"
+                + " 3 people, Kept from becoming a mass petition");
+        CaseChange imported = new CaseChange.LedgerOutcome(org.trilink.cases.entity.Outcome.SUCCESS, null, null, null,
+                new org.trilink.cases.entity.Averted(false, null, true, 12));
+        assertThat(zh().words().format(imported)).isEqualTo("调解成功，防止群体性上访：12人");
+    }
+
+    @Test
     void followUps() {
         assertThat(zh().format("FOLLOW_UP_RECORDED", "method=VISIT performance=PERFORMED satisfaction=5"))
                 .isEqualTo("方式：上门，履行情况：已履行，满意度：5");

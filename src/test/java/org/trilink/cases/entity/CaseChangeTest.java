@@ -107,6 +107,38 @@ public class CaseChangeTest {
     }
 
     @Test
+    void anOutcomeCarriesTheEscalationsItAvertedWithTheirPeople() {
+        CaseChange live = new CaseChange.OutcomeRecorded(Outcome.SUCCESS, AgreementForm.WRITTEN, null, null,
+                LocalDate.of(2026, 2, 15), new Averted(true, 3, true, null));
+        assertThat(CaseChangeJson.read(live.type(), CaseChangeJson.write(live))).isEqualTo(live);
+        assertThat(CaseChangeJson.write(live)).contains("\"averted\":{\"criminalCase\":true,\"criminalCasePeople\":3,"
+                + "\"massPetition\":true}");
+        assertThat(live.text()).isEqualTo("SUCCESS WRITTEN; averted criminal case (3 people), mass petition;"
+                + " follow-up due 2026-02-15");
+        CaseChange imported = new CaseChange.LedgerOutcome(Outcome.SUCCESS, null, null,
+                new CaseChange.LedgerSource("ab12", 7), new Averted(false, null, true, 12));
+        assertThat(CaseChangeJson.read(imported.type(), CaseChangeJson.write(imported))).isEqualTo(imported);
+        assertThat(imported.text()).isEqualTo("SUCCESS; averted mass petition (12 people) (ledger row 7, file sha256 ab12)");
+        // none averted: the words as before; stored before V22: read without
+        assertThat(new CaseChange.OutcomeRecorded(Outcome.WITHDRAWN, null, null, null, null, Averted.NONE).text())
+                .isEqualTo("WITHDRAWN");
+        assertThat(CaseChangeJson.read("OUTCOME_RECORDED", "{\"outcome\":\"WITHDRAWN\"}"))
+                .isEqualTo(new CaseChange.OutcomeRecorded(Outcome.WITHDRAWN, null, null, null, null));
+    }
+
+    @Test
+    void aCountOfPeopleStandsOnlyWithItsFlagAndWithinRange() {
+        assertThat(new Averted(true, 3, true, 100_000).faults()).isEmpty();
+        assertThat(new Averted(true, null, false, null).faults()).isEmpty();
+        assertThat(new Averted(false, 3, false, null).faults()).containsOnlyKeys("criminalCaseAvertedPeople");
+        assertThat(new Averted(true, 0, true, 100_001).faults())
+                .containsOnlyKeys("criminalCaseAvertedPeople", "massPetitionAvertedPeople");
+        // the case keeps no count without its flag, whoever asks
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DisputeCase().markAverted(
+                new Averted(false, null, false, 4))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aBackfilledChangeNamesItsLedgerFileAndRowAndOlderJsonStillReads() {
         CaseChange.LedgerSource source = new CaseChange.LedgerSource("ab12", 7);
         List<CaseChange> imported = List.of(

@@ -53,4 +53,43 @@ class LedgerRefusalsTest {
             assertThat(refusals).allSatisfy(r -> assertThat(LedgerImport.REFUSAL_CODES).contains(r.code()));
         }
     }
+
+    @Test
+    void avertedEscalationsComeWithTheirPeopleAndACountImpliesItsFlag() {
+        LedgerImport.Faults faults = new LedgerImport.Faults();
+        // the report's own columns: the flag and its people, or the people alone
+        assertThat(LedgerImport.averted(java.util.Map.of("criminalCaseAverted", "是", "criminalCaseAvertedPeople", "3人",
+                "massPetitionAvertedPeople", "12"), faults))
+                .isEqualTo(new org.trilink.cases.entity.Averted(true, 3, true, 12));
+        // a flag without people stays a flag; 0 people and 否 are none
+        assertThat(LedgerImport.averted(java.util.Map.of("criminalCaseAverted", "√", "massPetitionAverted", "否",
+                "massPetitionAvertedPeople", "0"), faults))
+                .isEqualTo(new org.trilink.cases.entity.Averted(true, null, false, null));
+        assertThat(faults.refusals).isEmpty();
+
+        LedgerImport.Faults refused = new LedgerImport.Faults();
+        LedgerImport.averted(java.util.Map.of("criminalCaseAverted", "否", "criminalCaseAvertedPeople", "2",
+                "massPetitionAvertedPeople", "2.5"), refused);
+        LedgerImport.averted(java.util.Map.of("criminalCaseAverted", "是", "criminalCaseAvertedPeople", "0",
+                "massPetitionAvertedPeople", "100001"), refused);
+        LedgerImport.averted(java.util.Map.of("criminalCaseAvertedPeople", "三人"), refused);
+        assertThat(refused.refusals).containsExactly(
+                new LedgerImport.Refusal("criminalCaseAvertedPeople", "peopleWithoutFlag", null),
+                new LedgerImport.Refusal("massPetitionAvertedPeople", "notAWholeNumber", null),
+                new LedgerImport.Refusal("criminalCaseAvertedPeople", "outOfRange", null),
+                new LedgerImport.Refusal("massPetitionAvertedPeople", "outOfRange", null),
+                new LedgerImport.Refusal("criminalCaseAvertedPeople", "notAWholeNumber", null));
+        assertThat(refused.refusals).allSatisfy(r -> assertThat(LedgerImport.REFUSAL_CODES).contains(r.code()));
+    }
+
+    @Test
+    void thePeopleColumnsAreFoundByTheirChineseHeaders() {
+        assertThat(LedgerColumns.key("防止民转刑人数")).isEqualTo("criminalCaseAvertedPeople");
+        assertThat(LedgerColumns.key("防止群体性上访人数")).isEqualTo("massPetitionAvertedPeople");
+        assertThat(LedgerColumns.key("massPetitionAvertedPeople")).isEqualTo("massPetitionAvertedPeople");
+        // the report tables' heads: cases and people of the same escalation
+        assertThat(LedgerColumns.key("防止民转刑（件）")).isEqualTo("criminalCaseAverted");
+        assertThat(LedgerColumns.key("防止民转刑（人）")).isEqualTo("criminalCaseAvertedPeople");
+        assertThat(LedgerColumns.key("防止群体性上访(人)")).isEqualTo("massPetitionAvertedPeople");
+    }
 }
