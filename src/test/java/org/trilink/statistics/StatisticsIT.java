@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.hasItems;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.trilink.partners.control.LedgerFile;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
 
@@ -136,6 +139,348 @@ class StatisticsIT {
         assertThat(dec(figure(a, "correctionRate", null).get("value"))).isEqualTo("1.18");
         assertThat(drafter().get("/api/v1/statistics/runs/" + admin + "/report").then().statusCode(200).extract()
                 .asString()).startsWith("1-11月全区共收到行政争议案件1225件，立案前化解375件，立案前化解率为30.61%");
+    }
+
+    /**
+     * Issue 21: the report's figures from a district's own records of a past year (2015, which no
+     * other test uses), as offices keep them: two judicial offices' people's mediation ledgers and
+     * the non-litigation centre's register of administrative matters, each part .xlsx (dates as
+     * Excel dates) and part GBK .csv (as Chinese Excel saves it), with Chinese headers and words,
+     * imported by the district admin for each office. Rows past the cut-off (accepted in November,
+     * received in December, resolved or visited after it) are in the files and out of the figures.
+     */
+    @Test
+    void aDistrictsLedgersOfAPastYearReproduceTheReportsFigures() throws Exception {
+        LocalDate jan1 = LocalDate.of(2015, 1, 1);
+        LocalDate oct31 = LocalDate.of(2015, 10, 31);
+        LocalDate nov30 = LocalDate.of(2015, 11, 30);
+        Tally tally = new Tally(oct31);
+
+        // 赵巷司法所: 5000 accepted January to October (one not mediated successfully), three in November
+        List<MediationRow> zhaoxiang = mediationRows("青赵调登〔2015〕第%04d号", 5000, 3, 2500, -1, "赵巷镇", jan1, oct31);
+        // 徐泾司法所: 2948 (one still open at the cut-off), two in November
+        List<MediationRow> xujing = mediationRows("%d", 2948, 2, -1, 1000, "徐泾镇", jan1, oct31);
+        zhaoxiang.forEach(tally::add);
+        xujing.forEach(tally::add);
+        assertThat(tally.accepted).isEqualTo(7948);
+        assertThat(tally.succeeded).isEqualTo(7946);
+        assertThat(tally.amount.signum()).isPositive();
+        assertThat(tally.visits).isPositive();
+
+        JsonPath x = importLedger("JO-ZHAOXIANG", mediationXlsx(zhaoxiang), LedgerFile.XLSX);
+        assertThat(x.getInt("created")).as(x.prettify()).isEqualTo(5003);
+        assertThat(x.getInt("failed")).isZero();
+        JsonPath c = importLedger("JO-XUJING", mediationCsv(xujing), "text/csv");
+        assertThat(c.getInt("created")).as(c.prettify()).isEqualTo(2950);
+        assertThat(c.getInt("failed")).isZero();
+
+        // the centre's register: 1225 received January to November; 375 resolved before filing; of
+        // the 850 filed, 803 concluded by the cut-off (314 mediated or withdrawn, 15 corrected, 474
+        // upheld), 30 still open and 17 resolved only in December; six more received in December
+        List<AdminRow> register = adminRows(jan1, nov30);
+        assertThat(register).hasSize(1231);
+        JsonPath ax = importLedger("NLC-310118", adminXlsx(register.subList(0, 700)), LedgerFile.XLSX);
+        assertThat(ax.getInt("created")).as(ax.prettify()).isEqualTo(700);
+        assertThat(ax.getInt("failed")).isZero();
+        JsonPath ac = importLedger("NLC-310118", adminCsv(register.subList(700, register.size())), "text/csv");
+        assertThat(ac.getInt("created")).as(ac.prettify()).isEqualTo(531);
+        assertThat(ac.getInt("failed")).isZero();
+
+        String run = startAndWait("PEOPLES_MEDIATION", "2015-01-01", "2015-10-31", null);
+        JsonPath json = drafter().get("/api/v1/statistics/runs/" + run).then().statusCode(200).extract().jsonPath();
+        assertThat(total(json, "accepted")).isEqualTo(7948);
+        assertThat(total(json, "succeeded")).isEqualTo(7946);
+        Map<String, Object> rate = figure(json, "successRate", null);
+        assertThat(dec(rate.get("value"))).isEqualTo("99.97");
+        assertThat(rate).containsEntry("numerator", 7946).containsEntry("denominator", 7948);
+        assertThat(total(json, "pending")).isEqualTo(1);
+        assertThat(figure(json, "byOffice", "JO-ZHAOXIANG").get("value")).isEqualTo(5000);
+        assertThat(figure(json, "byOffice", "JO-XUJING").get("value")).isEqualTo(2948);
+        assertThat(((Number) figure(json, "byDisputeType", "NEIGHBOR").get("value")).longValue()).isEqualTo(tally.neighbours);
+        assertThat(total(json, "writtenAgreements")).isEqualTo(tally.written);
+        assertThat(total(json, "oralAgreements")).isEqualTo(tally.oral);
+        assertThat(dec(figure(json, "agreementAmount", null).get("value"))).isEqualTo(tally.amount.toPlainString());
+        assertThat(total(json, "followUps")).isEqualTo(tally.visits);
+        assertThat(total(json, "agreementsPerformed")).isEqualTo(tally.performed);
+        String zh = drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=zh-CN").then().statusCode(200)
+                .extract().asString();
+        assertThat(zh).startsWith("截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。\n"
+                + "其中达成书面协议" + tally.written + "件、口头协议" + tally.oral + "件，协议涉及金额"
+                + tally.amount.toPlainString() + "元；回访" + tally.visits + "次，协议履行" + tally.performed + "件。\n");
+
+        String admin = startAndWait("ADMINISTRATIVE", "2015-01-01", "2015-11-30", null);
+        JsonPath a = drafter().get("/api/v1/statistics/runs/" + admin).then().statusCode(200).extract().jsonPath();
+        assertThat(total(a, "received")).isEqualTo(1225);
+        assertThat(total(a, "resolvedBeforeFiling")).isEqualTo(375);
+        assertThat(figure(a, "resolvedBeforeFilingRate", null)).containsEntry("numerator", 375)
+                .containsEntry("denominator", 1225);
+        assertThat(dec(figure(a, "resolvedBeforeFilingRate", null).get("value"))).isEqualTo("30.61");
+        assertThat(total(a, "concludedAfterFiling")).isEqualTo(803);
+        assertThat(figure(a, "mediatedOrWithdrawnRate", null)).containsEntry("numerator", 314)
+                .containsEntry("denominator", 803);
+        assertThat(dec(figure(a, "mediatedOrWithdrawnRate", null).get("value"))).isEqualTo("39.10");
+        assertThat(figure(a, "correctionRate", null)).containsEntry("numerator", 15).containsEntry("denominator", 803);
+        assertThat(dec(figure(a, "correctionRate", null).get("value"))).isEqualTo("1.87");
+        assertThat(total(a, "pending")).isEqualTo(47);
+        assertThat(drafter().get("/api/v1/statistics/runs/" + admin + "/report").then().statusCode(200).extract()
+                .asString()).startsWith("1-11月全区共收到行政争议案件1225件，立案前化解375件，立案前化解率为30.61%；"
+                + "案中调撤率为39.10%，纠错率为1.87%。");
+    }
+
+    /** A people's mediation ledger row as a clerk fills it in; blanks are null. */
+    record MediationRow(String id, LocalDate accepted, String type, String summary, String town, String applicant,
+                        String respondent, String outcome, String form, BigDecimal amount, LocalDate concluded,
+                        LocalDate visit, String method, String performance, LocalDate visit2, String performance2) {
+    }
+
+    private static final String[] DISPUTE_TYPES = {"邻里纠纷", "婚姻家庭纠纷", "合同纠纷", "劳动争议", "物业纠纷",
+            "道路交通事故", "损害赔偿纠纷", "消费纠纷", "房屋宅基地纠纷", "其他"};
+
+    /**
+     * {@code inPeriod} rows accepted from {@code first} to {@code cutOff}, spread over the days, and
+     * {@code inNovember} more after it; row {@code failure} not mediated successfully, row
+     * {@code open} without an outcome; every other row a success concluded by the cut-off, written
+     * or (every fourth) oral, every fifth with an amount, every sixth visited (a few of those visits
+     * fall after the cut-off), every 24th twice.
+     */
+    private static List<MediationRow> mediationRows(String ids, int inPeriod, int inNovember, int failure, int open,
+                                                    String town, LocalDate first, LocalDate cutOff) {
+        String[] surnames = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄"};
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, cutOff) + 1;
+        List<MediationRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < inPeriod + inNovember; i++) {
+            boolean november = i >= inPeriod;
+            LocalDate accepted = november ? cutOff.plusDays(2 + i - inPeriod) : first.plusDays((long) i * days / inPeriod);
+            String type = DISPUTE_TYPES[i % DISPUTE_TYPES.length];
+            String summary = type + "，经调解员现场调查后组织双方协商（第" + (i + 1) + "件）";
+            String applicant = surnames[i % surnames.length] + "某";
+            String respondent = surnames[(i + 3) % surnames.length] + "某";
+            String id = ids.formatted(i + 1);
+            if (i == open) {
+                rows.add(new MediationRow(id, accepted, type, summary, town, applicant, respondent, null, null, null,
+                        null, null, null, null, null, null));
+                continue;
+            }
+            LocalDate concluded = accepted.plusDays(i % 15);
+            if (!november && concluded.isAfter(cutOff)) {
+                concluded = cutOff;
+            }
+            if (i == failure) {
+                rows.add(new MediationRow(id, accepted, type, summary, town, applicant, respondent, "调解不成功", null,
+                        null, concluded, null, null, null, null, null));
+                continue;
+            }
+            String form = i % 4 == 3 ? "口头协议" : "书面协议";
+            BigDecimal amount = i % 5 == 0 ? BigDecimal.valueOf(50_000 + (i % 37) * 10_050L, 2) : null;
+            LocalDate visit = i % 6 == 0 ? concluded.plusDays(7) : null;
+            LocalDate visit2 = i % 24 == 0 ? concluded.plusDays(40) : null;
+            rows.add(new MediationRow(id, accepted, type, summary, town, applicant, respondent, "调解成功", form, amount,
+                    concluded, visit, visit == null ? null : i % 12 == 0 ? "上门回访" : "电话回访",
+                    visit == null ? null : i % 18 == 0 ? "部分履行" : "已履行", visit2, visit2 == null ? null : "已履行"));
+        }
+        return rows;
+    }
+
+    /** What the report must say of the rows, counted as the report defines it (in the period, by its cut-off). */
+    static final class Tally {
+        final LocalDate cutOff;
+        long accepted;
+        long succeeded;
+        long written;
+        long oral;
+        long neighbours;
+        long visits;
+        long performed;
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+
+        Tally(LocalDate cutOff) {
+            this.cutOff = cutOff;
+        }
+
+        void add(MediationRow r) {
+            if (r.accepted().isAfter(cutOff)) {
+                return;
+            }
+            accepted++;
+            neighbours += r.type().equals("邻里纠纷") ? 1 : 0;
+            if (!"调解成功".equals(r.outcome())) {
+                return;
+            }
+            succeeded++;
+            written += r.form().equals("书面协议") ? 1 : 0;
+            oral += r.form().equals("口头协议") ? 1 : 0;
+            amount = r.amount() == null ? amount : amount.add(r.amount());
+            boolean first = r.visit() != null && !r.visit().isAfter(cutOff);
+            boolean second = r.visit2() != null && !r.visit2().isAfter(cutOff);
+            visits += (first ? 1 : 0) + (second ? 1 : 0);
+            if (first && r.performance().equals("已履行") || second) {
+                performed++;
+            }
+        }
+    }
+
+    private static final String[] MEDIATION_HEADER = {"编号", "受理日期", "纠纷类型", "纠纷简要情况", "所属街镇", "申请人",
+            "被申请人", "调解结果", "协议形式", "协议金额（元）", "结案日期", "回访日期", "回访方式", "履行情况", "回访日期2",
+            "履行情况2"};
+
+    private static Object[] cells(MediationRow r) {
+        return new Object[] {r.id(), r.accepted(), r.type(), r.summary(), r.town(), r.applicant(), r.respondent(),
+                r.outcome(), r.form(), r.amount(), r.concluded(), r.visit(), r.method(), r.performance(), r.visit2(),
+                r.performance2()};
+    }
+
+    /** An .xlsx as Excel saves it: dates as date cells (shown as 2015/3/5), amounts as numbers. */
+    private static byte[] mediationXlsx(List<MediationRow> rows) throws java.io.IOException {
+        return xlsx(MEDIATION_HEADER, rows.stream().map(StatisticsIT::cells).toList());
+    }
+
+    /** A GBK .csv: dates as clerks type them (2015/3/5 or 2015年3月5日), amounts with thousands separators. */
+    private static byte[] mediationCsv(List<MediationRow> rows) throws java.io.IOException {
+        String[] header = MEDIATION_HEADER.clone();
+        header[0] = "序号";
+        return gbkCsv(header, rows.stream().map(StatisticsIT::cells).toList());
+    }
+
+    /** An administrative register row; blanks are null. */
+    record AdminRow(String kind, String id, LocalDate received, LocalDate filed, String applicant, String respondent,
+                    String summary, String town, String resolution, LocalDate concluded) {
+    }
+
+    /**
+     * The centre's register, in an order shuffled with a fixed seed: 1225 received from
+     * {@code first} to {@code cutOff} (see the test), then six received in December.
+     */
+    private static List<AdminRow> adminRows(LocalDate first, LocalDate cutOff) {
+        List<String> plan = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<Integer, String> add = (n, what) -> plan.addAll(java.util.Collections.nCopies(n, what));
+        add.accept(375, "立案前化解");
+        add.accept(150, "案中调解");
+        add.accept(50, "和解");
+        add.accept(80, "案中撤回");
+        add.accept(34, "撤回申请");
+        add.accept(9, "纠错");
+        add.accept(4, "撤销");
+        add.accept(2, "确认违法");
+        add.accept(474, "维持");
+        add.accept(30, "");
+        add.accept(10, "DEC:案中调解");
+        add.accept(7, "DEC:纠错");
+        java.util.Collections.shuffle(plan, new java.util.Random(2015));
+        String[] agencies = {"区市场监督管理局", "区人力资源和社会保障局", "区规划和自然资源局", "区城市管理行政执法局",
+                "区住房保障和房屋管理局", "某镇人民政府"};
+        String[] towns = {"赵巷镇", "徐泾镇", "华新镇", "朱家角镇", "夏阳街道"};
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, cutOff) + 1;
+        List<AdminRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.size() + 6; i++) {
+            String what = i < plan.size() ? plan.get(i) : i % 2 == 0 ? "立案前化解" : "";
+            LocalDate received = i < plan.size() ? first.plusDays((long) i * days / plan.size())
+                    : cutOff.plusDays(1 + i - plan.size());
+            String id = "青非诉登〔2015〕第%04d号".formatted(i + 1);
+            String kind = i % 3 == 0 ? "行政复议" : "行政争议";
+            String agency = agencies[i % agencies.length];
+            String summary = "不服" + agency + "作出的行政决定申请复议（第" + (i + 1) + "件）";
+            String applicant = "申请人" + (char) ('甲' + i % 10) + "某";
+            String town = towns[i % towns.length];
+            if (what.equals("立案前化解")) {
+                LocalDate done = received.plusDays(i % 10);
+                rows.add(new AdminRow(kind, id, received, null, applicant, agency, summary, town, what,
+                        i < plan.size() && done.isAfter(cutOff) ? cutOff : done));
+                continue;
+            }
+            LocalDate filed = received.plusDays(3);
+            if (i < plan.size() && filed.isAfter(cutOff)) {
+                filed = cutOff;
+            }
+            if (what.isEmpty()) {
+                rows.add(new AdminRow(kind, id, received, filed, applicant, agency, summary, town, null, null));
+            } else if (what.startsWith("DEC:")) {
+                rows.add(new AdminRow(kind, id, received, filed, applicant, agency, summary, town, what.substring(4),
+                        LocalDate.of(2015, 12, 5 + i % 20)));
+            } else {
+                LocalDate done = filed.plusDays(20 + i % 40);
+                rows.add(new AdminRow(kind, id, received, filed, applicant, agency, summary, town, what,
+                        done.isAfter(cutOff) ? cutOff : done));
+            }
+        }
+        return rows;
+    }
+
+    private static final String[] ADMIN_HEADER = {"事项类型", "编号", "收案日期", "立案日期", "申请人", "被申请人",
+            "纠纷简要情况", "所属街镇", "办理结果", "办结日期"};
+
+    private static Object[] cells(AdminRow r) {
+        return new Object[] {r.kind(), r.id(), r.received(), r.filed(), r.applicant(), r.respondent(), r.summary(),
+                r.town(), r.resolution(), r.concluded()};
+    }
+
+    private static byte[] adminXlsx(List<AdminRow> rows) throws java.io.IOException {
+        return xlsx(ADMIN_HEADER, rows.stream().map(StatisticsIT::cells).toList());
+    }
+
+    private static byte[] adminCsv(List<AdminRow> rows) throws java.io.IOException {
+        return gbkCsv(ADMIN_HEADER, rows.stream().map(StatisticsIT::cells).toList());
+    }
+
+    private static byte[] xlsx(String[] header, List<Object[]> rows) throws java.io.IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("台账");
+            org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            int n = 1;
+            for (Object[] cells : rows) {
+                Row row = sheet.createRow(n++);
+                for (int i = 0; i < cells.length; i++) {
+                    if (cells[i] instanceof LocalDate d) {
+                        var cell = row.createCell(i);
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    } else if (cells[i] instanceof BigDecimal amount) {
+                        row.createCell(i).setCellValue(amount.doubleValue());
+                    } else if (cells[i] != null) {
+                        row.createCell(i).setCellValue(cells[i].toString());
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] gbkCsv(String[] header, List<Object[]> rows) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.text.DecimalFormat thousands = new java.text.DecimalFormat("#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(
+                new java.io.OutputStreamWriter(out, java.nio.charset.Charset.forName("GBK")),
+                org.apache.commons.csv.CSVFormat.EXCEL)) {
+            csv.printRecord((Object[]) header);
+            int n = 0;
+            for (Object[] cells : rows) {
+                n++;
+                Object[] text = new Object[cells.length];
+                for (int i = 0; i < cells.length; i++) {
+                    if (cells[i] instanceof LocalDate d) {
+                        text[i] = n % 2 == 0 ? d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth()
+                                : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+                    } else if (cells[i] instanceof BigDecimal amount) {
+                        text[i] = thousands.format(amount);
+                    } else {
+                        text[i] = cells[i] == null ? "" : cells[i];
+                    }
+                }
+                csv.printRecord(text);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private JsonPath importLedger(String office, byte[] file, String contentType) {
+        return api.as("admin").queryParam("office", office).contentType(contentType).body(file)
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -286,13 +286,16 @@ public class StatisticsSlices {
      * offset in seconds where it is fixed over the run, else the zone's name). By the offset,
      * both databases count whole days of epoch seconds; PostgreSQL in double precision
      * (date_part), as its numeric epoch (extract) and the conversion by the zone's rules cost a
-     * tenth of the slice's time each at 10 million cases.
+     * tenth of the slice's time each at 10 million cases. H2 in double precision too: its
+     * extract(epoch) is a NUMERIC, and dividing that makes a NUMERIC(100000, 50000), whose
+     * rounding (floor) took some 40 ms a case (a run over 8,000 cases ran for more than ten
+     * minutes); a double holds epoch seconds to the microsecond.
      */
     static String localDays(boolean postgres, boolean fixedOffset) {
         if (postgres && !fixedOffset) {
             return "(cast(c.outcome_at at time zone ? as date) - cast(c.accepted_at at time zone ? as date))";
         }
-        String epoch = postgres ? "date_part('epoch', %s)" : "extract(epoch from %s)";
+        String epoch = postgres ? "date_part('epoch', %s)" : "cast(extract(epoch from %s) as double precision)";
         return "cast(floor((" + epoch.formatted("c.outcome_at") + " + ?) / 86400)"
                 + " - floor((" + epoch.formatted("c.accepted_at") + " + ?) / 86400) as integer)";
     }
