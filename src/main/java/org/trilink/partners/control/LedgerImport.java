@@ -37,8 +37,9 @@ import org.trilink.platform.security.Role;
 /**
  * Imports an office's historical ledger (台账): each good row becomes a case of that office,
  * received on its date and, when the ledger has one, with its outcome, so statistics count two
- * years of history. Rows are independent (one transaction each); bad rows are reported with
- * their row number and reason; a ledger id already imported for the office is not taken again.
+ * years of history. Rows are independent (stored a chunk per transaction, and one by one again
+ * when one of a chunk fails, so that a bad row fails alone); bad rows are reported with their
+ * row number and reason; a ledger id already imported for the office is not taken again.
  */
 @ApplicationScoped
 public class LedgerImport {
@@ -184,36 +185,79 @@ public class LedgerImport {
      * district admin's may name any office ({@code anyOffice}), staff's only their own.
      */
     public Report importFile(LedgerFile file, String officeCode, String actor, boolean anyOffice) throws IOException {
-        int[] counts = new int[3];
-        List<RowError> errors = new ArrayList<>();
+        Tally tally = new Tally();
         ZoneId zone = configured.zone();
         String sha256 = file.sha256();
+        // checked rows are stored a chunk per transaction (LedgerRows.takeAll); a row that fails its
+        // checks first has the rows before it stored, so that the report stays in row order
+        List<LedgerRows.Pending> chunk = new ArrayList<>();
         java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
-            String ledgerId = row.get("ledgerId");
             try {
-                Row r = parse(row, zone, officeCode, anyOffice);
-                if (rows.take(r, officeCode, actor, new CaseChange.LedgerSource(sha256, number))) {
-                    counts[0]++;
-                } else {
-                    counts[1]++;
-                }
-            } catch (ProblemException e) {
-                counts[2]++;
-                if (errors.size() < 10_000) {
-                    List<Refusal> why = e instanceof RefusedRow refused ? refused.refusals()
-                            : List.of(new Refusal(null, "refused", null));
-                    errors.add(new RowError(number, ledgerId, FileImports.reason(e.problem()), why));
+                chunk.add(new LedgerRows.Pending(number, parse(row, zone, officeCode, anyOffice),
+                        new CaseChange.LedgerSource(sha256, number)));
+                if (chunk.size() >= LedgerRows.CHUNK) {
+                    take(chunk, officeCode, actor, tally);
                 }
             } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
-                        withoutMessages(e));
-                counts[2]++;
-                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
-                        List.of(new Refusal(null, "notStored", null))));
+                take(chunk, officeCode, actor, tally);
+                tally.failed(number, row.get("ledgerId"), e);
             }
         };
         file.rows(onRow);
-        return new Report(counts[0], counts[1], counts[2], errors);
+        take(chunk, officeCode, actor, tally);
+        return new Report(tally.counts[0], tally.counts[1], tally.counts[2], tally.errors);
+    }
+
+    /**
+     * Stores the chunk's rows in one transaction; if one of them can not be stored, each again in a
+     * transaction of its own, as rows always were, so that only the bad row fails. Empties the chunk.
+     */
+    private void take(List<LedgerRows.Pending> chunk, String officeCode, String actor, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Boolean> created = null;
+        try {
+            created = rows.takeAll(chunk, officeCode, actor);
+        } catch (RuntimeException e) {
+            for (LedgerRows.Pending p : chunk) {
+                try {
+                    tally.taken(rows.take(p.row(), officeCode, actor, p.source()));
+                } catch (RuntimeException f) {
+                    tally.failed(p.number(), p.row().ledgerId(), f);
+                }
+            }
+        }
+        if (created != null) {
+            created.forEach(tally::taken);
+        }
+        chunk.clear();
+    }
+
+    /** The report as rows are taken: created, repeated, failed, and the errors of the failed. */
+    private static final class Tally {
+        final int[] counts = new int[3];
+        final List<RowError> errors = new ArrayList<>();
+
+        void taken(boolean created) {
+            counts[created ? 0 : 1]++;
+        }
+
+        void failed(long number, String ledgerId, RuntimeException e) {
+            counts[2]++;
+            if (e instanceof ProblemException p) {
+                if (errors.size() < 10_000) {
+                    List<Refusal> why = p instanceof RefusedRow refused ? refused.refusals()
+                            : List.of(new Refusal(null, "refused", null));
+                    errors.add(new RowError(number, ledgerId, FileImports.reason(p.problem()), why));
+                }
+            } else {
+                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
+                        withoutMessages(e));
+                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
+                        List.of(new Refusal(null, "notStored", null))));
+            }
+        }
     }
 
     /**
