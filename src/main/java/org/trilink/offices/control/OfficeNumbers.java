@@ -113,11 +113,14 @@ public class OfficeNumbers {
 
     private int lockedFromDatabase(String officeCode, NumberKind kind, int year) {
         // two first takers of a year: the second waits for the first's row, then does nothing
+        // the counter table is no entity's: nothing pending in the persistence context needs writing first
         em.createNativeQuery("insert into office_number_counter (office_code, number_kind, number_year, last_number)"
                         + " values (?, ?, ?, 0) on conflict do nothing")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year).executeUpdate();
         return ((Number) em.createNativeQuery("select last_number from office_number_counter"
                         + " where office_code = ? and number_kind = ? and number_year = ? for update")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year)
                 .getSingleResult()).intValue();
     }
@@ -125,6 +128,7 @@ public class OfficeNumbers {
     private void set(String officeCode, NumberKind kind, int year, int n) {
         em.createNativeQuery("update office_number_counter set last_number = ?"
                         + " where office_code = ? and number_kind = ? and number_year = ?")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, n).setParameter(2, officeCode).setParameter(3, kind.name()).setParameter(4, year)
                 .executeUpdate();
         lockedHere().put(counter(officeCode, kind, year), n);
