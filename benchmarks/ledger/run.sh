@@ -42,7 +42,7 @@ PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d "$DB"
 
 TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource TRILINK_DB_URL="$JDBC" \
 TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" \
-TRILINK_DEMO_DATA_CASES=${DEMO_CASES:-200} TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
+TRILINK_DEMO_DATA_CASES=${DEMO_CASES:-0} TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
 TRILINK_LEDGER_MAX_BYTES=$((64 * 1024 * 1024)) \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
   --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
