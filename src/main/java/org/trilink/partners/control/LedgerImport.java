@@ -191,9 +191,10 @@ public class LedgerImport {
         // checked rows are stored a chunk per transaction (LedgerRows.takeAll); a row that fails its
         // checks first has the rows before it stored, so that the report stays in row order
         List<LedgerRows.Pending> chunk = new ArrayList<>();
+        Lookups lookups = new Lookups();
         java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
             try {
-                chunk.add(new LedgerRows.Pending(number, parse(row, zone, officeCode, anyOffice),
+                chunk.add(new LedgerRows.Pending(number, parse(row, zone, officeCode, anyOffice, lookups),
                         new CaseChange.LedgerSource(sha256, number)));
                 if (chunk.size() >= LedgerRows.CHUNK) {
                     take(chunk, officeCode, actor, tally);
@@ -298,9 +299,40 @@ public class LedgerImport {
     static final int MOST_VISITS = 9;
 
     Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice) {
+        return parse(row, zone, importingOffice, anyOffice, new Lookups());
+    }
+
+    /**
+     * The offices and staff a file's rows name, each looked up once per file: every row of a
+     * ledger names the same few (its mediators, the office they work for, the station a case came
+     * from), and a query for each, every row, was a sixth of a 100,000-row import's time.
+     */
+    private final class Lookups {
+        private final Map<String, java.util.Optional<org.trilink.offices.entity.Office>> byCode = new java.util.HashMap<>();
+        private final Map<String, java.util.Optional<org.trilink.offices.entity.Staff>> people = new java.util.HashMap<>();
+        private List<org.trilink.offices.entity.Office> all;
+
+        java.util.Optional<org.trilink.offices.entity.Office> office(String code) {
+            return byCode.computeIfAbsent(code, offices::office);
+        }
+
+        List<org.trilink.offices.entity.Office> offices() {
+            if (all == null) {
+                all = offices.offices(null, null);
+            }
+            return all;
+        }
+
+        java.util.Optional<org.trilink.offices.entity.Staff> person(String office, String name) {
+            return people.computeIfAbsent(office + '\n' + name, k -> staff.named(office, name));
+        }
+    }
+
+    private Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice,
+                      Lookups lookups) {
         Faults errors = new Faults();
-        String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors);
-        Referral referral = referral(row, zone, office, errors);
+        String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors, lookups);
+        Referral referral = referral(row, zone, office, errors, lookups);
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         MatterKind kind = MatterKind.PEOPLES_MEDIATION;
@@ -450,7 +482,7 @@ public class LedgerImport {
         boolean criminal = flag(row, "criminalCaseAverted", errors);
         boolean mass = flag(row, "massPetitionAverted", errors);
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
-        List<Mediator> mediators = mediators(blank(row.get("mediators")),
+        List<Mediator> mediators = mediators(lookups, blank(row.get("mediators")),
                 referral != null && referral.decision() == ReferralStatus.ACCEPTED ? referral.to()
                         : referral != null ? referral.from() : office, administrative, errors);
         Faults all = new Faults();
@@ -480,7 +512,7 @@ public class LedgerImport {
      * other one defaults to it), sent (转介日期, not before receipt) and decided (转介结果; blank:
      * accepted when it has a 接收日期, else pending).
      */
-    private Referral referral(Map<String, String> row, ZoneId zone, String office, Faults errors) {
+    private Referral referral(Map<String, String> row, ZoneId zone, String office, Faults errors, Lookups lookups) {
         String fromNamed = blank(row.get("referralFrom"));
         String toNamed = blank(row.get("referralTo"));
         String sent = blank(row.get("referredAt"));
@@ -494,8 +526,8 @@ public class LedgerImport {
             }
             return null;
         }
-        String from = fromNamed == null ? office : officeCode(fromNamed, "referralFrom", errors);
-        String to = toNamed == null ? office : officeCode(toNamed, "referralTo", errors);
+        String from = fromNamed == null ? office : officeCode(fromNamed, "referralFrom", errors, lookups);
+        String to = toNamed == null ? office : officeCode(toNamed, "referralTo", errors, lookups);
         if (from == null || to == null) {
             return null;
         }
@@ -531,8 +563,8 @@ public class LedgerImport {
     }
 
     /** An office by code or name, or null with the row's fault. */
-    private String officeCode(String named, String column, Faults errors) {
-        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
+    private String officeCode(String named, String column, Faults errors, Lookups lookups) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named, lookups);
         if (found.isEmpty()) {
             errors.add(column, "unknown office", "unknownCode");
             return null;
@@ -540,21 +572,21 @@ public class LedgerImport {
         return found.get().code();
     }
 
-    private java.util.Optional<org.trilink.offices.entity.Office> officeNamed(String named) {
-        java.util.Optional<org.trilink.offices.entity.Office> found = offices.office(named);
+    private java.util.Optional<org.trilink.offices.entity.Office> officeNamed(String named, Lookups lookups) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = lookups.office(named);
         if (found.isEmpty()) {
-            found = offices.offices(null, null).stream()
+            found = lookups.offices().stream()
                     .filter(o -> named.equals(o.nameZh()) || named.equalsIgnoreCase(o.nameEn())).findFirst();
         }
         return found;
     }
 
     /** The handling office by code or Chinese name; the importing office when the ledger names none. */
-    private String office(String named, String importingOffice, boolean anyOffice, Faults errors) {
+    private String office(String named, String importingOffice, boolean anyOffice, Faults errors, Lookups lookups) {
         if (named == null || named.equals(importingOffice)) {
             return importingOffice;
         }
-        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named, lookups);
         if (found.isEmpty() || !found.get().active()) {
             errors.add("handlingOffice", "unknown or inactive office", "unknownCode");
             return importingOffice;
@@ -572,7 +604,8 @@ public class LedgerImport {
      * nobody of the handling office refuses the row: the office adds the person (or removes the
      * name) and imports the row again.
      */
-    private List<Mediator> mediators(String names, String office, boolean administrative, Faults errors) {
+    private List<Mediator> mediators(Lookups lookups, String names, String office, boolean administrative,
+                                     Faults errors) {
         if (names == null) {
             return List.of();
         }
@@ -580,7 +613,7 @@ public class LedgerImport {
             errors.add("mediators", "for people's mediation only", "notForKind");
             return List.of();
         }
-        org.trilink.offices.entity.OfficeType type = offices.office(office).map(o -> o.type()).orElse(null);
+        org.trilink.offices.entity.OfficeType type = lookups.office(office).map(o -> o.type()).orElse(null);
         MediatorCapacity capacity = type == org.trilink.offices.entity.OfficeType.LAW_FIRM ? MediatorCapacity.LAWYER
                 : type == org.trilink.offices.entity.OfficeType.POLICE_STATION ? MediatorCapacity.POLICE_OFFICER
                 : MediatorCapacity.PEOPLES_MEDIATOR;
@@ -589,7 +622,7 @@ public class LedgerImport {
             if (name.isBlank()) {
                 continue;
             }
-            java.util.Optional<org.trilink.offices.entity.Staff> person = staff.named(office, name.strip());
+            java.util.Optional<org.trilink.offices.entity.Staff> person = lookups.person(office, name.strip());
             if (person.isEmpty()) {
                 errors.add("mediators", "nobody of the office is called " + name.strip(), "unknownMediator");
             } else if (found.stream().noneMatch(m -> m.person().id().equals(person.get().id()))) {
