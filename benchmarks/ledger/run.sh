@@ -11,6 +11,8 @@
 #   benchmarks/ledger/run.sh [rows]          # default 100000
 # WAR= deploys another build (A/B in one sitting); FILES= picks files (csv, xlsx, small: default all);
 # PROFILE=1 records the server with JFR during the big imports (target/ledger-bench/*.jfr).
+# ANALYZE=20: the import's tables are analysed every 20 s while it runs, as autovacuum (off on this
+# machine's PostgreSQL) would; ANALYZE=0 leaves them without statistics (see docs/benchmarks.md).
 # A 100,000-row ledger is about 36 MB of UTF-8 CSV, over the default trilink.ledger.max-bytes
 # (20 MB): this server gets TRILINK_LEDGER_MAX_BYTES=64 MB. The .xlsx is about 13 MB.
 set -euo pipefail
@@ -57,7 +59,7 @@ done
 curl -sf -u admin:admin-demo "$BASE/api/v1/regions" > /dev/null
 echo "server up on $BASE (pid $SERVER, -Xmx512m), schema $SCHEMA, WAR ${WAR:-target/trilink.war}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-bench() { java -cp "$CP" org.trilink.bench.LedgerImportBenchmark "$BASE" "$JDBC" "$SERVER" "$@"; }
+bench() { java -Danalyze="${ANALYZE:-20}" -cp "$CP" org.trilink.bench.LedgerImportBenchmark "$BASE" "$JDBC" "$SERVER" "$@"; }
 profile() { # start|stop name
   if [ "${PROFILE:-0}" = 1 ]; then
     if [ "$1" = start ]; then jcmd "$SERVER" JFR.start name=ledger settings=profile > /dev/null

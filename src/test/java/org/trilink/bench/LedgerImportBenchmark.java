@@ -33,7 +33,9 @@ import org.trilink.partners.control.LedgerReader;
  * the demo admin, timed whole (upload, the server's read-through check, every row) and, while it
  * runs, sampled every {@code SAMPLE} seconds: the office's imported rows (ledger_row, over JDBC)
  * for a rate per chunk, the server's heap ({@code jstat -gc}: used, and used right after a
- * collection) and its resident memory (/proc). Prints one line per file and the load average.
+ * collection) and its resident memory (/proc); every {@code -Danalyze=20} seconds the import's
+ * tables are analysed, as autovacuum would (off on this machine). Prints one line per file and
+ * the load average.
  * <pre>java -cp target/test-classes:target/classes:'target/trilink/WEB-INF/lib/*':target/runtime/postgresql.jar \
  *   org.trilink.bench.LedgerImportBenchmark BASE JDBC SERVER_PID label=file@OFFICE ...</pre>
  * (benchmarks/ledger/run.sh starts the server and passes these.)
@@ -41,6 +43,8 @@ import org.trilink.partners.control.LedgerReader;
 public final class LedgerImportBenchmark {
 
     private static final int SAMPLE_SECONDS = Integer.getInteger("sample", 5);
+    /** Seconds between ANALYZEs of the import's tables while it runs (0: none); see Sampler.analyze. */
+    private static final int ANALYZE_SECONDS = Integer.getInteger("analyze", 20);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -174,6 +178,10 @@ public final class LedgerImportBenchmark {
                             counts.add(new long[] {now, n});
                         }
                         rss();
+                        if (ANALYZE_SECONDS > 0 && (now - analyzed) / 1e9 >= ANALYZE_SECONDS) {
+                            analyze();
+                            analyzed = now;
+                        }
                         Thread.sleep(SAMPLE_SECONDS * 1000L);
                     }
                 } catch (InterruptedException e) {
@@ -189,6 +197,24 @@ public final class LedgerImportBenchmark {
             heap.setDaemon(true);
             heap.start();
         }
+
+        /**
+         * What autovacuum does while tables fill (this machine's PostgreSQL runs with it off): the
+         * import starts on empty tables, and without statistics the statement that keeps the
+         * statistics' link facts (CaseLinkFacts) kept a plan made for empty tables, a scan of all
+         * cases for every visit and referral: 110 rows/s at 30,000 rows, 250 rows/s right after
+         * an ANALYZE, in one run.
+         */
+        private void analyze() throws Exception {
+            try (var s = db.createStatement()) {
+                for (String table : List.of("dispute_case", "party", "case_participant", "case_event", "referral",
+                        "follow_up_visit", "case_mediator", "ledger_row")) {
+                    s.execute("analyze " + table);
+                }
+            }
+        }
+
+        private long analyzed = System.nanoTime();
 
         private void rss() throws IOException {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
