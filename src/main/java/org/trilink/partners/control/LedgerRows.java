@@ -58,18 +58,34 @@ public class LedgerRows {
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
-        boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
+        return store(r, true, officeCode, actor, source) != null;
+    }
+
+    /**
+     * As {@link #take}, answering the case stored (null if the office's ledger id was imported
+     * before). An unkeyed row (a past case registered through the API without the office's
+     * number, its ledger id a stand-in) keeps no ledger number and no {@code ledger_row}: nothing
+     * can know it again, and its register number is the office's next of its year.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public DisputeCase store(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                             CaseChange.LedgerSource source) {
+        boolean known = keyed
+                && !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
         if (known) {
-            return false;
+            return null;
         }
-        DisputeCase c = store(r, officeCode, actor, source);
+        DisputeCase c = storeCase(r, keyed, officeCode, actor, source);
+        if (!keyed) {
+            return c;
+        }
         em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
                         + " values (?, ?, ?, ?, ?)")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).setParameter(3, c.id())
                 .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
                 .executeUpdate();
-        return true;
+        return c;
     }
 
     /**
@@ -103,7 +119,7 @@ public class LedgerRows {
                 created.add(false);
                 continue;
             }
-            DisputeCase c = store(p.row(), officeCode, actor, p.source());
+            DisputeCase c = storeCase(p.row(), true, officeCode, actor, p.source());
             taken.add(new Object[] {p.row().ledgerId(), c.id()});
             created.add(true);
             // each flush (before a query, or the statistics' link refresh) compares every object
@@ -126,18 +142,21 @@ public class LedgerRows {
         return created;
     }
 
-    /** The row's case with all its facts, in the caller's transaction. */
-    private DisputeCase store(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
+    /** The row's case with all its facts, in the caller's transaction; {@code keyed}: see {@link #store}. */
+    private DisputeCase storeCase(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                                  CaseChange.LedgerSource source) {
         DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
                 source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
-        c.fromLedger(r.ledgerId());
-        // the referral where it happened: before the acceptance (by the office it went to), or after
-        LedgerImport.Referral referral = r.referral();
-        boolean referredFirst = referral != null && (r.acceptedAt() == null
-                || !referral.sentAt().isAfter(r.acceptedAt()));
-        if (referredFirst) {
+        c.fromLedger(keyed ? r.ledgerId() : null);
+        // the referrals where they happened, in their order: those sent before the acceptance (by the
+        // office the chain ends at), then the acceptance, then those after it
+        java.util.List<LedgerImport.Referral> referredFirst = r.referrals().stream()
+                .filter(f -> r.acceptedAt() == null || !f.sentAt().isAfter(r.acceptedAt())).toList();
+        java.util.List<LedgerImport.Referral> referredLater = r.referrals().subList(referredFirst.size(),
+                r.referrals().size());
+        for (LedgerImport.Referral referral : referredFirst) {
             refer(c, referral, actor, officeCode, source);
         }
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
@@ -150,10 +169,15 @@ public class LedgerRows {
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
             }
-            if (referral != null && !referredFirst) {
-                refer(c, referral, actor, officeCode, source);
-            }
             OffsetDateTime assigned = r.acceptedAt() != null ? r.acceptedAt() : r.receivedAt();
+            for (LedgerImport.Referral referral : referredLater) {
+                refer(c, referral, actor, officeCode, source);
+                if (referral.decision() == org.trilink.referrals.entity.ReferralStatus.ACCEPTED
+                        && referral.decidedAt().isAfter(assigned)) {
+                    // the mediators are the last office's: assigned when it took the case
+                    assigned = referral.decidedAt();
+                }
+            }
             for (LedgerImport.Mediator m : r.mediators()) {
                 mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source);
             }
