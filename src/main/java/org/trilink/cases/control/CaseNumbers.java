@@ -48,8 +48,12 @@ public class CaseNumbers {
         String number;
         if (kept.isPresent()) {
             number = kept.get();
+            // not flushed first: the case being numbered has no number yet, and a number given to
+            // another case of the same unwritten batch (a ledger chunk) is refused by the unique
+            // index when the batch is written, which the ledger import then takes row by row
             Number taken = (Number) em.createNativeQuery("select count(*) from dispute_case"
                             + " where register_office_code = ? and register_number = ?")
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                     .setParameter(1, office).setParameter(2, number).getSingleResult();
             if (taken.longValue() > 0) {
                 throw ProblemException.conflict("The register number " + number + " of office " + office
@@ -80,7 +84,10 @@ public class CaseNumbers {
     }
 
     public String next(OffsetDateTime receivedAt) {
-        Number n = (Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult();
+        // a sequence needs no pending change written first: not flushing here lets a ledger chunk's
+        // inserts go to the database in batches instead of a few rows at a time
+        Number n = (Number) em.createNativeQuery("select nextval('case_number_seq')")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
         return format(receivedAt.atZoneSameInstant(configured.zone()).getYear(), n.longValue());
     }
 

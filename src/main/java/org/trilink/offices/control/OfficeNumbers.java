@@ -75,14 +75,52 @@ public class OfficeNumbers {
                 .getSingleResult()).intValue();
     }
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
+    /**
+     * The counters this transaction has locked, with their values as it last wrote them: once
+     * locked, a counter row can change only through this transaction, so a second number of the
+     * same office, kind and year in it (a ledger's chunk of rows takes hundreds) needs neither the
+     * insert nor the select for update again.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Integer> lockedHere() {
+        java.util.Map<String, Integer> locked = (java.util.Map<String, Integer>) transaction.getResource(LOCKED);
+        if (locked == null) {
+            locked = new java.util.HashMap<>();
+            transaction.putResource(LOCKED, locked);
+        }
+        return locked;
+    }
+
+    private static final String LOCKED = OfficeNumbers.class.getName() + ".locked";
+
+    private static String counter(String officeCode, NumberKind kind, int year) {
+        return officeCode + "|" + kind + "|" + year;
+    }
+
     /** The counter row, made if missing and locked until the transaction ends. */
     private int locked(String officeCode, NumberKind kind, int year) {
+        Integer known = lockedHere().get(counter(officeCode, kind, year));
+        if (known != null) {
+            return known;
+        }
+        int n = lockedFromDatabase(officeCode, kind, year);
+        lockedHere().put(counter(officeCode, kind, year), n);
+        return n;
+    }
+
+    private int lockedFromDatabase(String officeCode, NumberKind kind, int year) {
         // two first takers of a year: the second waits for the first's row, then does nothing
+        // the counter table is no entity's: nothing pending in the persistence context needs writing first
         em.createNativeQuery("insert into office_number_counter (office_code, number_kind, number_year, last_number)"
                         + " values (?, ?, ?, 0) on conflict do nothing")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year).executeUpdate();
         return ((Number) em.createNativeQuery("select last_number from office_number_counter"
                         + " where office_code = ? and number_kind = ? and number_year = ? for update")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, officeCode).setParameter(2, kind.name()).setParameter(3, year)
                 .getSingleResult()).intValue();
     }
@@ -90,7 +128,9 @@ public class OfficeNumbers {
     private void set(String officeCode, NumberKind kind, int year, int n) {
         em.createNativeQuery("update office_number_counter set last_number = ?"
                         + " where office_code = ? and number_kind = ? and number_year = ?")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, n).setParameter(2, officeCode).setParameter(3, kind.name()).setParameter(4, year)
                 .executeUpdate();
+        lockedHere().put(counter(officeCode, kind, year), n);
     }
 }

@@ -37,8 +37,9 @@ import org.trilink.platform.security.Role;
 /**
  * Imports an office's historical ledger (台账): each good row becomes a case of that office,
  * received on its date and, when the ledger has one, with its outcome, so statistics count two
- * years of history. Rows are independent (one transaction each); bad rows are reported with
- * their row number and reason; a ledger id already imported for the office is not taken again.
+ * years of history. Rows are independent (stored a chunk per transaction, and one by one again
+ * when one of a chunk fails, so that a bad row fails alone); bad rows are reported with their
+ * row number and reason; a ledger id already imported for the office is not taken again.
  */
 @ApplicationScoped
 public class LedgerImport {
@@ -185,36 +186,80 @@ public class LedgerImport {
      * district admin's may name any office ({@code anyOffice}), staff's only their own.
      */
     public Report importFile(LedgerFile file, String officeCode, String actor, boolean anyOffice) throws IOException {
-        int[] counts = new int[3];
-        List<RowError> errors = new ArrayList<>();
+        Tally tally = new Tally();
         ZoneId zone = configured.zone();
         String sha256 = file.sha256();
+        // checked rows are stored a chunk per transaction (LedgerRows.takeAll); a row that fails its
+        // checks first has the rows before it stored, so that the report stays in row order
+        List<LedgerRows.Pending> chunk = new ArrayList<>();
+        Lookups lookups = new Lookups();
         java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
-            String ledgerId = row.get("ledgerId");
             try {
-                Row r = parse(row, zone, officeCode, anyOffice);
-                if (rows.take(r, officeCode, actor, new CaseChange.LedgerSource(sha256, number))) {
-                    counts[0]++;
-                } else {
-                    counts[1]++;
-                }
-            } catch (ProblemException e) {
-                counts[2]++;
-                if (errors.size() < 10_000) {
-                    List<Refusal> why = e instanceof RefusedRow refused ? refused.refusals()
-                            : List.of(new Refusal(null, "refused", null));
-                    errors.add(new RowError(number, ledgerId, FileImports.reason(e.problem()), why));
+                chunk.add(new LedgerRows.Pending(number, parse(row, zone, officeCode, anyOffice, lookups),
+                        new CaseChange.LedgerSource(sha256, number)));
+                if (chunk.size() >= LedgerRows.CHUNK) {
+                    take(chunk, officeCode, actor, tally);
                 }
             } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
-                        withoutMessages(e));
-                counts[2]++;
-                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
-                        List.of(new Refusal(null, "notStored", null))));
+                take(chunk, officeCode, actor, tally);
+                tally.failed(number, row.get("ledgerId"), e);
             }
         };
         file.rows(onRow);
-        return new Report(counts[0], counts[1], counts[2], errors);
+        take(chunk, officeCode, actor, tally);
+        return new Report(tally.counts[0], tally.counts[1], tally.counts[2], tally.errors);
+    }
+
+    /**
+     * Stores the chunk's rows in one transaction; if one of them can not be stored, each again in a
+     * transaction of its own, as rows always were, so that only the bad row fails. Empties the chunk.
+     */
+    private void take(List<LedgerRows.Pending> chunk, String officeCode, String actor, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Boolean> created = null;
+        try {
+            created = rows.takeAll(chunk, officeCode, actor);
+        } catch (RuntimeException e) {
+            for (LedgerRows.Pending p : chunk) {
+                try {
+                    tally.taken(rows.take(p.row(), officeCode, actor, p.source()));
+                } catch (RuntimeException f) {
+                    tally.failed(p.number(), p.row().ledgerId(), f);
+                }
+            }
+        }
+        if (created != null) {
+            created.forEach(tally::taken);
+        }
+        chunk.clear();
+    }
+
+    /** The report as rows are taken: created, repeated, failed, and the errors of the failed. */
+    private static final class Tally {
+        final int[] counts = new int[3];
+        final List<RowError> errors = new ArrayList<>();
+
+        void taken(boolean created) {
+            counts[created ? 0 : 1]++;
+        }
+
+        void failed(long number, String ledgerId, RuntimeException e) {
+            counts[2]++;
+            if (e instanceof ProblemException p) {
+                if (errors.size() < 10_000) {
+                    List<Refusal> why = p instanceof RefusedRow refused ? refused.refusals()
+                            : List.of(new Refusal(null, "refused", null));
+                    errors.add(new RowError(number, ledgerId, FileImports.reason(p.problem()), why));
+                }
+            } else {
+                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
+                        withoutMessages(e));
+                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
+                        List.of(new Refusal(null, "notStored", null))));
+            }
+        }
     }
 
     /**
@@ -279,9 +324,40 @@ public class LedgerImport {
     static final int MOST_REFERRALS = 9;
 
     Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice) {
+        return parse(row, zone, importingOffice, anyOffice, new Lookups());
+    }
+
+    /**
+     * The offices and staff a file's rows name, each looked up once per file: every row of a
+     * ledger names the same few (its mediators, the office they work for, the station a case came
+     * from), and a query for each, every row, was a sixth of a 100,000-row import's time.
+     */
+    private final class Lookups {
+        private final Map<String, java.util.Optional<org.trilink.offices.entity.Office>> byCode = new java.util.HashMap<>();
+        private final Map<String, java.util.Optional<org.trilink.offices.entity.Staff>> people = new java.util.HashMap<>();
+        private List<org.trilink.offices.entity.Office> all;
+
+        java.util.Optional<org.trilink.offices.entity.Office> office(String code) {
+            return byCode.computeIfAbsent(code, offices::office);
+        }
+
+        List<org.trilink.offices.entity.Office> offices() {
+            if (all == null) {
+                all = offices.offices(null, null);
+            }
+            return all;
+        }
+
+        java.util.Optional<org.trilink.offices.entity.Staff> person(String office, String name) {
+            return people.computeIfAbsent(office + '\n' + name, k -> staff.named(office, name));
+        }
+    }
+
+    private Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice,
+                      Lookups lookups) {
         Faults errors = new Faults();
-        String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors);
-        List<Referral> referrals = referrals(row, zone, office, errors);
+        String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors, lookups);
+        List<Referral> referrals = referrals(row, zone, office, errors, lookups);
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         MatterKind kind = MatterKind.PEOPLES_MEDIATION;
@@ -432,7 +508,7 @@ public class LedgerImport {
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
         String registeredBy = referrals.isEmpty() ? office : referrals.get(0).from();
         // the mediators are the staff of the office that has the case at the end of its referrals
-        List<Mediator> mediators = mediators(blank(row.get("mediators")),
+        List<Mediator> mediators = mediators(lookups, blank(row.get("mediators")),
                 holder(registeredBy, referrals), administrative, errors);
         Faults all = new Faults();
         for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
@@ -463,13 +539,14 @@ public class LedgerImport {
      * sent (转介日期) and decided (转介结果; blank: accepted when it has a 接收日期, else pending);
      * only the last may still be pending. The row's office is one of the chain's offices.
      */
-    private List<Referral> referrals(Map<String, String> row, ZoneId zone, String office, Faults errors) {
+    private List<Referral> referrals(Map<String, String> row, ZoneId zone, String office, Faults errors,
+                                     Lookups lookups) {
         List<Referral> chain = new ArrayList<>();
         int faults = errors.errors.size();
         for (int i = 1; i <= MOST_REFERRALS && errors.errors.size() == faults; i++) {
             // a fault in one referral stops the chain there: the later ones can not be checked against it
             Referral previous = chain.size() == i - 1 && i > 1 ? chain.get(i - 2) : null;
-            Referral next = referral(row, zone, office, i, previous, errors);
+            Referral next = referral(row, zone, office, i, previous, errors, lookups);
             if (next != null) {
                 chain.add(next);
             }
@@ -487,7 +564,7 @@ public class LedgerImport {
 
     /** The row's referral number {@code i} (its columns unnumbered for the first), null if none or a fault. */
     private Referral referral(Map<String, String> row, ZoneId zone, String office, int i, Referral previous,
-                              Faults errors) {
+                              Faults errors, Lookups lookups) {
         String n = i == 1 ? "" : String.valueOf(i);
         String fromNamed = blank(row.get("referralFrom" + n));
         String toNamed = blank(row.get("referralTo" + n));
@@ -515,8 +592,8 @@ public class LedgerImport {
         // the chain goes on from whoever has the case after the previous referral
         String holder = previous == null ? office
                 : previous.decision() == ReferralStatus.ACCEPTED ? previous.to() : previous.from();
-        String from = fromNamed == null ? holder : officeCode(fromNamed, "referralFrom" + n, errors);
-        String to = toNamed == null ? office : officeCode(toNamed, "referralTo" + n, errors);
+        String from = fromNamed == null ? holder : officeCode(fromNamed, "referralFrom" + n, errors, lookups);
+        String to = toNamed == null ? office : officeCode(toNamed, "referralTo" + n, errors, lookups);
         if (from == null || to == null) {
             return null;
         }
@@ -558,8 +635,8 @@ public class LedgerImport {
     }
 
     /** An office by code or name, or null with the row's fault. */
-    private String officeCode(String named, String column, Faults errors) {
-        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
+    private String officeCode(String named, String column, Faults errors, Lookups lookups) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named, lookups);
         if (found.isEmpty()) {
             errors.add(column, "unknown office", "unknownCode");
             return null;
@@ -567,21 +644,21 @@ public class LedgerImport {
         return found.get().code();
     }
 
-    private java.util.Optional<org.trilink.offices.entity.Office> officeNamed(String named) {
-        java.util.Optional<org.trilink.offices.entity.Office> found = offices.office(named);
+    private java.util.Optional<org.trilink.offices.entity.Office> officeNamed(String named, Lookups lookups) {
+        java.util.Optional<org.trilink.offices.entity.Office> found = lookups.office(named);
         if (found.isEmpty()) {
-            found = offices.offices(null, null).stream()
+            found = lookups.offices().stream()
                     .filter(o -> named.equals(o.nameZh()) || named.equalsIgnoreCase(o.nameEn())).findFirst();
         }
         return found;
     }
 
     /** The handling office by code or Chinese name; the importing office when the ledger names none. */
-    private String office(String named, String importingOffice, boolean anyOffice, Faults errors) {
+    private String office(String named, String importingOffice, boolean anyOffice, Faults errors, Lookups lookups) {
         if (named == null || named.equals(importingOffice)) {
             return importingOffice;
         }
-        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named);
+        java.util.Optional<org.trilink.offices.entity.Office> found = officeNamed(named, lookups);
         if (found.isEmpty() || !found.get().active()) {
             errors.add("handlingOffice", "unknown or inactive office", "unknownCode");
             return importingOffice;
@@ -599,7 +676,8 @@ public class LedgerImport {
      * nobody of the handling office refuses the row: the office adds the person (or removes the
      * name) and imports the row again.
      */
-    private List<Mediator> mediators(String names, String office, boolean administrative, Faults errors) {
+    private List<Mediator> mediators(Lookups lookups, String names, String office, boolean administrative,
+                                     Faults errors) {
         if (names == null) {
             return List.of();
         }
@@ -607,7 +685,7 @@ public class LedgerImport {
             errors.add("mediators", "for people's mediation only", "notForKind");
             return List.of();
         }
-        org.trilink.offices.entity.OfficeType type = offices.office(office).map(o -> o.type()).orElse(null);
+        org.trilink.offices.entity.OfficeType type = lookups.office(office).map(o -> o.type()).orElse(null);
         MediatorCapacity capacity = type == org.trilink.offices.entity.OfficeType.LAW_FIRM ? MediatorCapacity.LAWYER
                 : type == org.trilink.offices.entity.OfficeType.POLICE_STATION ? MediatorCapacity.POLICE_OFFICER
                 : MediatorCapacity.PEOPLES_MEDIATOR;
@@ -616,7 +694,7 @@ public class LedgerImport {
             if (name.isBlank()) {
                 continue;
             }
-            java.util.Optional<org.trilink.offices.entity.Staff> person = staff.named(office, name.strip());
+            java.util.Optional<org.trilink.offices.entity.Staff> person = lookups.person(office, name.strip());
             if (person.isEmpty()) {
                 errors.add("mediators", "nobody of the office is called " + name.strip(), "unknownMediator");
             } else if (found.stream().noneMatch(m -> m.person().id().equals(person.get().id()))) {
