@@ -46,6 +46,28 @@ public class LedgerRows {
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
+        return store(r, officeCode, actor, source, null, null);
+    }
+
+    /**
+     * One row of a confirmed upload, in its own transaction, remembering the row's content hash
+     * (to tell a changed row from a repeated one later) and the upload it came with.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
+                        String contentHash, Long uploadId) {
+        return store(r, officeCode, actor, source, contentHash, uploadId);
+    }
+
+    /** The same inside the caller's transaction: an all-or-nothing import stores every row or none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean takeWithin(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
+                              String contentHash, Long uploadId) {
+        return store(r, officeCode, actor, source, contentHash, uploadId);
+    }
+
+    private boolean store(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
+                          String contentHash, Long uploadId) {
         boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
         if (known) {
@@ -106,11 +128,18 @@ public class LedgerRows {
             history.backfill(c, new CaseChange.Closed(null, source), before, c.status().name(), r.closedAt(), actor,
                     officeCode);
         }
-        em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
-                        + " values (?, ?, ?, ?, ?)")
+        // no null parameters: PostgreSQL refuses a null bound as text for a bigint column
+        jakarta.persistence.Query insert = em.createNativeQuery(contentHash == null || uploadId == null
+                        ? "insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
+                        + " values (?, ?, ?, ?, ?)"
+                        : "insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by,"
+                        + " content_hash, upload_id) values (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).setParameter(3, c.id())
-                .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
-                .executeUpdate();
+                .setParameter(4, OffsetDateTime.now()).setParameter(5, actor);
+        if (contentHash != null && uploadId != null) {
+            insert.setParameter(6, contentHash).setParameter(7, uploadId);
+        }
+        insert.executeUpdate();
         return true;
     }
 
