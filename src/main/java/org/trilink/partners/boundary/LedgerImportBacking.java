@@ -190,7 +190,8 @@ public class LedgerImportBacking implements Serializable {
     }
 
     public String severity(LedgerUploads.Issue issue) {
-        return labels.text("ledger.severity." + issue.severity().name());
+        String key = "ledger.severity." + issue.severity().name();
+        return labels.text(key);
     }
 
     /** The table row's class: errors red, warnings amber, conflicts marked. */
@@ -199,7 +200,8 @@ public class LedgerImportBacking implements Serializable {
     }
 
     public String status(LedgerUploads.Upload u) {
-        return labels.text("ledger.status." + u.status().name());
+        String key = "ledger.status." + u.status().name();
+        return labels.text(key);
     }
 
     public String when(LedgerUploads.Upload u) {
