@@ -836,7 +836,7 @@ class PartnerExchangeIT {
         JsonPath refused = api.as("mediator").contentType("application/json").body("{\"mode\":\"ALL_OR_NOTHING\"}")
                 .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(409)
                 .contentType("application/problem+json").extract().jsonPath();
-        assertThat(refused.getInt("errors")).as(refused.prettify()).isEqualTo(2);
+        assertThat(refused.getInt("rowsWithErrors")).as(refused.prettify()).isEqualTo(2);
         assertThat(casesWith(m)).isZero();
         assertThat(api.as("mediator").get("/api/v1/ledgers/uploads/" + id).then().statusCode(200).extract()
                 .jsonPath().getString("upload.status")).isEqualTo("STAGED");

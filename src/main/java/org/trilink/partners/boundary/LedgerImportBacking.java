@@ -137,8 +137,8 @@ public class LedgerImportBacking implements Serializable {
         } catch (ProblemException refused) {
             Problem p = refused.problem();
             error(context, p.status() != 409 ? labels.text("action.failed")
-                    : p.extensions() != null && p.extensions().containsKey("errors")
-                    ? labels.text("ledger.allRefused", p.extensions().get("errors"), p.extensions().get("conflicts"))
+                    : p.extensions() != null && p.extensions().containsKey("rowsWithErrors")
+                    ? labels.text("ledger.allRefused", p.extensions().get("rowsWithErrors"), p.extensions().get("conflicts"))
                     : labels.text("ledger.notStaged"));
         }
         show(upload.id());

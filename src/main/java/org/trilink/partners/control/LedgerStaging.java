@@ -240,7 +240,7 @@ public class LedgerStaging {
             throw new ProblemException(Problem.of(409, "Conflict", "The ledger has " + pass.errors
                     + " rows with errors and " + pass.conflicts + " rows that differ from what was imported before:"
                     + " nothing was imported. Correct the file and upload it again, or confirm skipping those rows.")
-                    .withExtensions(Map.of("uploadId", u.id(), "errors", pass.errors, "conflicts", pass.conflicts)));
+                    .withExtensions(Map.of("uploadId", u.id(), "rowsWithErrors", pass.errors, "conflicts", pass.conflicts)));
         }
         uploads.confirmed(u.id(), pass.counts(), pass.issues, pass.created, 0, 0);
         return new Confirmation(u.id(), LedgerUploads.Status.CONFIRMED, Mode.ALL_OR_NOTHING, pass.created,
