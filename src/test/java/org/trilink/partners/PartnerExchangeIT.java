@@ -811,11 +811,11 @@ class PartnerExchangeIT {
         assertThat(preview.getInt("upload.counts.errors")).isEqualTo(2);
         assertThat(preview.getInt("upload.counts.repeated")).isZero();
         assertThat(preview.getInt("upload.counts.conflicts")).isZero();
-        assertThat(preview.getList("issues.items.row", Integer.class)).containsExactly(4, 5);
+        assertThat(preview.getList("issues.items.row", Integer.class)).containsOnly(4, 5);
         assertThat(preview.getList("issues.items.severity", String.class)).containsOnly("ERROR");
-        assertThat(preview.getString("issues.items[0].column")).isEqualTo("receivedAt");
-        assertThat(preview.getString("issues.items[1].code")).isEqualTo("duplicateInFile");
-        assertThat(preview.getString("issues.items[1].limit")).isEqualTo("2");
+        assertThat(preview.getString("issues.items.find { it.row == 4 }.column")).isEqualTo("receivedAt");
+        assertThat(preview.getString("issues.items.find { it.row == 5 }.code")).isEqualTo("duplicateInFile");
+        assertThat(preview.getString("issues.items.find { it.row == 5 }.limit")).isEqualTo("2");
         assertThat(casesWith(m)).as("a preview writes nothing").isZero();
 
         // another office's upload does not exist for its staff; the district admin sees it
@@ -861,7 +861,7 @@ class PartnerExchangeIT {
         assertThat(past.getString("items[0].confirmedBy")).isEqualTo("mediator");
         assertThat(past.getInt("items[0].created")).isEqualTo(2);
         assertThat(api.as("mediator").queryParam("severity", "ERROR").get("/api/v1/ledgers/uploads/" + id + "/issues")
-                .then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(2);
+                .then().statusCode(200).extract().jsonPath().getList("items.row", Integer.class)).containsOnly(4, 5);
         String s2Case = api.as("mediator").queryParam("q", "S2-" + m).get("/api/v1/cases").then().statusCode(200)
                 .extract().jsonPath().getString("items[0].caseNumber");
         JsonPath history = api.as("mediator").get("/api/v1/cases/" + s2Case + "/history").then().statusCode(200)
