@@ -1277,6 +1277,176 @@ class PartnerExchangeIT {
         }
     }
 
+    /**
+     * Issue 21: each matter kind's template, downloaded as a clerk does, filled below its example
+     * row with the words of its own drop-downs and the formats of its columns, imports as it is.
+     */
+    @Test
+    void aTemplateFilledWithItsOwnDropDownsImports() throws Exception {
+        String m = Api.marker();
+        var answer = api.as("mediator").accept(LedgerFile.XLSX).queryParam("kind", "PEOPLES_MEDIATION")
+                .get("/api/v1/ledgers/template").then().statusCode(200).contentType(LedgerFile.XLSX).extract();
+        assertThat(answer.header("Content-Disposition")).as("人民调解台账导入模板.xlsx, RFC 5987").contains(
+                "filename*=UTF-8''%E4%BA%BA%E6%B0%91%E8%B0%83%E8%A7%A3%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx");
+        byte[] filled;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(answer.asByteArray()))) {
+            assertThat(book.getSheetName(1)).isEqualTo("填写说明");
+            var sheet = book.getSheetAt(0);
+            List<String> towns = org.trilink.partners.control.LedgerSamples.dropDown(book, "所属街镇");
+            List<String> offices = org.trilink.partners.control.LedgerSamples.dropDown(book, "转出单位");
+            assertThat(towns).contains("赵巷镇");
+            assertThat(offices).contains("赵巷派出所");
+            set(sheet, 1, "编号", "示例-" + m);
+            java.util.function.Function<String, String> first = h -> org.trilink.partners.control.LedgerSamples
+                    .dropDown(book, h).get(0);
+            Object[][] rows = {
+                    {"编号", "T1-" + m, "受理日期", java.time.LocalDate.of(2024, 5, 6), "纠纷类型", "邻里",
+                            "纠纷简要情况", "模板成功 " + m, "所属街镇", "赵巷镇", "申请人", "周一", "申请人电话", "13900139000",
+                            "涉及金额", 800, "调解结果", first.apply("调解结果"), "结案日期", java.time.LocalDate.of(2024, 5, 20),
+                            "协议形式", first.apply("协议形式"), "协议金额", 800, "回访日期", java.time.LocalDate.of(2024, 6, 3),
+                            "回访方式", "电话", "履行情况", first.apply("履行情况"), "满意度", first.apply("满意度"),
+                            "防止民转刑", "是"},
+                    {"编号", "T2-" + m, "受理日期", java.time.LocalDate.of(2024, 5, 7), "纠纷类型", "劳动争议",
+                            "纠纷简要情况", "模板未结 " + m, "所属街镇", "赵巷镇", "申请人", "周二", "风险等级", "高",
+                            "案件来源", "12345工单"},
+                    {"编号", "T3-" + m, "收案日期", java.time.LocalDate.of(2024, 5, 8), "受理日期", java.time.LocalDate.of(2024, 5, 9),
+                            "纠纷类型", "合同", "纠纷简要情况", "模板转来 " + m, "所属街镇", "赵巷镇", "申请人", "周三",
+                            "转出单位", "赵巷派出所", "转介日期", java.time.LocalDate.of(2024, 5, 8), "转介结果", "已接收",
+                            "接收日期", java.time.LocalDate.of(2024, 5, 9), "调解结果", "调解不成功",
+                            "结案日期", java.time.LocalDate.of(2024, 5, 30)},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                for (int i = 0; i < rows[r].length; i += 2) {
+                    set(sheet, r + 2, (String) rows[r][i], rows[r][i + 1]);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            filled = out.toByteArray();
+        }
+        JsonPath report = api.as("mediator").queryParam("office", "JO-ZHAOXIANG").contentType(LedgerFile.XLSX)
+                .body(filled).post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(4);
+        assertThat(report.getInt("failed")).isZero();
+        Map<String, Map<String, Object>> bySummary = new java.util.HashMap<>();
+        for (Map<String, Object> item : api.as("mediator").queryParam("q", m).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            bySummary.put(((String) item.get("summary")).split(" ")[0], item);
+        }
+        assertThat(bySummary.get("模板成功").get("status")).isEqualTo("CONCLUDED");
+        assertThat(bySummary.get("模板成功").get("regionCode")).isEqualTo("310118104");
+        assertThat(bySummary.get("模板未结").get("status")).isEqualTo("ACCEPTED");
+        api.as("mediator").get("/api/v1/cases/" + bySummary.get("模板转来").get("caseNumber")).then().statusCode(200)
+                .body("receivingOfficeCode", org.hamcrest.Matchers.equalTo("PS-ZHAOXIANG"));
+        assertThat(bySummary.get("模板转来").get("outcome")).isEqualTo("FAILURE");
+        assertThat(bySummary.values()).extracting(c -> c.get("handlingOfficeCode")).containsOnly("JO-ZHAOXIANG");
+        assertThat(api.as("mediator").get("/api/v1/cases/" + bySummary.get("模板成功").get("caseNumber") + "/follow-ups")
+                .then().statusCode(200).extract().jsonPath().getList("method")).containsExactly("PHONE");
+
+        // the administrative register, imported by the district admin for the non-litigation centre
+        byte[] register = api.as("admin").accept(LedgerFile.XLSX).queryParam("kind", "ADMINISTRATIVE")
+                .get("/api/v1/ledgers/template").then().statusCode(200).extract().asByteArray();
+        String a = Api.marker();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(register))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(org.trilink.partners.control.LedgerSamples.headers(sheet)).startsWith("编号", "事项类型", "收案日期")
+                    .doesNotContain("纠纷类型", "调解员", "调解结果");
+            set(sheet, 1, "编号", "示例-" + a);
+            Object[][] rows = {
+                    {"编号", "AT1-" + a, "事项类型", "行政争议", "收案日期", java.time.LocalDate.of(2024, 6, 3),
+                            "案情摘要", "模板化解 " + a, "所属街镇", "徐泾镇", "申请人", "吴一", "被申请人", "某镇人民政府",
+                            "被申请人类型", "单位", "办理结果", "立案前化解", "办结日期", java.time.LocalDate.of(2024, 6, 10)},
+                    {"编号", "AT2-" + a, "事项类型", "行政争议", "收案日期", java.time.LocalDate.of(2024, 6, 4),
+                            "立案日期", java.time.LocalDate.of(2024, 6, 6), "案情摘要", "模板立案 " + a, "所属街镇", "徐泾镇",
+                            "申请人", "吴二"},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                for (int i = 0; i < rows[r].length; i += 2) {
+                    set(sheet, r + 2, (String) rows[r][i], rows[r][i + 1]);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            register = out.toByteArray();
+        }
+        JsonPath admin = api.as("admin").queryParam("office", "NLC-310118").contentType(LedgerFile.XLSX)
+                .body(register).post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(admin.getInt("created")).as(admin.prettify()).isEqualTo(3);
+        Map<String, Map<String, Object>> matters = new java.util.HashMap<>();
+        for (Map<String, Object> item : api.as("admin").queryParam("q", a).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            matters.put(((String) item.get("summary")).split(" ")[0], item);
+        }
+        assertThat(matters.values()).extracting(c -> c.get("matterKind")).containsOnly("ADMINISTRATIVE");
+        assertThat(matters.get("模板化解").get("status")).isEqualTo("RESOLVED");
+        assertThat(matters.get("模板立案").get("status")).isEqualTo("FILED");
+
+        // an unknown kind is a problem; a role that does not import gets no template
+        api.as("mediator").accept(LedgerFile.XLSX).queryParam("kind", "CRIMINAL").get("/api/v1/ledgers/template")
+                .then().statusCode(400).contentType("application/problem+json");
+        api.as("mediator").accept(LedgerFile.XLSX).get("/api/v1/ledgers/template").then().statusCode(400);
+        api.as("drafter").accept(LedgerFile.XLSX).queryParam("kind", "ADMINISTRATIVE").get("/api/v1/ledgers/template")
+                .then().statusCode(403);
+    }
+
+    /** Writes a value under a template's header as Excel would: in the column's own format (dates as dates). */
+    private static void set(org.apache.poi.ss.usermodel.Sheet sheet, int row, String header, Object value) {
+        int column = org.trilink.partners.control.LedgerSamples.headers(sheet).indexOf(header);
+        assertThat(column).as("the template has " + header).isNotNegative();
+        var r = sheet.getRow(row) != null ? sheet.getRow(row) : sheet.createRow(row);
+        var cell = r.getCell(column) != null ? r.getCell(column) : r.createCell(column);
+        cell.setCellStyle(sheet.getColumnStyle(column));
+        if (value instanceof java.time.LocalDate day) {
+            cell.setCellValue(day);
+        } else if (value instanceof Number n) {
+            cell.setCellValue(n.doubleValue());
+        } else {
+            cell.setCellValue((String) value);
+        }
+    }
+
+    /**
+     * Issue 21: a row referred on twice, from the police station to the judicial office that
+     * accepted it and on to a law firm, arrives with both referrals in its history, handled by
+     * the law firm and mediated by its lawyer.
+     */
+    @Test
+    void aLedgerRowReferredOnTwiceEndsWithTheLastOffice() {
+        String m = Api.marker();
+        String csv = "编号,收案日期,受理日期,纠纷类型,纠纷简要情况,所属街镇,申请人,转出单位,转介单位,转介日期,转介结果,接收日期,"
+                + "转出单位2,转介单位2,转介日期2,转介结果2,接收日期2,转介原因2,调解员,调解结果,协议形式,结案日期\n"
+                + "K1-" + m + ",1997-03-01,1997-03-03,邻里,两次转介 " + m + ",310118104,吴某,赵巷派出所,赵巷司法所,1997-03-01,"
+                + "已接收,1997-03-02,赵巷司法所,上海明理律师事务所,1997-03-04,已接收,1997-03-05,需要律师参与,lawyer,调解成功,"
+                + "口头协议,1997-03-20\n"
+                // the chain can not go on from an office that did not take the case (it was rejected)
+                + "K2-" + m + ",1997-03-01,1997-03-03,邻里,断链 " + m + ",310118104,吴某,赵巷派出所,赵巷司法所,1997-03-01,"
+                + "已退回,1997-03-02,赵巷司法所,上海明理律师事务所,1997-03-04,,,,,,,\n";
+        JsonPath report = api.as("mediator").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("created")).as(report.prettify()).isEqualTo(1);
+        assertThat(report.getList("errors.row", Integer.class)).containsExactly(3);
+        assertThat(report.getString("errors[0].reason")).contains("referralFrom2");
+        String number = api.as("admin").queryParam("q", "K1-" + m).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].caseNumber");
+        JsonPath c = api.as("admin").get("/api/v1/cases/" + number).then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("receivingOfficeCode")).isEqualTo("PS-ZHAOXIANG");
+        assertThat(c.getString("handlingOfficeCode")).isEqualTo("LF-MINGLI");
+        assertThat(c.getString("status")).isEqualTo("CONCLUDED");
+        List<Map<String, Object>> referrals = api.as("admin").get("/api/v1/cases/" + number + "/referrals").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(referrals).extracting(r -> r.get("fromOfficeCode") + ">" + r.get("toOfficeCode") + " " + r.get("status"))
+                .containsExactlyInAnyOrder("PS-ZHAOXIANG>JO-ZHAOXIANG ACCEPTED", "JO-ZHAOXIANG>LF-MINGLI ACCEPTED");
+        JsonPath history = api.as("admin").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(history.getList("type", String.class)).containsSubsequence("RECEIVED", "REFERRED", "REFERRAL_ACCEPTED",
+                "ACCEPTED", "REFERRED", "REFERRAL_ACCEPTED", "MEDIATOR_ASSIGNED", "LEDGER_OUTCOME");
+        assertThat(history.getList("backfilled", Boolean.class)).containsOnly(true);
+        // the law firm has the case and its lawyer mediated it
+        api.as("lawyer").get("/api/v1/cases/" + number + "/mediators").then().statusCode(200)
+                .body("username", org.hamcrest.Matchers.equalTo(List.of("lawyer")));
+    }
+
     /** A completed statistics run of the district for a period, as the drafter reads it. */
     private JsonPath statistics(String kind, String from, String to) {
         String run = api.as("drafter").body("{\"matterKind\":\"" + kind + "\",\"from\":\"" + from + "\",\"to\":\""

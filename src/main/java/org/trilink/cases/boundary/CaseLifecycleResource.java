@@ -92,7 +92,9 @@ public class CaseLifecycleResource {
     @POST
     @Path("{caseNumber}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept the case (受理): RECEIVED to ACCEPTED; the handling office only")
+    @Operation(summary = "Accept the case (受理): RECEIVED to ACCEPTED; the handling office only",
+            description = "Accepted now. The body has a note only; a time in it (acceptedAt) is refused (400), not"
+                    + " ignored: a case accepted in the past is registered with POST /api/v1/cases/backfill.")
     @APIResponse(responseCode = "200", description = "Accepted; the body has the new version, also as ETag")
     @APIResponse(responseCode = "409", description = "Wrong state (allowedMoves) or stale version (currentVersion)")
     public Response accept(@PathParam("caseNumber") String caseNumber, @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = CaseVersion.HEADER_DOC)

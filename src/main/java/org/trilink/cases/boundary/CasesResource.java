@@ -69,8 +69,10 @@ public class CasesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a dispute (intake)",
-            description = "Creates a case received by the caller's office. 400 lists every faulty field "
-                    + "(codes, resident ID check digit, mobile number, credit code, amounts); nothing is stored then.")
+            description = "Creates a case received now by the caller's office. 400 lists every faulty field "
+                    + "(codes, resident ID check digit, mobile number, credit code, amounts); nothing is stored then. "
+                    + "A past case with its real dates (receivedAt, acceptedAt, ...) is registered after the fact with "
+                    + "POST /api/v1/cases/backfill; here such a field is refused as unknown (400).")
     @APIResponse(responseCode = "201", description = "Registered; Location points at the case")
     @APIResponse(responseCode = "400", description = "Invalid or unknown fields, a fraction for a whole number, a NUL"
             + " character, or malformed JSON (problem+json, errors name the fields)")

@@ -70,8 +70,15 @@ public final class HistoryWords {
                 shown = null;
             }
             String base = shown != null ? shown : own;
-            String sha = source.sha256() == null ? "" : source.sha256().substring(0, Math.min(12, source.sha256().length()));
-            String from = text("history.ledgerSource", String.valueOf(source.row()), sha);
+            String from;
+            if (source.viaApi()) {
+                // registered after the fact through the API: no file, no row, the request's digest
+                from = text("history.apiSource", source.apiRequest().substring(0, Math.min(12,
+                        source.apiRequest().length())));
+            } else {
+                String sha = source.sha256() == null ? "" : source.sha256().substring(0, Math.min(12, source.sha256().length()));
+                from = text("history.ledgerSource", String.valueOf(source.row()), sha);
+            }
             return base.isEmpty() ? from : base + " " + from;
         }
         try {
@@ -91,7 +98,7 @@ public final class HistoryWords {
                         pair("field.disputeType", code("DisputeType", r.disputeType().name()))));
                 if (r.partnerCode() != null && !r.fromLedger()) {
                     parts.add(pair("history.partner", r.partnerCode()));
-                } else if (r.fromLedger()) {
+                } else if (r.fromLedger() && (r.ledger() == null || !r.ledger().viaApi())) {
                     parts.add(text("history.fromLedger"));
                 }
                 yield String.join(text("history.sep"), parts);

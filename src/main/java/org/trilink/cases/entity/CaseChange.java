@@ -100,10 +100,34 @@ public sealed interface CaseChange {
      * Where a backfilled change (补录) came from: the ledger file's SHA-256 and the row (the file's
      * record number, the header being 1), so that an auditor finds the line it was read from.
      * Null on live changes and on those stored before issue 21.
+     *
+     * <p>A past case registered through the API ({@code POST /api/v1/cases/backfill}) has no file
+     * and no row: {@code apiRequest} is then the SHA-256 of the request's facts, so that an auditor
+     * tells it from live work and from a ledger file, and a re-sent request is known again.
      */
-    record LedgerSource(String sha256, long row) {
+    record LedgerSource(String sha256, long row, String apiRequest) {
+        @jakarta.json.bind.annotation.JsonbCreator
+        public LedgerSource {
+        }
+
+        /** A ledger file's row. */
+        public LedgerSource(String sha256, long row) {
+            this(sha256, row, null);
+        }
+
+        /** A past case registered through the API, by the SHA-256 of its request's facts. */
+        public static LedgerSource apiRequest(String requestSha256) {
+            return new LedgerSource(null, 0, requestSha256);
+        }
+
+        /** Whether the change was registered after the fact through the API rather than read from a file. */
+        public boolean viaApi() {
+            return apiRequest != null;
+        }
+
         public String text() {
-            return "ledger row " + row + ", file sha256 " + sha256;
+            return viaApi() ? "registered after the fact (补录) through the API, request sha256 " + apiRequest
+                    : "ledger row " + row + ", file sha256 " + sha256;
         }
     }
 
@@ -131,7 +155,7 @@ public sealed interface CaseChange {
 
         public String text() {
             return withSource("channel=" + channel + ", type=" + disputeType
-                    + (fromLedger ? ", from the ledger" : partnerCode != null ? ", partner=" + partnerCode : ""), ledger);
+                    + (fromLedger && (ledger == null || !ledger.viaApi()) ? ", from the ledger" : partnerCode != null ? ", partner=" + partnerCode : ""), ledger);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,13 +18,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trilink.cases.entity.MatterKind;
 import org.trilink.partners.control.LedgerFile;
 import org.trilink.partners.control.LedgerImport;
 import org.trilink.partners.control.LedgerStaging;
 import org.trilink.partners.control.LedgerUploads;
+import org.trilink.partners.control.LedgerTemplates;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
 
@@ -52,6 +61,65 @@ public class LedgersResource {
     public record ConfirmRequest(LedgerUploads.Mode mode) {
     }
 
+    @Inject
+    LedgerTemplates templates;
+
+    @GET
+    @Path("template")
+    @Produces(LedgerFile.XLSX)
+    @Operation(summary = "The .xlsx template of a matter kind's ledger",
+            description = "The headers the import reads (编号, 受理日期 …) for that kind, drop-down lists of the words it"
+                    + " takes (towns and offices from the reference data), one example row that imports as it is,"
+                    + " and a sheet 填写说明 that explains every column, in lang (zh-CN, the default, or en).")
+    @APIResponse(responseCode = "200", description = "The workbook, named in Chinese (RFC 5987 filename*)",
+            content = @Content(mediaType = LedgerFile.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "No or an unknown kind")
+    @APIResponse(responseCode = "403", description = "The caller's role does not import ledgers")
+    public Response template(
+            @Parameter(description = "PEOPLES_MEDIATION or ADMINISTRATIVE", required = true,
+                    schema = @Schema(enumeration = {"PEOPLES_MEDIATION", "ADMINISTRATIVE"}))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "language of the instructions: zh-CN (default) or en")
+            @QueryParam("lang") @DefaultValue("zh-CN") String lang) {
+        if (!LedgerImport.mayImport(user)) {
+            throw ProblemException.forbidden("Your role does not import ledgers.");
+        }
+        MatterKind matterKind = matterKind(kind);
+        Locale locale = lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.CHINESE;
+        String ascii = matterKind == MatterKind.ADMINISTRATIVE ? "administrative-register-template.xlsx"
+                : "peoples-mediation-ledger-template.xlsx";
+        return Response.ok(templates.workbook(matterKind, locale), LedgerFile.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + rfc5987(LedgerTemplates.fileName(matterKind)))
+                .build();
+    }
+
+    private static MatterKind matterKind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            throw ProblemException.badRequest("kind", "required: PEOPLES_MEDIATION or ADMINISTRATIVE");
+        }
+        try {
+            return MatterKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("kind", "unknown kind: PEOPLES_MEDIATION or ADMINISTRATIVE");
+        }
+    }
+
+    /** A value of an RFC 5987 {@code ext-value}: UTF-8 bytes, all but attr-chars percent-encoded. */
+    static String rfc5987(String value) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                s.append(c);
+            } else {
+                s.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return s.toString();
+    }
+
     @POST
     // any media type reaches the method, which refuses the wrong ones with a message of its own (415)
     @Consumes(MediaType.WILDCARD)
@@ -65,6 +133,9 @@ public class LedgersResource {
             + " (受理日期), filedAt (立案日期), adminResolution (办理结果), closedAt (归档日期), agreementTerms,"
             + " agreementAmount, performanceDeadline, criminalCaseAverted, massPetitionAverted, followUpAt, followUpMethod,"
             + " followUpPerformance, followUpSatisfaction (回访日期 …, numbered 回访日期2 … for further visits);"
+            + " referralFrom, referralTo, referredAt, referralDecision, referralDecidedAt, referralReason,"
+            + " referralRejection (转出单位, 转介单位, 转介日期 …, numbered 转介单位2 … for a chain of referrals, each"
+            + " from the office that accepted the one before); GET /ledgers/template gives a template per kind;"
             + " values as codes or Chinese labels. Every imported fact is a backfilled change naming the file's"
             + " SHA-256 and row."
             + " 413 over trilink.ledger.max-bytes, 415 for another type, 400 for an unreadable file: nothing imported")

@@ -47,7 +47,8 @@ public final class LedgerColumns {
                     "化解日期")),
             Map.entry("filedAt", List.of("立案日期", "立案时间")),
             Map.entry("handlingOffice", List.of("办理单位", "承办单位", "承办机构", "办理机构", "调解组织", "受理单位")),
-            // one referral per row: from (the office that received the case), to, sent, decided, decision
+            // a referral: from (the office that received the case), to, sent, decided, decision; further
+            // ones of a chain are the same columns numbered: 转介单位2, 转介日期2 ...
             Map.entry("referralFrom", List.of("转出单位", "来源单位", "移送单位", "转介来源")),
             Map.entry("referralTo", List.of("转介单位", "转至单位", "转入单位", "转介至", "移交至", "接收单位")),
             Map.entry("referredAt", List.of("转介日期", "转介时间", "移交日期", "移送日期")),
@@ -76,6 +77,11 @@ public final class LedgerColumns {
 
     private static final Pattern NUMBERED = Pattern.compile("(.+?)[-_]?(\\d{1,2})");
 
+    /** The keys whose columns repeat with a number: a follow-up visit's and a referral's. */
+    static boolean numbered(String key) {
+        return key.startsWith("followUp") || key.startsWith("referral") || "referredAt".equals(key);
+    }
+
     static {
         SYNONYMS.forEach((key, headers) -> {
             put(key, key);
@@ -101,9 +107,9 @@ public final class LedgerColumns {
         String normal = normal(header);
         String key = BY_HEADER.get(normal);
         if (key == null) {
-            // 回访日期2, followUpAt3: the n-th follow-up visit's columns
+            // 回访日期2, followUpAt3, 转介单位2: the n-th follow-up visit's or referral's columns
             Matcher numbered = NUMBERED.matcher(normal);
-            if (numbered.matches() && BY_HEADER.getOrDefault(numbered.group(1), "").startsWith("followUp")) {
+            if (numbered.matches() && numbered(BY_HEADER.getOrDefault(numbered.group(1), ""))) {
                 return BY_HEADER.get(numbered.group(1)) + numbered.group(2);
             }
         }

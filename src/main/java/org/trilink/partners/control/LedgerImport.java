@@ -227,11 +227,32 @@ public class LedgerImport {
                       OffsetDateTime acceptedAt, Outcome outcome, AgreementForm form, OffsetDateTime concludedAt,
                       OffsetDateTime filedAt, AdminResolution resolution, OffsetDateTime closedAt,
                       Agreement agreement, boolean criminalCaseAverted, boolean massPetitionAverted,
-                      List<Visit> visits, String office, List<Mediator> mediators, Referral referral) {
+                      List<Visit> visits, String office, List<Mediator> mediators, List<Referral> referrals) {
+
+        /** The row's first referral, or null; {@link #referrals()} has the whole chain. */
+        public Referral referral() {
+            return referrals.isEmpty() ? null : referrals.get(0);
+        }
+
+        /** The office that has the case at the end of its referrals (the last accepting one), or its own. */
+        public String holder() {
+            return LedgerImport.holder(office, referrals);
+        }
+    }
+
+    /** Who has a case after its referrals: the office that accepted the last accepted one, or the first. */
+    static String holder(String office, List<Referral> referrals) {
+        String holder = office;
+        for (Referral r : referrals) {
+            if (r.decision() == ReferralStatus.ACCEPTED) {
+                holder = r.to();
+            }
+        }
+        return holder;
     }
 
     /**
-     * The row's referral: from the office that received the case to another, sent, and decided
+     * One referral of the row: from the office that has the case to another, sent, and decided
      * (ACCEPTED, REJECTED, RECALLED at {@code decidedAt}) or still PENDING.
      */
     public record Referral(String from, String to, OffsetDateTime sentAt, ReferralStatus decision,
@@ -253,10 +274,13 @@ public class LedgerImport {
     /** The most follow-up visits one row carries (回访日期 … 回访日期9). */
     static final int MOST_VISITS = 9;
 
+    /** The most referrals one row carries (转介单位 … 转介单位9). */
+    static final int MOST_REFERRALS = 9;
+
     Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice) {
         Faults errors = new Faults();
         String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors);
-        Referral referral = referral(row, zone, office, errors);
+        List<Referral> referrals = referrals(row, zone, office, errors);
         ReferralMessage m = new ReferralMessage();
         m.externalId = blank(row.get("ledgerId"));
         MatterKind kind = MatterKind.PEOPLES_MEDIATION;
@@ -378,8 +402,8 @@ public class LedgerImport {
         OffsetDateTime lastAt = filed != null ? filed : accepted != null ? accepted : received;
         inOrder(errors, last, lastAt, "concludedAt", concluded);
         inOrder(errors, "concludedAt", concluded, "closedAt", closed);
-        if (referral != null) {
-            inOrder(errors, "receivedAt", received, "referredAt", referral.sentAt());
+        if (!referrals.isEmpty()) {
+            inOrder(errors, "receivedAt", received, "referredAt", referrals.get(0).sentAt());
         }
         // the agreement: only a success has one
         String terms = blank(row.get("agreementTerms"));
@@ -406,9 +430,10 @@ public class LedgerImport {
         boolean criminal = flag(row, "criminalCaseAverted", errors);
         boolean mass = flag(row, "massPetitionAverted", errors);
         List<Visit> visits = visits(row, zone, errors, concluded, administrative || outcome == null);
+        String registeredBy = referrals.isEmpty() ? office : referrals.get(0).from();
+        // the mediators are the staff of the office that has the case at the end of its referrals
         List<Mediator> mediators = mediators(blank(row.get("mediators")),
-                referral != null && referral.decision() == ReferralStatus.ACCEPTED ? referral.to()
-                        : referral != null ? referral.from() : office, administrative, errors);
+                holder(registeredBy, referrals), administrative, errors);
         Faults all = new Faults();
         for (ConstraintViolation<ReferralMessage> v : intake.violations(m)) {
             String field = PartnerIntake.fieldOf(v);
@@ -427,63 +452,109 @@ public class LedgerImport {
         }
         return new Row(m.externalId, m, kind, received, accepted, outcome, form, concluded, filed, resolution,
                 closed, new Agreement(terms, agreed, deadline == null ? null : deadline.atZoneSameInstant(zone)
-                        .toLocalDate()), criminal, mass, visits, referral == null ? office : referral.from(),
-                mediators, referral);
+                        .toLocalDate()), criminal, mass, visits, registeredBy, mediators, referrals);
     }
 
     /**
-     * A row's referral, if it has one: from 转出单位 to 转介单位, one of them the row's office (the
-     * other one defaults to it), sent (转介日期, not before receipt) and decided (转介结果; blank:
-     * accepted when it has a 接收日期, else pending).
+     * A row's referrals, a chain in date order: the first from 转出单位 to 转介单位 (one of them the
+     * row's office, the other one defaulting to it), each further one (转介单位2, 转介日期2 …) from
+     * the office that had the case after the one before (the office that accepted it; the sender
+     * when it was rejected or recalled), sent not before the previous one was decided. Each is
+     * sent (转介日期) and decided (转介结果; blank: accepted when it has a 接收日期, else pending);
+     * only the last may still be pending. The row's office is one of the chain's offices.
      */
-    private Referral referral(Map<String, String> row, ZoneId zone, String office, Faults errors) {
-        String fromNamed = blank(row.get("referralFrom"));
-        String toNamed = blank(row.get("referralTo"));
-        String sent = blank(row.get("referredAt"));
-        if (fromNamed == null && toNamed == null) {
-            for (String column : List.of("referredAt", "referralDecision", "referralDecidedAt", "referralReason",
-                    "referralRejection")) {
-                if (blank(row.get(column)) != null) {
-                    errors.add("referralTo", "required for a referral (or referralFrom)", "required");
+    private List<Referral> referrals(Map<String, String> row, ZoneId zone, String office, Faults errors) {
+        List<Referral> chain = new ArrayList<>();
+        int faults = errors.errors.size();
+        for (int i = 1; i <= MOST_REFERRALS && errors.errors.size() == faults; i++) {
+            // a fault in one referral stops the chain there: the later ones can not be checked against it
+            Referral previous = chain.size() == i - 1 && i > 1 ? chain.get(i - 2) : null;
+            Referral next = referral(row, zone, office, i, previous, errors);
+            if (next != null) {
+                chain.add(next);
+            }
+        }
+        if (errors.errors.size() > faults || chain.isEmpty()) {
+            return List.of();
+        }
+        boolean ofTheRow = chain.get(0).from().equals(office) || chain.stream().anyMatch(r -> r.to().equals(office));
+        if (!ofTheRow) {
+            errors.add("referralFrom", "a referral of the row comes from or goes to its office", "otherOffice");
+            return List.of();
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The row's referral number {@code i} (its columns unnumbered for the first), null if none or a fault. */
+    private Referral referral(Map<String, String> row, ZoneId zone, String office, int i, Referral previous,
+                              Faults errors) {
+        String n = i == 1 ? "" : String.valueOf(i);
+        String fromNamed = blank(row.get("referralFrom" + n));
+        String toNamed = blank(row.get("referralTo" + n));
+        String sent = blank(row.get("referredAt" + n));
+        boolean first = i == 1;
+        if (toNamed == null && (fromNamed == null || !first)) {
+            for (String column : List.of("referralFrom", "referredAt", "referralDecision", "referralDecidedAt",
+                    "referralReason", "referralRejection")) {
+                if (blank(row.get(column + n)) != null) {
+                    errors.add("referralTo" + n, first ? "required for a referral (or referralFrom)"
+                            : "required for a referral", "required");
                     break;
                 }
             }
             return null;
         }
-        String from = fromNamed == null ? office : officeCode(fromNamed, "referralFrom", errors);
-        String to = toNamed == null ? office : officeCode(toNamed, "referralTo", errors);
+        if (!first && previous == null) {
+            errors.add("referralTo" + n, "referrals are numbered without a gap: the one before is missing", "required");
+            return null;
+        }
+        if (previous != null && previous.decision() == ReferralStatus.PENDING) {
+            errors.add("referralTo" + n, "only the last referral may be pending", "invalid");
+            return null;
+        }
+        // the chain goes on from whoever has the case after the previous referral
+        String holder = previous == null ? office
+                : previous.decision() == ReferralStatus.ACCEPTED ? previous.to() : previous.from();
+        String from = fromNamed == null ? holder : officeCode(fromNamed, "referralFrom" + n, errors);
+        String to = toNamed == null ? office : officeCode(toNamed, "referralTo" + n, errors);
         if (from == null || to == null) {
             return null;
         }
+        if (previous != null && !from.equals(holder)) {
+            errors.add("referralFrom" + n, "a further referral goes from the office that had the case after the one"
+                    + " before", "otherOffice");
+            return null;
+        }
         if (from.equals(to)) {
-            errors.add("referralTo", "a referral goes to another office", "invalid");
+            errors.add("referralTo" + n, "a referral goes to another office", "invalid");
             return null;
         }
-        if (!from.equals(office) && !to.equals(office)) {
-            errors.add("referralFrom", "a referral of the row comes from or goes to its office", "otherOffice");
-            return null;
-        }
-        OffsetDateTime sentAt = date(sent, zone, "referredAt", errors, true);
-        OffsetDateTime decidedAt = date(row.get("referralDecidedAt"), zone, "referralDecidedAt", errors, false);
-        String d = LedgerValues.code("referralDecision", blank(row.get("referralDecision")));
+        OffsetDateTime sentAt = date(sent, zone, "referredAt" + n, errors, true);
+        OffsetDateTime decidedAt = date(row.get("referralDecidedAt" + n), zone, "referralDecidedAt" + n, errors,
+                false);
+        String d = LedgerValues.code("referralDecision", blank(row.get("referralDecision" + n)));
         ReferralStatus decision = decidedAt != null ? ReferralStatus.ACCEPTED : ReferralStatus.PENDING;
         if (d != null) {
             try {
                 decision = ReferralStatus.valueOf(d);
             } catch (IllegalArgumentException e) {
-                errors.add("referralDecision", "unknown code", "unknownCode");
+                errors.add("referralDecision" + n, "unknown code", "unknownCode");
             }
         }
         if (decision != ReferralStatus.PENDING && decidedAt == null) {
-            errors.add("referralDecidedAt", "required for a decided referral", "required");
+            errors.add("referralDecidedAt" + n, "required for a decided referral", "required");
         }
         if (decision == ReferralStatus.PENDING && decidedAt != null) {
-            errors.add("referralDecidedAt", "a pending referral is not decided", "notForKind");
+            errors.add("referralDecidedAt" + n, "a pending referral is not decided", "notForKind");
         }
-        inOrder(errors, "referredAt", sentAt, "referralDecidedAt", decidedAt);
-        String reason = blank(row.get("referralReason"));
+        if (previous != null) {
+            inOrder(errors, "referralDecidedAt" + (i == 2 ? "" : String.valueOf(i - 1)), previous.decidedAt(),
+                    "referredAt" + n, sentAt);
+        }
+        inOrder(errors, "referredAt" + n, sentAt, "referralDecidedAt" + n, decidedAt);
+        String reason = blank(row.get("referralReason" + n));
         return new Referral(from, to, sentAt, decision, decidedAt, reason == null ? "台账记载的转介" : reason,
-                blank(row.get("referralRejection")));
+                blank(row.get("referralRejection" + n)));
     }
 
     /** An office by code or name, or null with the row's fault. */

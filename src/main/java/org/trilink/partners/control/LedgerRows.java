@@ -46,7 +46,7 @@ public class LedgerRows {
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
-        return store(r, officeCode, actor, source, null, null);
+        return save(r, true, officeCode, actor, source, null, null) != null;
     }
 
     /**
@@ -56,33 +56,48 @@ public class LedgerRows {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
                         String contentHash, Long uploadId) {
-        return store(r, officeCode, actor, source, contentHash, uploadId);
+        return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
     }
 
     /** The same inside the caller's transaction: an all-or-nothing import stores every row or none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean takeWithin(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
                               String contentHash, Long uploadId) {
-        return store(r, officeCode, actor, source, contentHash, uploadId);
+        return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
     }
 
-    private boolean store(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
-                          String contentHash, Long uploadId) {
-        boolean known = !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
+    /**
+     * As {@link #take}, answering the case stored (null if the office's ledger id was imported
+     * before). An unkeyed row (a past case registered through the API without the office's
+     * number, its ledger id a stand-in) keeps no ledger number and no {@code ledger_row}: nothing
+     * can know it again, and its register number is the office's next of its year.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public DisputeCase store(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                             CaseChange.LedgerSource source) {
+        return save(r, keyed, officeCode, actor, source, null, null);
+    }
+
+    private DisputeCase save(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                             CaseChange.LedgerSource source, String contentHash, Long uploadId) {
+        boolean known = keyed
+                && !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
         if (known) {
-            return false;
+            return null;
         }
         DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
                 source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
-        c.fromLedger(r.ledgerId());
-        // the referral where it happened: before the acceptance (by the office it went to), or after
-        LedgerImport.Referral referral = r.referral();
-        boolean referredFirst = referral != null && (r.acceptedAt() == null
-                || !referral.sentAt().isAfter(r.acceptedAt()));
-        if (referredFirst) {
+        c.fromLedger(keyed ? r.ledgerId() : null);
+        // the referrals where they happened, in their order: those sent before the acceptance (by the
+        // office the chain ends at), then the acceptance, then those after it
+        java.util.List<LedgerImport.Referral> referredFirst = r.referrals().stream()
+                .filter(f -> r.acceptedAt() == null || !f.sentAt().isAfter(r.acceptedAt())).toList();
+        java.util.List<LedgerImport.Referral> referredLater = r.referrals().subList(referredFirst.size(),
+                r.referrals().size());
+        for (LedgerImport.Referral referral : referredFirst) {
             refer(c, referral, actor, officeCode, source);
         }
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
@@ -95,10 +110,15 @@ public class LedgerRows {
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
             }
-            if (referral != null && !referredFirst) {
-                refer(c, referral, actor, officeCode, source);
-            }
             OffsetDateTime assigned = r.acceptedAt() != null ? r.acceptedAt() : r.receivedAt();
+            for (LedgerImport.Referral referral : referredLater) {
+                refer(c, referral, actor, officeCode, source);
+                if (referral.decision() == org.trilink.referrals.entity.ReferralStatus.ACCEPTED
+                        && referral.decidedAt().isAfter(assigned)) {
+                    // the mediators are the last office's: assigned when it took the case
+                    assigned = referral.decidedAt();
+                }
+            }
             for (LedgerImport.Mediator m : r.mediators()) {
                 mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source);
             }
@@ -128,6 +148,9 @@ public class LedgerRows {
             history.backfill(c, new CaseChange.Closed(null, source), before, c.status().name(), r.closedAt(), actor,
                     officeCode);
         }
+        if (!keyed) {
+            return c;
+        }
         // no null parameters: PostgreSQL refuses a null bound as text for a bigint column
         jakarta.persistence.Query insert = em.createNativeQuery(contentHash == null || uploadId == null
                         ? "insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
@@ -140,7 +163,7 @@ public class LedgerRows {
             insert.setParameter(6, contentHash).setParameter(7, uploadId);
         }
         insert.executeUpdate();
-        return true;
+        return c;
     }
 
     private void refer(DisputeCase c, LedgerImport.Referral referral, String actor, String officeCode,

@@ -250,6 +250,23 @@ class HistoryWordsTest {
     }
 
     @Test
+    void aPastCaseRegisteredThroughTheApiIsShownAsBackfilled() {
+        CaseChange.LedgerSource source = CaseChange.LedgerSource.apiRequest("fedcba9876543210fedc");
+        HistoryWords zh = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.SIMPLIFIED_CHINESE),
+                Locale.SIMPLIFIED_CHINESE, SHANGHAI, code -> code);
+        HistoryWords en = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH),
+                Locale.ENGLISH, SHANGHAI, code -> code);
+        CaseChange received = new CaseChange.Received(org.trilink.cases.entity.Channel.WALK_IN,
+                org.trilink.cases.entity.DisputeType.NEIGHBOR, null, true, source);
+        assertThat(zh.format(received)).endsWith("（补录：经接口登记，请求 SHA-256 fedcba987654…）")
+                .doesNotContain("台账");
+        assertThat(en.format(received)).endsWith("(entered after the fact (补录) through the API, request SHA-256"
+                + " fedcba987654…)").doesNotContain("from the ledger");
+        assertThat(zh.format(new CaseChange.Accepted(null, "青赵调登〔2023〕第0003号", source)))
+                .contains("青赵调登〔2023〕第0003号").endsWith("（补录：经接口登记，请求 SHA-256 fedcba987654…）");
+    }
+
+    @Test
     void aFailingOfficeLookupLeavesTheApiWordsRatherThanBreakingThePage() {
         HistoryWords failing = new HistoryWords(ResourceBundle.getBundle(Labels.BUNDLE, Locale.ENGLISH),
                 Locale.ENGLISH, SHANGHAI, code -> {

@@ -132,4 +132,22 @@ public class CaseChangeTest {
         // a live change's JSON is as before: no ledger field
         assertThat(CaseChangeJson.write(new CaseChange.Closed("done"))).isEqualTo("{\"note\":\"done\"}");
     }
+
+    @Test
+    void aPastCaseRegisteredThroughTheApiNamesItsRequestNotAFile() {
+        CaseChange.LedgerSource source = CaseChange.LedgerSource.apiRequest("cd34");
+        CaseChange received = new CaseChange.Received(Channel.WALK_IN, DisputeType.NEIGHBOR, null, true, source);
+        CaseChange accepted = new CaseChange.Accepted(null, "青赵调登〔2023〕第0003号", source);
+        for (CaseChange c : List.of(received, accepted)) {
+            assertThat(CaseChangeJson.read(c.type(), CaseChangeJson.write(c))).isEqualTo(c);
+            assertThat(c.text()).contains("registered after the fact (补录) through the API, request sha256 cd34")
+                    .doesNotContain("ledger row", "from the ledger");
+            assertThat(c.ledger().viaApi()).isTrue();
+        }
+        // a ledger file's source, stored before the API's, reads as a file's
+        CaseChange.LedgerSource file = ((CaseChange.Closed) CaseChangeJson.read("CLOSED",
+                "{\"ledger\":{\"sha256\":\"ab12\",\"row\":7}}")).ledger();
+        assertThat(file).isEqualTo(new CaseChange.LedgerSource("ab12", 7));
+        assertThat(file.viaApi()).isFalse();
+    }
 }

@@ -107,4 +107,44 @@ public final class LedgerSamples {
         return out.toByteArray();
     }
 
+    /** The texts of a sheet's first row, the headers of a ledger or template. */
+    public static java.util.List<String> headers(org.apache.poi.ss.usermodel.Sheet sheet) {
+        java.util.List<String> headers = new java.util.ArrayList<>();
+        for (org.apache.poi.ss.usermodel.Cell cell : sheet.getRow(0)) {
+            headers.add(cell.getStringCellValue());
+        }
+        return headers;
+    }
+
+    /**
+     * The labels a template offers in a drop-down of its first sheet's column with this header, as
+     * Excel shows them: an explicit list, or a range of another (hidden) sheet; empty for none.
+     */
+    public static java.util.List<String> dropDown(XSSFWorkbook book, String header) {
+        var sheet = book.getSheetAt(0);
+        int column = headers(sheet).indexOf(header);
+        for (var validation : sheet.getDataValidations()) {
+            boolean covers = java.util.Arrays.stream(validation.getRegions().getCellRangeAddresses())
+                    .anyMatch(r -> r.getFirstColumn() <= column && column <= r.getLastColumn() && r.getFirstRow() <= 1);
+            if (!covers) {
+                continue;
+            }
+            var constraint = validation.getValidationConstraint();
+            if (constraint.getExplicitListValues() != null) {
+                return java.util.List.of(constraint.getExplicitListValues());
+            }
+            String formula = constraint.getFormula1();
+            if (formula.startsWith("\"")) {
+                return java.util.List.of(formula.substring(1, formula.length() - 1).split(","));
+            }
+            var area = new org.apache.poi.ss.util.AreaReference(formula, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+            var lists = book.getSheet(area.getFirstCell().getSheetName());
+            java.util.List<String> values = new java.util.ArrayList<>();
+            for (var ref : area.getAllReferencedCells()) {
+                values.add(lists.getRow(ref.getRow()).getCell(ref.getCol()).getStringCellValue());
+            }
+            return values;
+        }
+        return java.util.List.of();
+    }
 }
