@@ -49,6 +49,9 @@ public class LedgerImportBacking implements Serializable {
     @Inject
     Labels labels;
 
+    @Inject
+    org.trilink.partners.control.LedgerTemplates templates;
+
     /** The office the admin imports for; staff always import for their own. */
     private String office;
     private LedgerUploads.Upload upload;
@@ -143,6 +146,18 @@ public class LedgerImportBacking implements Serializable {
         }
         show(upload.id());
         past = null;
+    }
+
+    /** The .xlsx template of a matter kind's ledger, in the page's language, for p:fileDownload. */
+    public org.primefaces.model.StreamedContent template(String kind) {
+        org.trilink.cases.entity.MatterKind matterKind = org.trilink.cases.entity.MatterKind.valueOf(kind);
+        java.util.Locale locale = labels.text("ledger.templateLang").startsWith("en") ? java.util.Locale.ENGLISH
+                : java.util.Locale.CHINESE;
+        byte[] workbook = templates.workbook(matterKind, locale);
+        return org.primefaces.model.DefaultStreamedContent.builder()
+                .name(org.trilink.partners.control.LedgerTemplates.fileName(matterKind))
+                .contentType(LedgerFile.XLSX).contentLength((long) workbook.length)
+                .stream(() -> new java.io.ByteArrayInputStream(workbook)).build();
     }
 
     /** Opens a staged upload of the list again (uploaded earlier, perhaps on another instance). */
