@@ -779,6 +779,156 @@ class PartnerExchangeIT {
     }
 
     /**
+     * Issue 21, preview then confirm: an upload is checked and staged, and the preview (counts,
+     * the rows with errors, a ledger id twice in the file) writes no case; all-or-nothing is
+     * refused while a row has an error and stores nothing; skipping errors stores the good rows,
+     * once only; the same rows again create nothing, a changed row is a conflict and the case
+     * imported first stays as it was; a discarded upload stores nothing; another office's upload
+     * does not exist for its staff.
+     */
+    @Test
+    void aLedgerIsPreviewedThenConfirmedOnceAndAChangedRowIsAConflict() throws Exception {
+        String m = Api.marker();
+        String s1 = "S1-" + m + ",2024-03-05,NEIGHBOR,预览 " + m + ",310118104,,,2,张三,,,李四,SUCCESS,WRITTEN,2024-03-20";
+        String s2 = "S2-" + m + ",2024-04-01,LABOR,预览 " + m + ",310118104,,5000,3,王五,,,某公司,FAILURE,,2024-05-01";
+        String csv = LEDGER_HEADER + "\n" + s1 + "\n" + s2 + "\n"
+                + "S3-" + m + ",2024-13-01,LABOR,预览 " + m + ",310118104,,,2,王五,,,,,,\n"
+                + "S1-" + m + ",2024-03-06,NEIGHBOR,预览 " + m + ",310118104,,,2,张三,,,,,,\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        io.restassured.response.Response staged = api.as("mediator").contentType("text/csv")
+                .queryParam("fileName", "赵巷台账.csv").body(bytes).post("/api/v1/ledgers/uploads");
+        staged.then().statusCode(201);
+        JsonPath preview = staged.jsonPath();
+        long id = preview.getLong("upload.id");
+        assertThat(staged.header("Location")).endsWith("/api/v1/ledgers/uploads/" + id);
+        assertThat(preview.getString("upload.status")).isEqualTo("STAGED");
+        assertThat(preview.getString("upload.fileName")).isEqualTo("赵巷台账.csv");
+        assertThat(preview.getString("upload.sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(preview.getInt("upload.counts.rows")).as(preview.prettify()).isEqualTo(4);
+        assertThat(preview.getInt("upload.counts.valid")).isEqualTo(2);
+        assertThat(preview.getInt("upload.counts.peoplesMediation")).isEqualTo(2);
+        assertThat(preview.getInt("upload.counts.errors")).isEqualTo(2);
+        assertThat(preview.getInt("upload.counts.repeated")).isZero();
+        assertThat(preview.getInt("upload.counts.conflicts")).isZero();
+        assertThat(preview.getList("issues.items.row", Integer.class)).containsOnly(4, 5);
+        assertThat(preview.getList("issues.items.severity", String.class)).containsOnly("ERROR");
+        assertThat(preview.getString("issues.items.find { it.row == 4 }.column")).isEqualTo("receivedAt");
+        assertThat(preview.getString("issues.items.find { it.row == 5 }.code")).isEqualTo("duplicateInFile");
+        assertThat(preview.getString("issues.items.find { it.row == 5 }.limit")).isEqualTo("2");
+        assertThat(casesWith(m)).as("a preview writes nothing").isZero();
+
+        // another office's upload does not exist for its staff; the district admin sees it
+        api.as("mediator2").get("/api/v1/ledgers/uploads/" + id).then().statusCode(404);
+        api.as("mediator2").get("/api/v1/ledgers/uploads/" + id + "/issues").then().statusCode(404);
+        api.as("mediator2").contentType("application/json").body("{\"mode\":\"SKIP_ERRORS\"}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(404);
+        api.as("mediator2").delete("/api/v1/ledgers/uploads/" + id).then().statusCode(404);
+        api.as("admin").get("/api/v1/ledgers/uploads/" + id).then().statusCode(200);
+        assertThat(api.as("mediator2").get("/api/v1/ledgers/uploads").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class)).doesNotContain(id);
+
+        // strict bodies; all or nothing refused while rows have errors, and nothing stored
+        api.as("mediator").contentType("application/json").body("{\"mode\":\"SKIP_ERRORS\",\"force\":true}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(400);
+        api.as("mediator").contentType("application/json").body("{\"mode\":\"SOMETIMES\"}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(400);
+        JsonPath refused = api.as("mediator").contentType("application/json").body("{\"mode\":\"ALL_OR_NOTHING\"}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(409)
+                .contentType("application/problem+json").extract().jsonPath();
+        assertThat(refused.getInt("rowsWithErrors")).as(refused.prettify()).isEqualTo(2);
+        assertThat(casesWith(m)).isZero();
+        assertThat(api.as("mediator").get("/api/v1/ledgers/uploads/" + id).then().statusCode(200).extract()
+                .jsonPath().getString("upload.status")).isEqualTo("STAGED");
+
+        // skipping errors stores the good rows, once
+        JsonPath done = api.as("mediator").contentType("application/json").body("{\"mode\":\"SKIP_ERRORS\"}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(200).extract().jsonPath();
+        assertThat(done.getInt("created")).as(done.prettify()).isEqualTo(2);
+        assertThat(done.getInt("skipped")).isEqualTo(2);
+        assertThat(done.getInt("repeated")).isZero();
+        assertThat(done.getInt("failed")).isZero();
+        assertThat(done.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(casesWith(m)).isEqualTo(2);
+        api.as("mediator").contentType("application/json").body("{\"mode\":\"SKIP_ERRORS\"}")
+                .post("/api/v1/ledgers/uploads/" + id + "/confirm").then().statusCode(409);
+        api.as("mediator").delete("/api/v1/ledgers/uploads/" + id).then().statusCode(409);
+        assertThat(casesWith(m)).isEqualTo(2);
+        JsonPath past = api.as("mediator").get("/api/v1/ledgers/uploads").then().statusCode(200).extract().jsonPath();
+        assertThat(past.getLong("items[0].id")).isEqualTo(id);
+        assertThat(past.getString("items[0].status")).isEqualTo("CONFIRMED");
+        assertThat(past.getString("items[0].mode")).isEqualTo("SKIP_ERRORS");
+        assertThat(past.getString("items[0].confirmedBy")).isEqualTo("mediator");
+        assertThat(past.getInt("items[0].created")).isEqualTo(2);
+        assertThat(api.as("mediator").queryParam("severity", "ERROR").get("/api/v1/ledgers/uploads/" + id + "/issues")
+                .then().statusCode(200).extract().jsonPath().getList("items.row", Integer.class)).containsOnly(4, 5);
+        String s2Case = api.as("mediator").queryParam("q", "S2-" + m).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].caseNumber");
+        JsonPath history = api.as("mediator").get("/api/v1/cases/" + s2Case + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(history.getList("change.ledger.sha256", String.class)).containsOnly(preview.getString("upload.sha256"));
+        assertThat(history.getList("change.ledger.row", Integer.class)).containsOnly(3);
+        assertThat(history.getList("actor", String.class)).containsOnly("mediator");
+
+        // the same rows again create nothing; a changed row is a conflict and the first import stays
+        String changed = s2.replace(",5000,", ",6000,");
+        JsonPath again = api.as("mediator").contentType("text/csv")
+                .body((LEDGER_HEADER + "\n" + s1 + "\n" + changed + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/ledgers/uploads").then().statusCode(201).extract().jsonPath();
+        long againId = again.getLong("upload.id");
+        assertThat(again.getInt("upload.counts.repeated")).as(again.prettify()).isEqualTo(1);
+        assertThat(again.getInt("upload.counts.conflicts")).isEqualTo(1);
+        assertThat(again.getInt("upload.counts.valid")).isZero();
+        assertThat(again.getList("issues.items.severity", String.class)).containsExactly("CONFLICT");
+        assertThat(again.getList("issues.items.row", Integer.class)).containsExactly(3);
+        api.as("mediator").contentType("application/json").body("{\"mode\":\"ALL_OR_NOTHING\"}")
+                .post("/api/v1/ledgers/uploads/" + againId + "/confirm").then().statusCode(409);
+        JsonPath skipped = api.as("mediator").contentType("application/json").body("{\"mode\":\"SKIP_ERRORS\"}")
+                .post("/api/v1/ledgers/uploads/" + againId + "/confirm").then().statusCode(200).extract().jsonPath();
+        assertThat(skipped.getInt("created")).isZero();
+        assertThat(skipped.getInt("repeated")).isEqualTo(1);
+        assertThat(skipped.getInt("skipped")).isEqualTo(1);
+        assertThat(casesWith(m)).isEqualTo(2);
+        assertThat(api.as("mediator").get("/api/v1/cases/" + s2Case).then().statusCode(200).extract().jsonPath()
+                .getDouble("amountInvolved")).isEqualTo(5000.0);
+
+        // a discarded upload stores nothing and can not be confirmed; all or nothing stores every row,
+        // rows with warnings (received more than ten years ago) included
+        String n = Api.marker();
+        byte[] third = (LEDGER_HEADER + "\n"
+                + "T1-" + n + ",2024-06-01,CONTRACT,全部 " + n + ",310118104,,,2,钱七,,,,SUCCESS,ORAL,2024-07-01\n"
+                + "T2-" + n + ",2012-05-06,CONTRACT,全部 " + n + ",310118104,,,2,钱七,,,,FAILURE,,2012-06-01\n")
+                .getBytes(StandardCharsets.UTF_8);
+        long dropped = api.as("mediator").contentType("text/csv").body(third).post("/api/v1/ledgers/uploads").then()
+                .statusCode(201).extract().jsonPath().getLong("upload.id");
+        api.as("mediator").delete("/api/v1/ledgers/uploads/" + dropped).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("DISCARDED"));
+        api.as("mediator").contentType("application/json").body("{\"mode\":\"ALL_OR_NOTHING\"}")
+                .post("/api/v1/ledgers/uploads/" + dropped + "/confirm").then().statusCode(409);
+        assertThat(casesWith(n)).isZero();
+        JsonPath whole = api.as("mediator").contentType("text/csv").body(third).post("/api/v1/ledgers/uploads")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(whole.getInt("upload.counts.warnings")).as(whole.prettify()).isEqualTo(1);
+        assertThat(whole.getString("issues.items[0].code")).isEqualTo("oldReceived");
+        JsonPath all = api.as("mediator").contentType("application/json").body("{\"mode\":\"ALL_OR_NOTHING\"}")
+                .post("/api/v1/ledgers/uploads/" + whole.getLong("upload.id") + "/confirm").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(all.getInt("created")).as(all.prettify()).isEqualTo(2);
+        assertThat(casesWith(n)).isEqualTo(2);
+
+        // the scripts' one call is an upload confirmed at once, among the past imports too
+        String o = Api.marker();
+        api.as("mediator").contentType("text/csv").body((LEDGER_HEADER + "\n" + "U1-" + o
+                        + ",2024-06-01,CONTRACT,一次 " + o + ",310118104,,,2,钱七,,,,SUCCESS,ORAL,2024-07-01\n")
+                        .getBytes(StandardCharsets.UTF_8)).post("/api/v1/ledgers").then().statusCode(200)
+                .body("created", org.hamcrest.Matchers.equalTo(1));
+        JsonPath latest = api.as("mediator").queryParam("size", 1).get("/api/v1/ledgers/uploads").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(latest.getString("items[0].status")).isEqualTo("CONFIRMED");
+        assertThat(latest.getInt("items[0].created")).isEqualTo(1);
+    }
+
+    /**
      * Issue 21: a ledger as Chinese offices have it (GBK from Excel, their own headers and words,
      * a quoted line break) imports; a file that can not be read as it is (undecidable encoding,
      * corrupt, encrypted or zip-bomb .xlsx, too large, not a ledger at all) is refused with a

@@ -582,10 +582,12 @@ class PortalIT {
     }
 
     /**
-     * Ledger import (台账): the mediator uploads a CSV ledger through the page, which goes through
-     * the same LedgerImport as the ledger API; the report counts the imported row and the
-     * duplicate and lists the refused row with its number and reason, quoting no personal data;
-     * the imported case is in the case list.
+     * Ledger import (台账), preview then confirm: the mediator drops a CSV ledger on the page
+     * (here: the file input), sees the preview with its counts and the rows with errors marked
+     * red (a bad ID number, the same ledger id twice), with reasons in Chinese that name the
+     * column and quote no personal data; nothing is imported yet. Skipping the rows with errors
+     * imports the good one, the result says so, and the upload is among the office's past
+     * imports; the imported case is in the case list.
      */
     @Test
     void theMediatorImportsALedgerAndSeesTheRowReport() throws Exception {
@@ -596,26 +598,54 @@ class PortalIT {
                 + ",310118104,,,2,张三,11010519491231002X,13800138000,李四,SUCCESS,WRITTEN,2024-03-20";
         String csv = header + "\n"
                 + good + "\n"
-                + good + "\n" // the same ledger id again: recognised, not imported twice
+                + good + "\n" // the same ledger id again in the file: an error on the second
                 + "P3-" + marker + ",2024-04-01,LABOR,坏身份证 " + marker + ",310118104,,,2,王五,110105194912310021,,,,,\n";
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("ledger", ".csv");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ledger-" + marker, ".csv");
         java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
 
         browser.signIn("mediator");
         browser.click("navLedger");
         browser.waitFor(By.id("ledger:upload"));
         browser.driver().findElement(By.cssSelector("#ledger input[type=file]")).sendKeys(file.toString());
+        browser.waitFor(By.id("ledger:preview"));
+        assertThat(browser.text(By.id("previewRows"))).isEqualTo("3");
+        assertThat(browser.text(By.id("previewValid"))).isEqualTo("1");
+        assertThat(browser.text(By.id("kindPeoples"))).isEqualTo("1");
+        assertThat(browser.text(By.id("previewErrors"))).isEqualTo("2");
+        assertThat(browser.text(By.id("ledger:status"))).isEqualTo("待确认");
+        // the rows with errors, marked red, their reasons in the page's language naming the column
+        java.util.List<org.openqa.selenium.WebElement> red = browser.all(By.cssSelector("#ledger\\:issues tbody tr.tl-issue-error"));
+        assertThat(red).hasSize(2);
+        assertThat(red.get(0).getText()).contains("3", "P1-" + marker, "错误", "与文件第 2 行的台账编号相同");
+        assertThat(red.get(1).getText()).contains("4", "P3-" + marker,
+                "applicantIdNumber：不是有效的18位身份证号（校验位不符）").doesNotContain("parties[0]", "must");
+        assertThat(browser.pageText()).doesNotContain("110105194912310021", "11010519491231002X", "13800138000",
+                "Exception");
+        browser.screenshot("ledger-preview");
+
+        // nothing is imported before confirming
+        assertThat(api.as("admin").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200).extract()
+                .jsonPath().getLong("total")).isZero();
+        browser.click("navCases");
+        // back on the page, the upload waits among the office's past imports and opens again
+        browser.click("navLedger");
+        browser.waitFor(By.id("ledger:upload"));
+        assertThat(browser.text(By.cssSelector("#ledger\\:uploads tbody tr"))).contains("待确认");
+        browser.clickAjax("ledger:uploads:0:reopen");
+        browser.waitFor(By.id("ledger:preview"));
+        assertThat(browser.all(By.cssSelector("#ledger\\:issues tbody tr.tl-issue-error"))).hasSize(2);
+
+        // skip the rows with errors: the good row is imported, the result and the past import say so
+        browser.clickAjax("ledger:confirmSkipping");
         browser.waitFor(By.id("ledger:report"));
         assertThat(browser.text(By.id("created"))).isEqualTo("1");
-        assertThat(browser.text(By.id("repeated"))).isEqualTo("1");
-        assertThat(browser.text(By.id("failed"))).isEqualTo("1");
-        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-row"))).contains("4");
-        // the reason in the page's language, naming the column as the file's first line does
-        assertThat(browser.text(By.cssSelector("#ledger\\:errors tbody .tl-error-reason")))
-                .contains("applicantIdNumber：不是有效的18位身份证号（校验位不符）").doesNotContain("parties[0]", "must");
-        assertThat(browser.text(By.id("ledger:errors"))).contains("P3-" + marker);
-        assertThat(browser.pageText()).contains("导入完成")
-                .doesNotContain("110105194912310021", "11010519491231002X", "13800138000", "Exception");
+        assertThat(browser.text(By.id("repeated"))).isEqualTo("0");
+        assertThat(browser.text(By.id("skipped"))).isEqualTo("2");
+        assertThat(browser.text(By.id("ledger:status"))).isEqualTo("已导入");
+        assertThat(browser.all(By.id("ledger:confirmSkipping"))).isEmpty();
+        assertThat(browser.pageText()).contains("导入完成");
+        String pastRow = browser.text(By.cssSelector("#ledger\\:uploads tbody tr"));
+        assertThat(pastRow).contains(file.getFileName().toString(), "mediator", "已导入");
         browser.screenshot("ledger-import");
 
         // the unfiltered list counts no further than its cap (100 in the tests; the office sees more)

@@ -3,15 +3,19 @@ package org.trilink.partners.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.cases.entity.MatterKind;
 import org.trilink.partners.control.LedgerFile;
 import org.trilink.partners.control.LedgerImport;
+import org.trilink.partners.control.LedgerStaging;
+import org.trilink.partners.control.LedgerUploads;
 import org.trilink.partners.control.LedgerTemplates;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
@@ -44,6 +50,16 @@ public class LedgersResource {
 
     @Inject
     LedgerImport ledgers;
+
+    @Inject
+    LedgerStaging staging;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** The body of a confirmation. */
+    public record ConfirmRequest(LedgerUploads.Mode mode) {
+    }
 
     @Inject
     LedgerTemplates templates;
@@ -125,13 +141,142 @@ public class LedgersResource {
             + " SHA-256 and row."
             + " 413 over trilink.ledger.max-bytes, 415 for another type, 400 for an unreadable file: nothing imported")
     public LedgerImport.Report upload(@QueryParam("office") String office, @QueryParam("encoding") String encoding,
-                                      @HeaderParam("Content-Type") String contentType, InputStream body)
+                                      @QueryParam("fileName") String fileName,
+                                      @HeaderParam("Content-Type") String contentType,
+                                      @HeaderParam("Content-Disposition") String disposition, InputStream body)
             throws IOException {
         String officeCode = ledgers.officeFor(user, office);
         // the size is counted while the body is received (a declared length is not trusted, and an
         // answer sent before the client has finished sending would reach it as a broken connection)
         try (LedgerFile file = ledgers.receive(body, contentType, encoding)) {
-            return ledgers.importFile(file, officeCode, user.username(), user.admin());
+            // staged and confirmed at once, skipping bad rows: the scripts' one call, in the past imports too
+            return staging.importAtOnce(file, fileName(fileName, disposition), officeCode, user);
         }
+    }
+
+    @POST
+    @Path("uploads")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a ledger for a preview: the file (as for POST /ledgers, name in ?fileName= or"
+            + " Content-Disposition) is checked row by row and staged; nothing is imported until it is confirmed."
+            + " The preview counts the rows (valid ones per matter kind, errors, warnings, rows imported before"
+            + " and rows that differ from what was imported before) and gives the first issues")
+    @APIResponse(responseCode = "201", description = "Staged; Location points at the upload")
+    @APIResponse(responseCode = "400", description = "Unreadable file or undecidable encoding: nothing staged")
+    @APIResponse(responseCode = "413", description = "Over trilink.ledger.max-bytes")
+    @APIResponse(responseCode = "415", description = "Not an .xlsx or .csv")
+    public Response stage(@QueryParam("office") String office, @QueryParam("encoding") String encoding,
+                          @QueryParam("fileName") String fileName, @HeaderParam("Content-Type") String contentType,
+                          @HeaderParam("Content-Disposition") String disposition, InputStream body) throws IOException {
+        String officeCode = ledgers.officeFor(user, office);
+        try (LedgerFile file = ledgers.receive(body, contentType, encoding)) {
+            LedgerStaging.Preview preview = staging.stage(file, fileName(fileName, disposition), officeCode, user);
+            return Response.created(uriInfo.getBaseUriBuilder().path("ledgers").path("uploads")
+                    .path(String.valueOf(preview.upload().id())).build()).entity(preview).build();
+        }
+    }
+
+    @GET
+    @Path("uploads")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Past uploads, newest first: staff and office heads their own office's, the district admin"
+            + " every office's or the one named by ?office=")
+    public LedgerUploads.Page<LedgerUploads.Upload> uploads(@QueryParam("office") String office,
+                                                            @QueryParam("page") Integer page,
+                                                            @QueryParam("size") Integer size) {
+        return staging.uploads(user, office, page(page), size(size, 20, 100));
+    }
+
+    @GET
+    @Path("uploads/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An upload with its figures (and, once confirmed, the confirmation's) and first issues;"
+            + " 404 for another office's")
+    public LedgerStaging.Preview upload(@PathParam("id") String id) {
+        return staging.preview(id(id), user);
+    }
+
+    @GET
+    @Path("uploads/{id}/issues")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An upload's issues in row order: ERROR (refused), WARNING (stored, worth a look),"
+            + " CONFLICT (imported before with other content; not overwritten); ?severity= one of them")
+    public LedgerUploads.Page<LedgerUploads.Issue> issues(@PathParam("id") String id,
+                                                          @QueryParam("severity") String severity,
+                                                          @QueryParam("page") Integer page,
+                                                          @QueryParam("size") Integer size) {
+        LedgerUploads.Severity s = null;
+        if (severity != null && !severity.isBlank()) {
+            try {
+                s = LedgerUploads.Severity.valueOf(severity.strip());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("severity", "one of ERROR, WARNING, CONFLICT");
+            }
+        }
+        return staging.issues(id(id), user, s, page(page), size(size, 50, 500));
+    }
+
+    @POST
+    @Path("uploads/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a staged upload: {\"mode\":\"ALL_OR_NOTHING\"} stores every row in one transaction"
+            + " or, with any error or conflict, nothing (409); {\"mode\":\"SKIP_ERRORS\"} stores the good rows and"
+            + " skips the rest. The file is checked again: a row imported meanwhile counts as repeated")
+    @APIResponse(responseCode = "200", description = "Confirmed: created, repeated, skipped, failed")
+    @APIResponse(responseCode = "409", description = "Already confirmed or discarded, or ALL_OR_NOTHING with errors"
+            + " or conflicts (nothing stored)")
+    public LedgerStaging.Confirmation confirm(@PathParam("id") String id, ConfirmRequest body) {
+        if (body == null || body.mode() == null) {
+            throw ProblemException.badRequest("mode", "required: ALL_OR_NOTHING or SKIP_ERRORS");
+        }
+        return staging.confirm(id(id), body.mode(), user);
+    }
+
+    @DELETE
+    @Path("uploads/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Discard a staged upload: nothing of it is imported and its file is deleted"
+            + " (409 once confirmed or discarded)")
+    public LedgerUploads.Upload discard(@PathParam("id") String id) {
+        return staging.discard(id(id), user);
+    }
+
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("No such ledger upload.");
+        }
+    }
+
+    private static int page(Integer page) {
+        if (page != null && page < 0) {
+            throw ProblemException.badRequest("page", "0 or more");
+        }
+        return page == null ? 0 : page;
+    }
+
+    private static int size(Integer size, int fallback, int most) {
+        if (size != null && (size < 1 || size > most)) {
+            throw ProblemException.badRequest("size", "1 to " + most);
+        }
+        return size == null ? fallback : size;
+    }
+
+    /** The file's name: ?fileName=, else the filename of a Content-Disposition header. */
+    static String fileName(String named, String disposition) {
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
+        if (disposition != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?",
+                    java.util.regex.Pattern.CASE_INSENSITIVE).matcher(disposition);
+            if (m.find()) {
+                return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -95,6 +95,25 @@ public final class LedgerFile implements AutoCloseable {
         }
     }
 
+    /** The file's bytes, as received: what a staged upload keeps until it is confirmed or discarded. */
+    public byte[] bytes() throws IOException {
+        return Files.readAllBytes(path);
+    }
+
+    /**
+     * A file staged before, back from the database: it was checked when it was received, and
+     * is read with the kind and encoding decided then.
+     */
+    public static LedgerFile stored(byte[] content, Kind kind, Charset charset) {
+        try {
+            Path path = Files.createTempFile("trilink-ledger-", ".staged");
+            Files.write(path, content);
+            return new LedgerFile(path, kind, charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads every row, in the file's order, to the consumer. */
     public void rows(BiConsumer<Long, Map<String, String>> consumer) throws IOException {
         if (kind == Kind.XLSX) {

@@ -58,7 +58,24 @@ public class LedgerRows {
     /** One row, in its own transaction; false if the office's ledger id was imported before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
-        return store(r, true, officeCode, actor, source) != null;
+        return save(r, true, officeCode, actor, source, null, null) != null;
+    }
+
+    /**
+     * One row of a confirmed upload, in its own transaction, remembering the row's content hash
+     * (to tell a changed row from a repeated one later) and the upload it came with.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
+                        String contentHash, Long uploadId) {
+        return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
+    }
+
+    /** The same inside the caller's transaction: an all-or-nothing import stores every row or none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean takeWithin(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
+                              String contentHash, Long uploadId) {
+        return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
     }
 
     /**
@@ -70,6 +87,11 @@ public class LedgerRows {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public DisputeCase store(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
                              CaseChange.LedgerSource source) {
+        return save(r, keyed, officeCode, actor, source, null, null);
+    }
+
+    private DisputeCase save(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
+                             CaseChange.LedgerSource source, String contentHash, Long uploadId) {
         boolean known = keyed
                 && !em.createNativeQuery("select 1 from ledger_row where office_code = ? and ledger_id = ?")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).getResultList().isEmpty();
@@ -80,11 +102,18 @@ public class LedgerRows {
         if (!keyed) {
             return c;
         }
-        em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
-                        + " values (?, ?, ?, ?, ?)")
+        // no null parameters: PostgreSQL refuses a null bound as text for a bigint column
+        Query insert = em.createNativeQuery(contentHash == null || uploadId == null
+                        ? "insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by)"
+                        + " values (?, ?, ?, ?, ?)"
+                        : "insert into ledger_row (office_code, ledger_id, case_id, imported_at, imported_by,"
+                        + " content_hash, upload_id) values (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, officeCode).setParameter(2, r.ledgerId()).setParameter(3, c.id())
-                .setParameter(4, OffsetDateTime.now()).setParameter(5, actor)
-                .executeUpdate();
+                .setParameter(4, OffsetDateTime.now()).setParameter(5, actor);
+        if (contentHash != null && uploadId != null) {
+            insert.setParameter(6, contentHash).setParameter(7, uploadId);
+        }
+        insert.executeUpdate();
         return c;
     }
 
@@ -98,6 +127,18 @@ public class LedgerRows {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Boolean> takeAll(List<Pending> rows, String officeCode, String actor) {
+        return takeChunk(rows, officeCode, actor, null, null);
+    }
+
+    /** As {@link #takeAll}, for a confirmed upload: each row's content hash and the upload are kept. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Boolean> takeAll(List<Pending> rows, String officeCode, String actor, List<String> hashes,
+                                 Long uploadId) {
+        return takeChunk(rows, officeCode, actor, hashes, uploadId);
+    }
+
+    private List<Boolean> takeChunk(List<Pending> rows, String officeCode, String actor, List<String> hashes,
+                                    Long uploadId) {
         Set<String> known = new HashSet<>();
         List<String> ids = rows.stream().map(p -> p.row().ledgerId()).distinct().toList();
         if (!ids.isEmpty()) {
@@ -114,13 +155,14 @@ public class LedgerRows {
         List<Boolean> created = new ArrayList<>(rows.size());
         List<Object[]> taken = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now();
-        for (Pending p : rows) {
+        for (int n = 0; n < rows.size(); n++) {
+            Pending p = rows.get(n);
             if (!known.add(p.row().ledgerId())) {
                 created.add(false);
                 continue;
             }
             DisputeCase c = storeCase(p.row(), true, officeCode, actor, p.source());
-            taken.add(new Object[] {p.row().ledgerId(), c.id()});
+            taken.add(new Object[] {p.row().ledgerId(), c.id(), hashes == null ? null : hashes.get(n)});
             created.add(true);
             // each flush (before a query, or the statistics' link refresh) compares every object
             // the persistence context holds: left to grow over the chunk, that cost grew with the
@@ -129,13 +171,18 @@ public class LedgerRows {
             em.clear();
         }
         if (!taken.isEmpty()) {
+            boolean upload = uploadId != null && hashes != null && taken.stream().allMatch(t -> t[2] != null);
             Query insert = em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at,"
-                    + " imported_by) values " + String.join(", ", java.util.Collections.nCopies(taken.size(),
-                    "(?, ?, ?, ?, ?)")));
+                    + " imported_by" + (upload ? ", content_hash, upload_id" : "") + ") values "
+                    + String.join(", ", java.util.Collections.nCopies(taken.size(),
+                    upload ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)")));
             int i = 1;
             for (Object[] t : taken) {
                 insert.setParameter(i++, officeCode).setParameter(i++, t[0]).setParameter(i++, t[1])
                         .setParameter(i++, now).setParameter(i++, actor);
+                if (upload) {
+                    insert.setParameter(i++, t[2]).setParameter(i++, uploadId);
+                }
             }
             insert.executeUpdate();
         }
