@@ -51,7 +51,7 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/");
         } else if (!response.isCommitted()) {
             response.reset();
-            response.sendRedirect(request.getContextPath() + "/login?error");
+            response.sendRedirect(request.getContextPath() + "/login" + LoginBacking.failureQuery(request));
         }
     }
 
