@@ -117,6 +117,27 @@ class CaseApiIT {
         api.as("admin").get("/api/v1/staff/locks").then().statusCode(200)
                 .body("username", org.hamcrest.Matchers.not(hasItem(name)));
 
+        // the security audit trail tells the story, for the admin only, chained and exportable
+        JsonPath trail = api.as("admin").queryParam("name", name).queryParam("size", 200)
+                .get("/api/v1/security-events").then().statusCode(200).extract().jsonPath();
+        List<String> kinds = trail.getList("events.kind");
+        assertThat(kinds).containsSubsequence("SIGNED_IN", "UNLOCKED", "LOCKED", "SIGN_IN_FAILED", "ACCOUNT_CREATED");
+        assertThat(kinds.stream().filter("SIGN_IN_FAILED"::equals)).hasSize(5);
+        assertThat(trail.getString("events.find { it.kind == 'UNLOCKED' }.actor")).isEqualTo("admin");
+        assertThat(trail.getString("events.find { it.kind == 'LOCKED' }.address")).isEqualTo(from);
+        assertThat(trail.getString("events.find { it.kind == 'ACCOUNT_CREATED' }.actor")).isEqualTo("admin");
+        api.as("police").get("/api/v1/security-events").then().statusCode(403);
+        api.as("admin").queryParam("kind", "BOGUS").get("/api/v1/security-events").then().statusCode(400);
+        api.as("admin").get("/api/v1/security-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true));
+        byte[] xlsx = api.as("admin").queryParam("name", name).accept("*/*").get("/api/v1/security-events/export.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(kinds.size());
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("SIGNED_IN");
+        }
+
         // an unknown name is slowed exactly alike: nothing tells it from a known one
         String unknown = "nobody" + Api.marker().toLowerCase();
         basic(unknown, "wrong-1", "203.0.113.23").then().statusCode(401);

@@ -23,6 +23,7 @@ import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
 import org.trilink.platform.security.LoginThrottle;
+import org.trilink.platform.security.SecurityAudit;
 import org.trilink.platform.security.Role;
 
 /** Staff accounts, for the district admin only. Passwords go in, never out. */
@@ -48,6 +49,9 @@ public class StaffResource {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SecurityAudit audit;
 
     @GET
     @Operation(summary = "Every staff account, by office then username")
@@ -125,7 +129,9 @@ public class StaffResource {
     public Response unlock(@PathParam("username") String username) {
         requireAdmin();
         directory.get(username); // 404 for an unknown name
-        throttle.unlock(username);
+        if (throttle.unlock(username)) {
+            audit.recordAlone(SecurityAudit.Kind.UNLOCKED, user.username(), username, null, null);
+        }
         return Response.noContent().build();
     }
 

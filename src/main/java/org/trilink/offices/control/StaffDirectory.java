@@ -46,6 +46,9 @@ public class StaffDirectory implements Accounts {
     CurrentUser user;
 
     @Inject
+    org.trilink.platform.security.SecurityAudit audit;
+
+    @Inject
     Event<AccountChanged> changed;
 
     Clock clock = Clock.systemUTC();
@@ -119,8 +122,11 @@ public class StaffDirectory implements Accounts {
         if (username.equals(user.username()) && !roles.contains(Role.ADMIN)) {
             throw ProblemException.conflict("You cannot take the admin role from yourself.");
         }
+        String before = "office " + staff.officeCode() + ", roles " + staff.roles();
         staff.change(form.getDisplayName().strip(), office, roles);
         changed.fire(new AccountChanged(username));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_CHANGED, user.username(), username, null,
+                before + " -> office " + office + ", roles " + roles);
         LOG.info(() -> "Staff account " + username + " changed by " + user.username() + ": office " + office
                 + ", roles " + roles);
         return staff;
@@ -133,6 +139,7 @@ public class StaffDirectory implements Accounts {
         Staff staff = get(username);
         staff.changePassword(passwords.hash(password.getPassword()));
         changed.fire(new AccountChanged(username));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.PASSWORD_RESET, user.username(), username, null, null);
         LOG.info(() -> "Password of staff account " + username + " reset by " + user.username());
         return staff;
     }
@@ -147,6 +154,7 @@ public class StaffDirectory implements Accounts {
         }
         staff.enable(on);
         changed.fire(new AccountChanged(username));
+        audit.record(on ? org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_ENABLED : org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_DISABLED, user.username(), username, null, null);
         LOG.info(() -> "Staff account " + username + (on ? " enabled" : " disabled") + " by " + user.username());
         return staff;
     }

@@ -39,6 +39,12 @@ public class PartnerRegistry {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    org.trilink.platform.security.SecurityAudit audit;
+
+    @Inject
+    org.trilink.platform.security.CurrentUser user;
+
     /**
      * Where partners' file drops may lie (the admin names the folder, the server creates and
      * watches it): nothing the admin types may reach outside. Default: the temporary folder of
@@ -113,6 +119,8 @@ public class PartnerRegistry {
     public Partner rotateSecret(String code) {
         Partner p = get(code);
         p.rotateSecret(newSecret(), OffsetDateTime.now(clock));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.PARTNER_SECRET_ROTATED, user.username(), code,
+                null, null);
         return p;
     }
 

@@ -46,7 +46,7 @@ public class LoginFailures {
      * is not locked) starts again at one.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(String key, OffsetDateTime now, Duration window, Policy policy) {
+    public boolean record(String key, OffsetDateTime now, Duration window, Policy policy) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select failures, last_failure_at, locked_until from login_throttle"
                 + " where throttle_key = ? for update").setParameter(1, key).getResultList();
@@ -59,7 +59,7 @@ public class LoginFailures {
             if (ThreadLocalRandom.current().nextInt(100) == 0) {
                 purge(now);
             }
-            return;
+            return next.lockedUntil() != null;
         }
         Object[] r = rows.get(0);
         OffsetDateTime last = time(r[1]);
@@ -74,6 +74,8 @@ public class LoginFailures {
                         + " locked_until = ? where throttle_key = ?")
                 .setParameter(1, count).setParameter(2, now).setParameter(3, next.nextAttemptAt())
                 .setParameter(4, next.lockedUntil()).setParameter(5, key).executeUpdate();
+        // locked by this failure (not one more failure counted while it was locked already)
+        return next.lockedUntil() != null && (lockedUntil == null || !lockedUntil.isAfter(now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -86,12 +86,13 @@ public class LoginThrottle {
         return Optional.ofNullable(worst);
     }
 
-    /** A wrong password (or unknown name) for this name from this address. */
-    public void failed(String username, String address) {
+    /** A wrong password (or unknown name) for this name from this address; true if it locked the name now. */
+    public boolean failed(String username, String address) {
         OffsetDateTime now = OffsetDateTime.now();
         Duration window = Duration.ofMinutes(lockMinutes);
-        record(accountKey(username), now, window, this::accountPolicy);
+        boolean locked = record(accountKey(username), now, window, this::accountPolicy);
         record(addressKey(address), now, window, this::addressPolicy);
+        return locked;
     }
 
     /** The right password: the account's failures are forgotten (the address's decay by time). */
@@ -111,16 +112,15 @@ public class LoginThrottle {
                 .toList();
     }
 
-    private void record(String key, OffsetDateTime now, Duration window, LoginFailures.Policy policy) {
+    private boolean record(String key, OffsetDateTime now, Duration window, LoginFailures.Policy policy) {
         for (int attempt = 0; ; attempt++) {
             try {
-                failures.record(key, now, window, policy);
-                return;
+                return failures.record(key, now, window, policy);
             } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
                 // two instances inserting the first failure of one key at once: the loser counts again
                 if (attempt >= 2) {
                     LOG.log(Level.WARNING, "A failed sign-in could not be counted: " + e.getClass().getName());
-                    return;
+                    return false;
                 }
             }
         }

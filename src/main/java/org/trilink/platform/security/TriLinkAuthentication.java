@@ -54,6 +54,9 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     @Inject
     CredentialCache cache;
 
+    @Inject
+    SecurityAudit audit;
+
     /** The request attribute that tells the login form why an attempt was refused unchecked. */
     static final String REFUSAL = "trilink.login.refusal";
 
@@ -143,13 +146,20 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             }
         }
         CredentialValidationResult result = identityStores.validate(credential);
+        String door = request.getHeader("Authorization") != null ? "basic" : "form";
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             if (!vouched) {
+                // a script's calls within the credential cache's period are one sign-in, not thousands
                 throttle.succeeded(name);
+                audit.recordQuietly(audit, SecurityAudit.Kind.SIGNED_IN, name, address, door);
             }
         } else {
             cache.forget(name);
-            throttle.failed(name, address);
+            boolean locked = throttle.failed(name, address);
+            audit.recordQuietly(audit, SecurityAudit.Kind.SIGN_IN_FAILED, name, address, door);
+            if (locked) {
+                audit.recordQuietly(audit, SecurityAudit.Kind.LOCKED, name, address, "after repeated failures");
+            }
         }
         return result;
     }
