@@ -173,6 +173,48 @@ class CaseApiIT {
         basic("spray" + Api.marker().toLowerCase(), "wrong", "203.0.113.98").then().statusCode(401);
     }
 
+    /**
+     * The password policy at every door: the admin's account creation and reset, and a person's
+     * own change (which needs the current password): at least 10 characters of 3 kinds, not the
+     * user name, none of the last 5.
+     */
+    @Test
+    void passwordsFollowThePolicyAtEveryDoor() {
+        String name = "policy" + Api.marker().toLowerCase().substring(0, 8);
+        String staff = """
+                {"username": "%s", "displayName": "密码策略", "officeCode": "JO-ZHAOXIANG", "roles": ["STAFF"],
+                 "password": "%s"}""";
+        api.as("admin").body(staff.formatted(name, "onlylowercase")).post("/api/v1/staff").then().statusCode(400)
+                .body("errors.find { it.field == 'password' }.message", containsString("3 kinds"));
+        api.as("admin").body(staff.formatted(name, "X1-" + name)).post("/api/v1/staff").then().statusCode(400)
+                .body("errors.find { it.field == 'password' }.message", containsString("user name"));
+        api.as("admin").body(staff.formatted(name, "First-pass-1")).post("/api/v1/staff").then().statusCode(201);
+
+        var self = api.anonymous().auth().preemptive().basic(name, "First-pass-1").contentType(ContentType.JSON);
+        self.body("{\"currentPassword\": \"wrong\", \"newPassword\": \"Second-pass-2\"}").post("/api/v1/me/password")
+                .then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        self.body("{\"currentPassword\": \"First-pass-1\", \"newPassword\": \"short1A\"}").post("/api/v1/me/password")
+                .then().statusCode(400).body("errors.field", hasItem("newPassword"));
+        self.body("{\"currentPassword\": \"First-pass-1\", \"newPassword\": \"First-pass-1\"}").post("/api/v1/me/password")
+                .then().statusCode(400).body("errors.find { it.field == 'newPassword' }.message", containsString("last 5"));
+        self.body("{\"currentPassword\": \"First-pass-1\", \"newPassword\": \"Second-pass-2\"}").post("/api/v1/me/password")
+                .then().statusCode(204);
+        api.anonymous().auth().preemptive().basic(name, "First-pass-1").get("/api/v1/regions").then().statusCode(401);
+        api.anonymous().auth().preemptive().basic(name, "Second-pass-2").get("/api/v1/regions").then().statusCode(200);
+        // the admin's reset may not bring an old one back either
+        api.as("admin").body("{\"password\": \"First-pass-1\"}").post("/api/v1/staff/" + name + "/password").then()
+                .statusCode(400).body("errors.field", hasItem("password"));
+        api.as("admin").body("{\"password\": \"Third-pass-3\"}").post("/api/v1/staff/" + name + "/password").then()
+                .statusCode(204);
+        JsonPath trail = api.as("admin").queryParam("name", name).get("/api/v1/security-events").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(trail.getList("events.kind")).containsSubsequence("PASSWORD_RESET", "PASSWORD_CHANGED",
+                "ACCOUNT_CREATED");
+        // a partner's or an anonymous caller has no password to change here
+        api.anonymous().contentType(ContentType.JSON).body("{\"currentPassword\": \"a\", \"newPassword\": \"b\"}")
+                .post("/api/v1/me/password").then().statusCode(401);
+    }
+
     private io.restassured.response.Response basic(String user, String password, String from) {
         return api.anonymous().auth().preemptive().basic(user, password).header("X-Forwarded-For", from)
                 .accept(ContentType.JSON).get("/api/v1/regions");
