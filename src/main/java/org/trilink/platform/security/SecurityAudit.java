@@ -47,7 +47,8 @@ public class SecurityAudit {
     }
 
     /** The chain checked: intact, or the first entry where it breaks. */
-    public record Verification(boolean intact, long entries, Long brokenAt, String reason) {
+    public record Verification(boolean intact, long entries, Long brokenAt, String reason)
+            implements java.io.Serializable {
     }
 
     @PersistenceContext(unitName = "trilink")
