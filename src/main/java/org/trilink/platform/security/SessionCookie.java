@@ -5,8 +5,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The session cookie: HttpOnly (web.xml), SameSite=Lax (another site's form posts and frames do
- * not carry it) and, once served over HTTPS (trilink.security.https), Secure.
+ * The session cookie: HttpOnly (web.xml), SameSite=Lax (payara-web.xml: another site's form posts
+ * and frames do not carry it) and, once served over HTTPS (trilink.security.https), Secure.
  */
 @WebListener
 public class SessionCookie implements ServletContextListener {
@@ -15,7 +15,6 @@ public class SessionCookie implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         var cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Lax");
         cookie.setSecure(SecurityHeaders.https());
     }
 }
