@@ -3,7 +3,6 @@ package org.trilink.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,15 +19,15 @@ public class ClientAddress {
 
     @Inject
     @ConfigProperty(name = "trilink.security.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted());
     }
 
     private Set<String> trusted() {
-        return trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        return java.util.Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     static String of(String remote, String forwardedFor, Set<String> trusted) {

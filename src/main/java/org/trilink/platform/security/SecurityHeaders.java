@@ -1,13 +1,12 @@
 package org.trilink.platform.security;
 
-import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.annotation.WebListener;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,19 +20,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * health) is data, never a page, and may load nothing at all.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class SecurityHeaders extends HttpFilter {
-
-    private static final long serialVersionUID = 1L;
+public class SecurityHeaders implements Filter {
 
     /** For answers that are not portal pages: they run no script and load nothing. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    @Inject
-    Https https;
+    private boolean https;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void init(FilterConfig config) {
+        https = https();
+    }
+
+    /** Whether the site is served over HTTPS (TLS ends at nginx): Secure cookies and HSTS. */
+    static boolean https() {
+        return ConfigProvider.getConfig().getOptionalValue("trilink.security.https", Boolean.class).orElse(false);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
@@ -41,7 +49,7 @@ public class SecurityHeaders extends HttpFilter {
         if (!isPortal(path)) {
             response.setHeader("Content-Security-Policy", DATA_POLICY);
         }
-        if (https.on()) {
+        if (https) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);
@@ -51,36 +59,5 @@ public class SecurityHeaders extends HttpFilter {
     static boolean isPortal(String path) {
         return !(path.startsWith("/api/") || path.startsWith("/openapi") || path.startsWith("/health")
                 || path.startsWith("/metrics"));
-    }
-
-    /** Whether the site is served over HTTPS (behind nginx terminating TLS): Secure cookies and HSTS. */
-    @jakarta.enterprise.context.ApplicationScoped
-    public static class Https {
-
-        @Inject
-        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "trilink.security.https", defaultValue = "false")
-        boolean on;
-
-        public boolean on() {
-            return on;
-        }
-    }
-
-    /**
-     * The session cookie: HttpOnly (web.xml), SameSite=Lax (another site's form posts and frames
-     * do not carry it) and, once served over HTTPS, Secure.
-     */
-    @WebListener
-    public static class SessionCookie implements ServletContextListener {
-
-        @Override
-        public void contextInitialized(ServletContextEvent event) {
-            var cookie = event.getServletContext().getSessionCookieConfig();
-            cookie.setHttpOnly(true);
-            cookie.setAttribute("SameSite", "Lax");
-            boolean https = ConfigProvider.getConfig().getOptionalValue("trilink.security.https", Boolean.class)
-                    .orElse(false);
-            cookie.setSecure(https);
-        }
     }
 }
