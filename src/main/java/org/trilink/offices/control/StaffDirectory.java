@@ -114,6 +114,8 @@ public class StaffDirectory implements Accounts {
             throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
         }
         changed.fire(new AccountChanged(staff.username()));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_CREATED, user.username(),
+                staff.username(), null, "office " + office + ", roles " + roles);
         LOG.info(() -> "Staff account " + staff.username() + " created by " + user.username() + ", roles " + roles);
         return staff;
     }

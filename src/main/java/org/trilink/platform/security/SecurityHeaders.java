@@ -42,6 +42,15 @@ public class SecurityHeaders implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        apply(request, response, https);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Sets the headers; also called by the sign-in mechanism for the answers it writes itself
+     * (401, 429), which no filter sees.
+     */
+    static void apply(HttpServletRequest request, HttpServletResponse response, boolean https) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
@@ -52,7 +61,6 @@ public class SecurityHeaders implements Filter {
         if (https) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        chain.doFilter(request, response);
     }
 
     /** Pages of the portal and the resources they load (PrimeFaces sets their policy). */

@@ -57,6 +57,9 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     @Inject
     SecurityAudit audit;
 
+    /** Served over HTTPS: the answers this mechanism writes itself carry HSTS too. */
+    private final boolean https = SecurityHeaders.https();
+
     /** The request attribute that tells the login form why an attempt was refused unchecked. */
     static final String REFUSAL = "trilink.login.refusal";
 
@@ -90,7 +93,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
                     : checked(request, basic);
             if (result == null) {
-                return tooMany(response, context, (LoginThrottle.Refusal) request.getAttribute(REFUSAL));
+                return tooMany(request, response, context, (LoginThrottle.Refusal) request.getAttribute(REFUSAL));
             }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
@@ -165,9 +168,11 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** 429 with Retry-After for a script that tries again too soon, or for a locked account. */
-    private AuthenticationStatus tooMany(HttpServletResponse response, HttpMessageContext context,
+    private AuthenticationStatus tooMany(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context,
                                          LoginThrottle.Refusal refusal) {
         try {
+            SecurityHeaders.apply(request, response, https);
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
             response.setContentType(Problem.MEDIA_TYPE);
@@ -190,6 +195,7 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             try {
+                SecurityHeaders.apply(request, response, https);
                 response.setStatus(401);
                 response.setHeader("WWW-Authenticate", "Basic realm=\"TriLink\", charset=\"UTF-8\"");
                 response.setContentType(Problem.MEDIA_TYPE);
