@@ -256,7 +256,52 @@ public final class ClusterCheck {
                     + " | " + b.substring(Math.max(0, at - 120), Math.min(b.length(), at + 80)));
 
             numbering(tag);
+            throttling(tag);
         }
+    }
+
+    /**
+     * Sign-in throttling (issue 22) counts across instances: wrong passwords sent to the two
+     * instances in turn lock the account on both, and the admin's unlock on either frees it on both.
+     */
+    private void throttling(String tag) throws Exception {
+        String name = tag.toLowerCase() + "-guess";
+        HttpResponse<String> made = call("admin", "POST", "/api/v1/staff", """
+                {"username": "%s", "displayName": "集群锁定", "officeCode": "JO-ZHAOXIANG", "roles": ["STAFF"],
+                 "password": "Right-pass-1"}""".formatted(name));
+        expect(made.statusCode() == 201, "throttling: account created, got " + made.statusCode() + " " + made.body());
+        String[] instances = {"http://127.0.0.1:8181", "http://127.0.0.1:8182"};
+        int failures = 0;
+        for (int attempt = 0; failures < 5 && attempt < 40; attempt++) {
+            HttpResponse<String> r = basic(instances[attempt % 2], name, "wrong-" + attempt);
+            if (r.statusCode() == 429) {
+                Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")) + 50);
+            } else {
+                expect(r.statusCode() == 401, "throttling: a wrong password answers 401, got " + r.statusCode());
+                failures++;
+            }
+        }
+        for (String instance : instances) {
+            HttpResponse<String> r = basic(instance, name, "Right-pass-1");
+            expect(r.statusCode() == 429 && r.body().contains("\"locked\":true"), "throttling: after 5 failures on the two"
+                    + " instances the account is locked at " + instance + ", got " + r.statusCode() + " " + r.body());
+        }
+        HttpResponse<String> unlock = call("admin", "POST", "/api/v1/staff/" + name + "/unlock", null);
+        expect(unlock.statusCode() == 204, "throttling: the admin unlocks, got " + unlock.statusCode());
+        for (String instance : instances) {
+            HttpResponse<String> r = basic(instance, name, "Right-pass-1");
+            expect(r.statusCode() == 200, "throttling: unlocked at " + instance + ", got " + r.statusCode());
+        }
+        say("throttling: " + failures + " failures on two instances locked " + name + " on both; unlocked on both");
+    }
+
+    private HttpResponse<String> basic(String instance, String user, String password) throws IOException,
+            InterruptedException {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/regions")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -591,8 +591,20 @@ class PartnerExchangeIT {
     @Test
     void aDroppedFileIsTakenRowByRowAndDroppingItAgainChangesNothing() throws Exception {
         Path inbox = Files.createTempDirectory("trilink-inbox-");
-        Created p = newPartner(inbox.toString());
         String marker = Api.marker();
+        // the admin's folder must lie under the inbox base (here the temporary folder): anything
+        // else is refused and nothing is created
+        Path escape = inbox.getParent().getParent().resolve("trilink-escape-" + marker);
+        for (String folder : List.of(inbox + "/../../trilink-escape-" + marker, escape.toString(),
+                "relative/inbox-" + marker)) {
+            String body = "{\"code\": \"t-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"Escape\","
+                    + " \"defaultOffice\": \"JO-ZHAOXIANG\", \"inboxFolder\": \"" + folder + "\"}";
+            api.as("admin").body(body).post("/api/v1/partners").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("inboxFolder"));
+        }
+        Thread.sleep(500);
+        assertThat(escape).doesNotExist();
+        Created p = newPartner(inbox.toString());
         Set<Integer> bad = new HashSet<>();
         for (int i = 7; bad.size() < 10; i += 97) {
             bad.add(i);

@@ -546,6 +546,76 @@ class PortalIT {
         assertThat(browser.pageText()).contains("用户名或密码错误");
     }
 
+    /**
+     * The security tab: an account locked by password guessing shows with its failures; the admin
+     * unlocks it, finds the story in the audit trail in Chinese and checks the chain.
+     */
+    @Test
+    void theAdminUnlocksAGuessedAccountAndReadsTheAuditTrail() throws Exception {
+        String name = "lock" + Api.marker().toLowerCase().substring(1, 9);
+        api.as("admin").body("""
+                {"username": "%s", "displayName": "锁定测试", "officeCode": "JO-ZHAOXIANG", "roles": ["STAFF"],
+                 "password": "Right-pass-1"}""".formatted(name)).post("/api/v1/staff").then().statusCode(201);
+        for (int failures = 0; failures < 5; ) {
+            // through the loopback address, trusted as a proxy in the tests, so the forwarded address counts
+            var answer = io.restassured.RestAssured.given().baseUri(api.base().replaceFirst("//[^:/]+", "//127.0.0.1"))
+                    .auth().preemptive().basic(name, "wrong-" + failures)
+                    .header("X-Forwarded-For", "203.0.113.51").get("/api/v1/regions");
+            if (answer.statusCode() == 429) {
+                Thread.sleep(1000L * Long.parseLong(answer.header("Retry-After")) + 50);
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(401);
+                failures++;
+            }
+        }
+        browser.signIn("admin");
+        browser.open("admin/index.xhtml");
+        browser.driver().findElement(By.cssSelector("a[href='#admin:tabs:securityTab']")).click();
+        browser.waitForText(By.id("admin:tabs:locks"), name);
+        org.openqa.selenium.WebElement row = browser.driver().findElement(
+                By.xpath("//tbody[@id='admin:tabs:locks_data']/tr[.//span[text()='" + name + "']]"));
+        assertThat(row.getText()).contains("5");
+        row.findElement(By.cssSelector("button[id$=':unlock']")).click();
+        browser.waitForAjax();
+        browser.waitForText(By.id("admin:messages"), "账户已解锁");
+        assertThat(browser.text(By.id("admin:tabs:locks"))).doesNotContain(name);
+        api.anonymous().auth().preemptive().basic(name, "Right-pass-1").get("/api/v1/regions").then().statusCode(200);
+
+        browser.type("admin:tabs:securityName", name);
+        browser.clickAjax("admin:tabs:findSecurityEvents");
+        browser.waitForText(By.id("admin:tabs:securityEvents"), "账户解锁");
+        assertThat(browser.text(By.id("admin:tabs:securityEvents"))).contains("账户锁定", "登录失败", "创建账户",
+                "203.0.113.51");
+        browser.clickAjax("admin:tabs:verifyTrail");
+        browser.waitForText(By.id("admin:tabs:verification"), "审计记录完整");
+        assertThat(browser.byId("admin:tabs:exportTrail").getAttribute("href"))
+                .contains("/api/v1/security-events/export.xlsx?name=" + name);
+        browser.screenshot("admin-security-trail");
+
+        // the person, unlocked, changes their password on their own page
+        browser.signIn(name, "Right-pass-1");
+        browser.click("myPassword");
+        browser.waitFor(By.id("password:change"));
+        browser.type("password:current", "not-my-password");
+        browser.type("password:newPassword", "New-pass-22");
+        browser.type("password:repeated", "New-pass-22");
+        browser.clickAjax("password:change");
+        browser.waitForText(By.id("password"), "当前密码不正确");
+        browser.type("password:current", "Right-pass-1");
+        browser.type("password:newPassword", "short");
+        browser.type("password:repeated", "short");
+        browser.clickAjax("password:change");
+        browser.waitForText(By.id("password"), "新密码不符合要求");
+        browser.type("password:current", "Right-pass-1");
+        browser.type("password:newPassword", "New-pass-22");
+        browser.type("password:repeated", "New-pass-22");
+        browser.clickAjax("password:change");
+        browser.waitForText(By.id("password:messages"), "密码已修改");
+        browser.screenshot("my-password-changed");
+        api.anonymous().auth().preemptive().basic(name, "New-pass-22").get("/api/v1/regions").then().statusCode(200);
+        api.anonymous().auth().preemptive().basic(name, "Right-pass-1").get("/api/v1/regions").then().statusCode(401);
+    }
+
     private void fillStaff(String username, String officeCode, String password) {
         browser.type("admin:tabs:staffUsername", username);
         browser.type("admin:tabs:staffName", "测试调解员");

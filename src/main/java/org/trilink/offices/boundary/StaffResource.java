@@ -22,6 +22,8 @@ import org.trilink.offices.control.StaffForm;
 import org.trilink.offices.entity.Staff;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.LoginThrottle;
+import org.trilink.platform.security.SecurityAudit;
 import org.trilink.platform.security.Role;
 
 /** Staff accounts, for the district admin only. Passwords go in, never out. */
@@ -45,11 +47,25 @@ public class StaffResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SecurityAudit audit;
+
     @GET
     @Operation(summary = "Every staff account, by office then username")
     public List<StaffView> list() {
         requireAdmin();
         return directory.all().stream().map(StaffView::of).toList();
+    }
+
+    @GET
+    @Path("locks")
+    @Operation(summary = "Accounts locked now after too many failed sign-ins, with their failures and lock end")
+    public List<LoginThrottle.Lock> locks() {
+        requireAdmin();
+        return throttle.locks();
     }
 
     @GET
@@ -104,6 +120,19 @@ public class StaffResource {
     public StaffView enable(@PathParam("username") String username) {
         requireAdmin();
         return StaffView.of(directory.enable(username, true));
+    }
+
+    @POST
+    @Path("{username}/unlock")
+    @Operation(summary = "Unlock an account locked after failed sign-ins: its failures are forgotten at once; 404 "
+            + "for no such account")
+    public Response unlock(@PathParam("username") String username) {
+        requireAdmin();
+        directory.get(username); // 404 for an unknown name
+        if (throttle.unlock(username)) {
+            audit.recordAlone(SecurityAudit.Kind.UNLOCKED, user.username(), username, null, null);
+        }
+        return Response.noContent().build();
     }
 
     private void requireAdmin() {

@@ -46,6 +46,12 @@ public class StaffDirectory implements Accounts {
     CurrentUser user;
 
     @Inject
+    org.trilink.platform.security.SecurityAudit audit;
+
+    @Inject
+    org.trilink.platform.security.PasswordPolicy policy;
+
+    @Inject
     Event<AccountChanged> changed;
 
     Clock clock = Clock.systemUTC();
@@ -96,15 +102,20 @@ public class StaffDirectory implements Accounts {
         if (byUsername(form.getUsername()).isPresent()) {
             throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
         }
+        requireGood("password", form.getUsername(), form.getPassword());
         Staff staff = new Staff(form.getUsername(), passwords.hash(form.getPassword()), form.getDisplayName().strip(),
                 office, roles, OffsetDateTime.now(clock));
+        staff.changePassword(staff.passwordHash());
         em.persist(staff);
+        remember(staff);
         try {
             em.flush(); // two admins adding the same username at once: the unique key decides
         } catch (PersistenceException e) {
             throw ProblemException.conflict("A staff account " + form.getUsername() + " exists already.");
         }
         changed.fire(new AccountChanged(staff.username()));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_CREATED, user.username(),
+                staff.username(), null, "office " + office + ", roles " + roles);
         LOG.info(() -> "Staff account " + staff.username() + " created by " + user.username() + ", roles " + roles);
         return staff;
     }
@@ -119,8 +130,11 @@ public class StaffDirectory implements Accounts {
         if (username.equals(user.username()) && !roles.contains(Role.ADMIN)) {
             throw ProblemException.conflict("You cannot take the admin role from yourself.");
         }
+        String before = "office " + staff.officeCode() + ", roles " + staff.roles();
         staff.change(form.getDisplayName().strip(), office, roles);
         changed.fire(new AccountChanged(username));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_CHANGED, user.username(), username, null,
+                before + " -> office " + office + ", roles " + roles);
         LOG.info(() -> "Staff account " + username + " changed by " + user.username() + ": office " + office
                 + ", roles " + roles);
         return staff;
@@ -131,8 +145,9 @@ public class StaffDirectory implements Accounts {
     public Staff resetPassword(String username, @NotNull @Valid NewPassword password) {
         offices.requireAdmin();
         Staff staff = get(username);
-        staff.changePassword(passwords.hash(password.getPassword()));
+        setPassword(staff, "password", password.getPassword());
         changed.fire(new AccountChanged(username));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.PASSWORD_RESET, user.username(), username, null, null);
         LOG.info(() -> "Password of staff account " + username + " reset by " + user.username());
         return staff;
     }
@@ -147,8 +162,66 @@ public class StaffDirectory implements Accounts {
         }
         staff.enable(on);
         changed.fire(new AccountChanged(username));
+        audit.record(on ? org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_ENABLED : org.trilink.platform.security.SecurityAudit.Kind.ACCOUNT_DISABLED, user.username(), username, null, null);
         LOG.info(() -> "Staff account " + username + (on ? " enabled" : " disabled") + " by " + user.username());
         return staff;
+    }
+
+    /**
+     * A person changes their own password, giving the current one: 400 naming currentPassword
+     * when it is wrong, newPassword when the policy refuses the new one.
+     */
+    @Transactional
+    public void changeOwnPassword(@NotNull @Valid ChangePassword change) {
+        Staff staff = user.username() == null ? null : byUsername(user.username()).orElse(null);
+        if (staff == null) {
+            throw ProblemException.forbidden("Only staff accounts have passwords here.");
+        }
+        if (!passwords.verify(change.getCurrentPassword(), staff.passwordHash())) {
+            throw ProblemException.badRequest("currentPassword", "is not your current password");
+        }
+        setPassword(staff, "newPassword", change.getNewPassword());
+        changed.fire(new AccountChanged(staff.username()));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.PASSWORD_CHANGED, staff.username(),
+                staff.username(), null, null);
+    }
+
+    /** The policy's checks, the last passwords included, then the new hash and its history. */
+    private void setPassword(Staff staff, String field, String password) {
+        requireGood(field, staff.username(), password);
+        @SuppressWarnings("unchecked")
+        List<String> earlier = em.createNativeQuery("select password_hash from staff_password_history"
+                        + " where username = ? order by changed_at desc")
+                .setParameter(1, staff.username()).setMaxResults(policy.history()).getResultList();
+        List<String> recent = new java.util.ArrayList<>(earlier);
+        recent.add(staff.passwordHash());
+        if (policy.reuses(password, recent)) {
+            throw ProblemException.badRequest(field, "must not be one of your last " + policy.history() + " passwords");
+        }
+        staff.changePassword(passwords.hash(password));
+        remember(staff);
+    }
+
+    private void requireGood(String field, String username, String password) {
+        List<String> faults = policy.faults(username, password);
+        if (!faults.isEmpty()) {
+            throw ProblemException.badRequest(field, String.join("; ", faults));
+        }
+    }
+
+    /** Keeps the new hash among the last ones, and no more of them than the policy looks at. */
+    private void remember(Staff staff) {
+        em.createNativeQuery("insert into staff_password_history (username, password_hash, changed_at) values (?, ?, ?)")
+                .setParameter(1, staff.username()).setParameter(2, staff.passwordHash())
+                .setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object> keep = em.createNativeQuery("select changed_at from staff_password_history where username = ?"
+                        + " order by changed_at desc").setParameter(1, staff.username())
+                .setFirstResult(policy.history()).setMaxResults(1).getResultList();
+        if (!keep.isEmpty()) {
+            em.createNativeQuery("delete from staff_password_history where username = ? and changed_at <= ?")
+                    .setParameter(1, staff.username()).setParameter(2, keep.get(0)).executeUpdate();
+        }
     }
 
     private static Set<Role> roles(List<String> codes) {

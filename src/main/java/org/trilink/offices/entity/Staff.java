@@ -46,6 +46,9 @@ public class Staff implements Account {
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
     @Column(name = "role")
@@ -110,6 +113,12 @@ public class Staff implements Account {
 
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = OffsetDateTime.now();
+    }
+
+    /** When the password was last set by the admin or the person (null: before V27, or a demo account). */
+    public OffsetDateTime passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     /** A disabled account cannot sign in; its name stays on the cases it worked. */

@@ -39,6 +39,21 @@ public class PartnerRegistry {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    org.trilink.platform.security.SecurityAudit audit;
+
+    @Inject
+    org.trilink.platform.security.CurrentUser user;
+
+    /**
+     * Where partners' file drops may lie (the admin names the folder, the server creates and
+     * watches it): nothing the admin types may reach outside. Default: the temporary folder of
+     * the embedded demo; production: the shared volume (docker/compose.yaml /opt/trilink/inbox).
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "trilink.partners.inbox-base")
+    Optional<String> inboxBase;
+
     public Optional<Partner> find(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
@@ -64,6 +79,7 @@ public class PartnerRegistry {
         if (em.find(Partner.class, code) != null) {
             throw ProblemException.conflict("A partner " + code + " exists already.");
         }
+        checkInbox(inboxFolder);
         Partner p = new Partner(code, name, newSecret(), defaultOffice, blankToNull(callbackUrl),
                 blankToNull(inboxFolder), OffsetDateTime.now(clock));
         em.persist(p);
@@ -84,6 +100,7 @@ public class PartnerRegistry {
     public Partner change(String code, String name, String defaultOffice, String callbackUrl, String inboxFolder) {
         Partner p = get(code);
         checkOffice(defaultOffice);
+        checkInbox(inboxFolder);
         p.change(name, defaultOffice, blankToNull(callbackUrl), blankToNull(inboxFolder));
         changed.fire(new PartnerChanged(code));
         return p;
@@ -102,7 +119,46 @@ public class PartnerRegistry {
     public Partner rotateSecret(String code) {
         Partner p = get(code);
         p.rotateSecret(newSecret(), OffsetDateTime.now(clock));
+        audit.record(org.trilink.platform.security.SecurityAudit.Kind.PARTNER_SECRET_ROTATED, user.username(), code,
+                null, null);
         return p;
+    }
+
+    /**
+     * A local inbox must be an absolute folder under the configured base, named without "..",
+     * and, where it exists already, not lead out of the base by a link; 400 otherwise, before
+     * anything is stored or created. An SFTP inbox lies on the partner's server.
+     */
+    void checkInbox(String inbox) {
+        if (inbox == null || inbox.isBlank() || inbox.startsWith("sftp://")) {
+            return;
+        }
+        java.nio.file.Path base = java.nio.file.Path.of(inboxBase.filter(b -> !b.isBlank())
+                .orElse(System.getProperty("java.io.tmpdir"))).toAbsolutePath().normalize();
+        String outside = "must be a folder under " + base;
+        java.nio.file.Path folder;
+        try {
+            folder = java.nio.file.Path.of(inbox.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw ProblemException.badRequest("inboxFolder", outside);
+        }
+        boolean climbs = false;
+        for (java.nio.file.Path part : folder) {
+            climbs |= part.toString().equals("..");
+        }
+        if (!folder.isAbsolute() || climbs || !folder.normalize().startsWith(base) || folder.normalize().equals(base)) {
+            throw ProblemException.badRequest("inboxFolder", outside);
+        }
+        try {
+            java.nio.file.Path realBase = base.toRealPath();
+            for (java.nio.file.Path f = folder.normalize(); f != null && f.startsWith(base); f = f.getParent()) {
+                if (java.nio.file.Files.exists(f) && !f.toRealPath().startsWith(realBase)) {
+                    throw ProblemException.badRequest("inboxFolder", outside + " (it leads elsewhere by a link)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw ProblemException.badRequest("inboxFolder", outside);
+        }
     }
 
     private void checkOffice(String code) {

@@ -36,6 +36,9 @@ public class CredentialCache {
     record Verified(byte[] digest, long until) {
     }
 
+    /** Per name, a salted digest of the password last verified (whatever the stored hash): see {@link #vouchesFor}. */
+    private final Map<String, byte[]> vouched = new ConcurrentHashMap<>();
+
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<String, Object> checking = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[16];
@@ -65,6 +68,18 @@ public class CredentialCache {
     }
 
     /**
+     * Whether this very password was verified for this name lately on this instance: such a call
+     * is no guess, and sign-in throttling need not look at the database for it. Any failure of
+     * the name forgets it ({@link #forget(String)}), so guesses are always counted.
+     */
+    boolean vouchesFor(String username, String password) {
+        byte[] v = vouched.get(username);
+        Verified current = verified.get(username);
+        return v != null && password != null && current != null && current.until() >= clock.getAsLong()
+                && MessageDigest.isEqual(v, digest(username, password, ""));
+    }
+
+    /**
      * The lock under which one account's password is checked: concurrent first calls of one
      * account wait for a single PBKDF2 check instead of each running their own.
      */
@@ -86,13 +101,18 @@ public class CredentialCache {
                 verified.clear();
             }
         }
+        if (vouched.size() >= MAX_ENTRIES) {
+            vouched.clear();
+        }
         verified.put(username, new Verified(digest(username, password, passwordHash),
                 clock.getAsLong() + seconds * 1000));
+        vouched.put(username, digest(username, password, ""));
     }
 
     /** Called when an account's password or roles change, so the change takes effect at once. */
     public void forget(String username) {
         verified.remove(username);
+        vouched.remove(username);
     }
 
     /** After the commit of a change to an account: nothing verified before it is trusted any more. */

@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The sign-in form of the portal. It hands the credential to the same mechanism as the
@@ -45,9 +48,42 @@ public class LoginBacking {
             external.redirect(external.getRequestContextPath() + "/");
         } else if (!response.isCommitted()) {
             response.reset(); // the failed attempt may have set a 401; the form answers it instead
-            external.redirect(external.getRequestContextPath() + "/login?error=1");
+            external.redirect(external.getRequestContextPath() + "/login" + failureQuery(request));
         }
         context.responseComplete();
+    }
+
+    /**
+     * The login page's query after a refused attempt: {@code ?error=locked&retry=S} for a locked
+     * account, {@code ?error=wait&retry=S} for an attempt made too soon, else {@code ?error=1}.
+     */
+    static String failureQuery(HttpServletRequest request) {
+        if (request.getAttribute(TriLinkAuthentication.REFUSAL) instanceof LoginThrottle.Refusal refusal) {
+            return "?error=" + (refusal.locked() ? "locked" : "wait") + "&retry=" + refusal.retryAfterSeconds();
+        }
+        return "?error=1";
+    }
+
+    /** The login page's message for the query of a refused attempt, in the page's language. */
+    public String getFailure() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Map<String, String> params = context.getExternalContext().getRequestParameterMap();
+        String error = params.get("error");
+        if (error == null) {
+            return null;
+        }
+        ResourceBundle msg = context.getApplication().getResourceBundle(context, "msg");
+        long retry;
+        try {
+            retry = Math.max(1, Long.parseLong(params.getOrDefault("retry", "1")));
+        } catch (NumberFormatException e) {
+            retry = 1;
+        }
+        return switch (error) {
+            case "locked" -> MessageFormat.format(msg.getString("login.locked"), (retry + 59) / 60);
+            case "wait" -> MessageFormat.format(msg.getString("login.wait"), retry);
+            default -> msg.getString("login.failed");
+        };
     }
 
     public void signOut() throws IOException, ServletException {

@@ -36,6 +36,11 @@ public class LoginServlet extends HttpServlet {
             logout(request, response);
             return;
         }
+        if (crossSite(request)) {
+            // login CSRF: another site's page must not sign a visitor in as the attacker
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "A sign-in from another site is refused.");
+            return;
+        }
         request.setCharacterEncoding("UTF-8");
         String username = request.getParameter("username");
         String password = request.getParameter("password");
@@ -51,8 +56,26 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/");
         } else if (!response.isCommitted()) {
             response.reset();
-            response.sendRedirect(request.getContextPath() + "/login?error");
+            response.sendRedirect(request.getContextPath() + "/login" + LoginBacking.failureQuery(request));
         }
+    }
+
+    /**
+     * Whether a browser says the post comes from another site: Sec-Fetch-Site (every current
+     * browser sends it), else an Origin that is not this host. Scripts send neither.
+     */
+    static boolean crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return !(fetchSite.equals("same-origin") || fetchSite.equals("none"));
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        int scheme = origin.indexOf("://");
+        return host == null || scheme < 0 || !origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws ServletException,

@@ -45,14 +45,32 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ClientAddress addresses;
+
+    @Inject
+    CredentialCache cache;
+
+    @Inject
+    SecurityAudit audit;
+
+    /** Served over HTTPS: the answers this mechanism writes itself carry HSTS too. */
+    private final boolean https = SecurityHeaders.https();
+
+    /** The request attribute that tells the login form why an attempt was refused unchecked. */
+    static final String REFUSAL = "trilink.login.refusal";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         // 1. a programmatic login from the login page
         Credential given = context.getAuthParameters().getCredential();
         if (given != null) {
-            CredentialValidationResult result = identityStores.validate(given);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            CredentialValidationResult result = checked(request, given);
+            if (result == null || result.getStatus() != CredentialValidationResult.Status.VALID) {
                 // the login page answers this itself, with a message beside the form
                 return AuthenticationStatus.SEND_FAILURE;
             }
@@ -73,7 +91,10 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
             CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
-                    : identityStores.validate(basic);
+                    : checked(request, basic);
+            if (result == null) {
+                return tooMany(request, response, context, (LoginThrottle.Refusal) request.getAttribute(REFUSAL));
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
@@ -108,11 +129,73 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
         return challenge(request, response, context, "Sign in first: send HTTP Basic credentials.");
     }
 
+    /**
+     * A credential checked under the sign-in throttle: null when the attempt came too early for
+     * its name or address (refused without looking at the password; the reason in the request's
+     * {@link #REFUSAL} attribute). A failure is counted; a success forgets the name's failures.
+     */
+    private CredentialValidationResult checked(HttpServletRequest request, Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential up) || up.getCaller() == null) {
+            return identityStores.validate(credential);
+        }
+        String name = up.getCaller();
+        String address = addresses.of(request);
+        boolean vouched = cache.vouchesFor(name, up.getPasswordAsString());
+        if (!vouched) {
+            Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
+            if (refusal.isPresent()) {
+                request.setAttribute(REFUSAL, refusal.get());
+                return null;
+            }
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        String door = request.getHeader("Authorization") != null ? "basic" : "form";
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            if (!vouched) {
+                // a script's calls within the credential cache's period are one sign-in, not thousands
+                throttle.succeeded(name);
+                audit.recordQuietly(audit, SecurityAudit.Kind.SIGNED_IN, name, address, door);
+            }
+        } else {
+            cache.forget(name);
+            boolean locked = throttle.failed(name, address);
+            audit.recordQuietly(audit, SecurityAudit.Kind.SIGN_IN_FAILED, name, address, door);
+            if (locked) {
+                audit.recordQuietly(audit, SecurityAudit.Kind.LOCKED, name, address, "after repeated failures");
+            }
+        }
+        return result;
+    }
+
+    /** 429 with Retry-After for a script that tries again too soon, or for a locked account. */
+    private AuthenticationStatus tooMany(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context,
+                                         LoginThrottle.Refusal refusal) {
+        try {
+            SecurityHeaders.apply(request, response, https);
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            String detail = refusal.locked()
+                    ? "Too many failed sign-ins: the account is locked for " + refusal.retryAfterSeconds()
+                    + " s, or until the district admin unlocks it."
+                    : "Too many failed sign-ins: try again in " + refusal.retryAfterSeconds() + " s.";
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"" + detail + "\",\"retryAfter\":" + refusal.retryAfterSeconds()
+                    + ",\"locked\":" + refusal.locked() + "}");
+        } catch (IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context, String detail) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             try {
+                SecurityHeaders.apply(request, response, https);
                 response.setStatus(401);
                 response.setHeader("WWW-Authenticate", "Basic realm=\"TriLink\", charset=\"UTF-8\"");
                 response.setContentType(Problem.MEDIA_TYPE);

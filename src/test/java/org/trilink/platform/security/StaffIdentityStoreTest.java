@@ -44,6 +44,11 @@ class StaffIdentityStoreTest {
             }
             return ("h:" + password).equals(hash);
         }
+
+        @Override
+        public String hash(String password) {
+            return "h:" + password;
+        }
     }
 
     static class Accounts extends StaffDirectory {
@@ -169,6 +174,30 @@ class StaffIdentityStoreTest {
 
         accounts.staff.remove("police"); // gone (or disabled) on another instance
         assertThat(login("police", "new-secret")).isEqualTo(Status.INVALID);
+    }
+
+    @Test
+    void anUnknownNameCostsTheSameSlowCheckAsAWrongPassword() {
+        assertThat(login("nobody", "guess")).isEqualTo(Status.INVALID);
+        assertThat(passwords.checks).hasValue(1);
+        assertThat(login("police", "guess")).isEqualTo(Status.INVALID);
+        assertThat(passwords.checks).hasValue(2);
+        accounts.staff.put("gone", new Staff("gone", "h:gone-demo", "Gone", "PS-ZHAOXIANG", Set.of(Role.STAFF),
+                OffsetDateTime.now()));
+        accounts.staff.get("gone").enable(false);
+        assertThat(login("gone", "gone-demo")).isEqualTo(Status.INVALID);
+        assertThat(passwords.checks).hasValue(3);
+    }
+
+    @Test
+    void aVerifiedPasswordIsVouchedForUntilTheNameFailsOnce() {
+        assertThat(cache.vouchesFor("police", "police-demo")).isFalse();
+        assertThat(login("police", "police-demo")).isEqualTo(Status.VALID);
+        assertThat(cache.vouchesFor("police", "police-demo")).isTrue();
+        assertThat(cache.vouchesFor("police", "other")).isFalse();
+        assertThat(cache.vouchesFor("police", null)).isFalse();
+        cache.forget("police"); // what a failure of the name does
+        assertThat(cache.vouchesFor("police", "police-demo")).isFalse();
     }
 
     @Test
