@@ -594,7 +594,7 @@ class PortalIT {
 
         // the person, unlocked, changes their password on their own page
         browser.signIn(name, "Right-pass-1");
-        browser.click("myPassword");
+        browser.click("shell:myPassword");
         browser.waitFor(By.id("password:change"));
         browser.type("password:current", "not-my-password");
         browser.type("password:newPassword", "New-pass-22");
