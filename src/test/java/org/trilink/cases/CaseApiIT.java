@@ -500,24 +500,24 @@ class CaseApiIT {
         assertThat(mine.getList("items.regionCode")).containsOnly("310118104");
     }
 
-    /** A past case (补录) of {@code marker}, closed in 2023: people's mediation with its whole course. */
+    /** A past case (补录) of {@code marker}, closed in 2011: people's mediation with its whole course. */
     private static String pastMediation(String marker, String ledgerNumber) {
         return """
                 {"ledgerNumber": "%s", "channel": "WALK_IN", "disputeType": "NEIGHBOR",
-                 "summary": "2023年楼上漏水纠纷 %s", "regionCode": "310118104", "address": "青浦区赵巷镇某路2号",
+                 "summary": "2011年楼上漏水纠纷 %s", "regionCode": "310118104", "address": "青浦区赵巷镇某路2号",
                  "amountInvolved": 5000.00, "peopleInvolved": 2, "riskLevel": "LOW",
                  "parties": [
                    {"role": "APPLICANT", "kind": "PERSON", "name": "张三",
                     "idNumber": "11010519491231002X", "phone": "13800138000"},
                    {"role": "RESPONDENT", "kind": "PERSON", "name": "李四"}
                  ],
-                 "receivedAt": "2023-03-01T09:00+08:00", "acceptedAt": "2023-03-02",
+                 "receivedAt": "2011-03-01T09:00+08:00", "acceptedAt": "2011-03-02",
                  "mediators": ["mediator"],
-                 "outcome": "SUCCESS", "concludedAt": "2023-03-20T15:30+08:00",
+                 "outcome": "SUCCESS", "concludedAt": "2011-03-20T15:30+08:00",
                  "agreement": {"form": "WRITTEN", "terms": "李四赔偿张三3000元", "amount": 3000.00,
-                               "performanceDeadline": "2023-04-30"},
-                 "followUps": [{"at": "2023-05-10", "method": "PHONE", "performance": "PERFORMED", "satisfaction": 5}],
-                 "criminalCaseAverted": true, "closedAt": "2023-05-15"}
+                               "performanceDeadline": "2011-04-30"},
+                 "followUps": [{"at": "2011-05-10", "method": "PHONE", "performance": "PERFORMED", "satisfaction": 5}],
+                 "criminalCaseAverted": true, "closedAt": "2011-05-15"}
                 """.formatted(ledgerNumber, marker);
     }
 
@@ -531,23 +531,23 @@ class CaseApiIT {
         String ledgerNumber = "台账" + marker + "-1";
         var created = api.as("head").body(pastMediation(marker, ledgerNumber)).post("/api/v1/cases/backfill");
         created.then().statusCode(201)
-                .header("Location", containsString("/api/v1/cases/TL2023-"))
+                .header("Location", containsString("/api/v1/cases/TL2011-"))
                 .body("status", equalTo("CLOSED"))
                 .body("handlingOfficeCode", equalTo("JO-ZHAOXIANG"))
                 .body("ledgerNumber", equalTo(ledgerNumber))
                 .body("outcome", equalTo("SUCCESS"))
                 .body("agreementAmount", equalTo(3000.0f))
-                .body("performanceDeadline", equalTo("2023-04-30"))
+                .body("performanceDeadline", equalTo("2011-04-30"))
                 .body("personalDataShown", equalTo(true))
                 .body("parties[0].idNumber", equalTo("11010519491231002X"));
         String closed = created.jsonPath().getString("caseNumber");
         // the real dates, a day alone being the start of that day in Shanghai
-        assertThat(at(created.jsonPath(), "receivedAt")).isEqualTo(at("2023-03-01T09:00+08:00"));
-        assertThat(at(created.jsonPath(), "acceptedAt")).isEqualTo(at("2023-03-02T00:00+08:00"));
-        assertThat(at(created.jsonPath(), "outcomeAt")).isEqualTo(at("2023-03-20T15:30+08:00"));
-        assertThat(at(created.jsonPath(), "closedAt")).isEqualTo(at("2023-05-15T00:00+08:00"));
+        assertThat(at(created.jsonPath(), "receivedAt")).isEqualTo(at("2011-03-01T09:00+08:00"));
+        assertThat(at(created.jsonPath(), "acceptedAt")).isEqualTo(at("2011-03-02T00:00+08:00"));
+        assertThat(at(created.jsonPath(), "outcomeAt")).isEqualTo(at("2011-03-20T15:30+08:00"));
+        assertThat(at(created.jsonPath(), "closedAt")).isEqualTo(at("2011-05-15T00:00+08:00"));
         // numbered in the office's register of the year it was accepted, not this year's
-        assertThat(created.jsonPath().getString("registerNumber")).matches("青赵调登〔2023〕第\\d{4}号");
+        assertThat(created.jsonPath().getString("registerNumber")).matches("青赵调登〔2011〕第\\d{4}号");
         JsonPath events = api.as("head").get("/api/v1/cases/" + closed + "/history").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(events.getList("type", String.class)).containsExactly("RECEIVED", "ACCEPTED", "MEDIATOR_ASSIGNED",
@@ -559,8 +559,8 @@ class CaseApiIT {
         String requestSha = events.getString("[0].change.ledger.apiRequest");
         assertThat(requestSha).matches("[0-9a-f]{64}");
         assertThat(events.getList("change.ledger.apiRequest", String.class)).containsOnly(requestSha);
-        assertThat(at(events, "[0].occurredAt")).isEqualTo(at("2023-03-01T09:00+08:00"));
-        assertThat(at(events, "[6].occurredAt")).isEqualTo(at("2023-05-15T00:00+08:00"));
+        assertThat(at(events, "[0].occurredAt")).isEqualTo(at("2011-03-01T09:00+08:00"));
+        assertThat(at(events, "[6].occurredAt")).isEqualTo(at("2011-05-15T00:00+08:00"));
         // the ledger number finds it
         api.as("head").queryParam("q", ledgerNumber).get("/api/v1/cases").then().statusCode(200)
                 .body("items.caseNumber", equalTo(List.of(closed)));
@@ -581,8 +581,8 @@ class CaseApiIT {
                  "summary": "不服行政处罚 %s", "regionCode": "310118104", "peopleInvolved": 1,
                  "parties": [{"role": "APPLICANT", "kind": "PERSON", "name": "王五"},
                              {"role": "RESPONDENT", "kind": "ORGANISATION", "name": "某区某局"}],
-                 "receivedAt": "2023-06-01T10:00+08:00", "adminResolution": "RESOLVED_BEFORE_FILING",
-                 "concludedAt": "2023-06-10"}
+                 "receivedAt": "2011-06-01T10:00+08:00", "adminResolution": "RESOLVED_BEFORE_FILING",
+                 "concludedAt": "2011-06-10"}
                 """.formatted(marker, marker);
         var resolved = api.as("head").body(admin).post("/api/v1/cases/backfill");
         resolved.then().statusCode(201)
@@ -590,24 +590,24 @@ class CaseApiIT {
                 .body("status", equalTo("RESOLVED"))
                 .body("adminResolution", equalTo("RESOLVED_BEFORE_FILING"))
                 .body("registerNumber", equalTo(null));
-        assertThat(at(resolved.jsonPath(), "receivedAt")).isEqualTo(at("2023-06-01T10:00+08:00"));
+        assertThat(at(resolved.jsonPath(), "receivedAt")).isEqualTo(at("2011-06-01T10:00+08:00"));
         JsonPath adminEvents = api.as("head").get("/api/v1/cases/" + resolved.jsonPath().getString("caseNumber")
                 + "/history").then().statusCode(200).extract().jsonPath();
         assertThat(adminEvents.getList("type", String.class)).containsExactly("RECEIVED", "ADMIN_RESOLVED");
         assertThat(adminEvents.getList("backfilled", Boolean.class)).containsOnly(true);
-        assertThat(at(adminEvents, "[1].occurredAt")).isEqualTo(at("2023-06-10T00:00+08:00"));
+        assertThat(at(adminEvents, "[1].occurredAt")).isEqualTo(at("2011-06-10T00:00+08:00"));
         assertThat(adminEvents.getString("[1].detail")).contains("补录");
 
         // the district admin, for the office it names: filed and corrected at the non-litigation centre
         var centre = api.as("admin").body(admin.replace("行政" + marker, "行政" + marker + "-NLC")
                         .replace("\"matterKind\"", "\"handlingOffice\": \"NLC-310118\", \"matterKind\"")
                         .replace("RESOLVED_BEFORE_FILING", "CORRECTED")
-                        .replace("\"concludedAt\": \"2023-06-10\"", "\"filedAt\": \"2023-06-05\", \"concludedAt\": \"2023-09-15\""))
+                        .replace("\"concludedAt\": \"2011-06-10\"", "\"filedAt\": \"2011-06-05\", \"concludedAt\": \"2011-09-15\""))
                 .post("/api/v1/cases/backfill");
         centre.then().statusCode(201).body("handlingOfficeCode", equalTo("NLC-310118"))
                 .body("status", equalTo("RESOLVED")).body("adminResolution", equalTo("CORRECTED"))
                 .body("personalDataShown", equalTo(false));
-        assertThat(centre.jsonPath().getString("registerNumber")).matches("青非诉登〔2023〕第\\d{4}号");
+        assertThat(centre.jsonPath().getString("registerNumber")).matches("青非诉登〔2011〕第\\d{4}号");
         api.as("admin").get("/api/v1/cases/" + centre.jsonPath().getString("caseNumber") + "/history").then()
                 .body("actor", everyItem(equalTo("admin"))).body("backfilled", everyItem(equalTo(true)))
                 .body("type", contains("RECEIVED", "ADMIN_FILED", "ADMIN_RESOLVED"));
@@ -615,7 +615,7 @@ class CaseApiIT {
         // accepted last month and still open: it comes in ACCEPTED and is worked through the normal moves
         java.time.LocalDate lastMonth = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(30);
         String open = pastMediation(marker, "台账" + marker + "-2")
-                .replace("\"receivedAt\": \"2023-03-01T09:00+08:00\", \"acceptedAt\": \"2023-03-02\"",
+                .replace("\"receivedAt\": \"2011-03-01T09:00+08:00\", \"acceptedAt\": \"2011-03-02\"",
                         "\"receivedAt\": \"" + lastMonth + "\", \"acceptedAt\": \"" + lastMonth.plusDays(1) + "\"")
                 .replace("\"mediators\": [\"mediator\"],", "")
                 .replaceAll("(?s),\\s*\"outcome\": .*", "}");
@@ -666,16 +666,16 @@ class CaseApiIT {
 
         // a past case is past
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
-        api.as("head").body(body.replace("\"closedAt\": \"2023-05-15\"", "\"closedAt\": \"" + tomorrow + "\""))
+        api.as("head").body(body.replace("\"closedAt\": \"2011-05-15\"", "\"closedAt\": \"" + tomorrow + "\""))
                 .post("/api/v1/cases/backfill").then().statusCode(400)
                 .body("errors.field", contains("closedAt"))
                 .body("errors[0].message", containsString("future"));
         // facts that do not hold together, each named by its field in the request
         String bad = body.replace("\"NEIGHBOR\"", "\"FEUD\"")
-                .replace("\"concludedAt\": \"2023-03-20T15:30+08:00\"", "\"concludedAt\": \"2023-02-20\"")
+                .replace("\"concludedAt\": \"2011-03-20T15:30+08:00\"", "\"concludedAt\": \"2011-02-20\"")
                 .replace("[\"mediator\"]", "[\"nobody-here\"]")
-                .replace("\"at\": \"2023-05-10\"", "\"at\": \"the tenth of May\"")
-                .replace("\"performanceDeadline\": \"2023-04-30\"", "\"performanceDeadline\": \"soon\"");
+                .replace("\"at\": \"2011-05-10\"", "\"at\": \"the tenth of May\"")
+                .replace("\"performanceDeadline\": \"2011-04-30\"", "\"performanceDeadline\": \"soon\"");
         api.as("head").body(bad).post("/api/v1/cases/backfill").then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("errors.field", hasItems("disputeType", "concludedAt", "mediators", "followUps[0].at",
