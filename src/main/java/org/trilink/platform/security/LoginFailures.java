@@ -52,8 +52,9 @@ public class LoginFailures {
                 + " where throttle_key = ? for update").setParameter(1, key).getResultList();
         if (rows.isEmpty()) {
             Next next = policy.after(1, now);
+            // a null bound as a parameter is typed as text, which PostgreSQL refuses for a time column
             em.createNativeQuery("insert into login_throttle (throttle_key, failures, last_failure_at, next_attempt_at,"
-                            + " locked_until) values (?, 1, ?, ?, ?)")
+                            + " locked_until) values (?, 1, ?, ?, cast(? as timestamp with time zone))")
                     .setParameter(1, key).setParameter(2, now).setParameter(3, next.nextAttemptAt())
                     .setParameter(4, next.lockedUntil()).executeUpdate();
             if (ThreadLocalRandom.current().nextInt(100) == 0) {
@@ -71,7 +72,7 @@ public class LoginFailures {
         }
         Next next = policy.after(count, now);
         em.createNativeQuery("update login_throttle set failures = ?, last_failure_at = ?, next_attempt_at = ?,"
-                        + " locked_until = ? where throttle_key = ?")
+                        + " locked_until = cast(? as timestamp with time zone) where throttle_key = ?")
                 .setParameter(1, count).setParameter(2, now).setParameter(3, next.nextAttemptAt())
                 .setParameter(4, next.lockedUntil()).setParameter(5, key).executeUpdate();
         // locked by this failure (not one more failure counted while it was locked already)
