@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.control.CaseNumbers;
+import org.trilink.cases.control.CaseSearch;
 import org.trilink.offices.entity.NumberFormat;
 import org.trilink.offices.entity.NumberKind;
 import org.trilink.statistics.control.CaseLinkFacts;
@@ -66,6 +67,10 @@ final class DemoCaseWriter {
                 c.addBatch();
             }
             c.executeBatch();
+        }
+        // written around the typed changes that keep them: what the cases are found by, numbers included
+        try (PreparedStatement search = db.prepareStatement(CaseSearch.fillMissing())) {
+            search.executeUpdate();
         }
     }
 

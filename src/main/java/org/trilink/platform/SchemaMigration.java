@@ -42,6 +42,6 @@ public class SchemaMigration {
         return Flyway.configure(loader)
                 .locations("classpath:db/migration")
                 .javaMigrations(new V12__Delivery_attempt_ids_in_blocks(), new V15__Statistics_snapshot_storage(),
-                        new V16__Case_link_facts(), new V17__Typed_case_changes());
+                        new V16__Case_link_facts(), new V17__Typed_case_changes(), new V31__Case_search());
     }
 }

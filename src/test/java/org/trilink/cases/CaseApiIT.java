@@ -1,6 +1,7 @@
 package org.trilink.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -436,6 +437,65 @@ class CaseApiIT {
                 .contentType("application/problem+json");
         api.as("admin").get("/api/v1/offices/PS-ZHAOXIANG/numbers?year=20x6").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Issue 23: a case is found by part of its number, of its register number typed with any year
+     * brackets, by part of a party's name and by a phone's last four digits, within the caller's
+     * office; a corrected name is found at once; the list still masks the phone.
+     */
+    @Test
+    void searchFindsPartsOfNumbersNamesAndAPhonesLastFourDigitsWithinTheCallersCases() {
+        String marker = Api.marker();
+        String nameWord = marker.substring(1, 9);
+        String name = "欧阳" + nameWord + "芳";
+        String phone = "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+        JsonPath created = api.as("police").body(Api.intake(marker).replace("张三", name).replace("13800138000", phone))
+                .post("/api/v1/cases").then().statusCode(201).extract().jsonPath();
+        String number = created.getString("caseNumber");
+
+        // part of the case number, in lower case
+        api.as("police").queryParam("q", number.substring(2).toLowerCase()).queryParam("size", 200)
+                .get("/api/v1/cases").then().statusCode(200).body("items.caseNumber", hasItem(number));
+        // part of a name: found, the list masking the phone
+        api.as("police").queryParam("q", nameWord + "芳").get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].caseNumber", equalTo(number))
+                .body("items[0].parties[0].name", equalTo(name))
+                .body("items[0].parties[0].phone", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)));
+        // a phone's last four digits
+        api.as("police").queryParam("q", phone.substring(7)).queryParam("size", 200).get("/api/v1/cases").then()
+                .statusCode(200).body("items.caseNumber", hasItem(number))
+                .body("items.parties.flatten().phone", everyItem(anyOf(equalTo(null), containsString("****"))));
+        // another office finds nothing of it, by name or by number
+        api.as("mediator2").queryParam("q", nameWord).get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(0));
+        api.as("mediator2").queryParam("q", number).get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        // accepted: part of its register number, typed with the brackets a keyboard has
+        api.as("police").header("If-Match", "\"" + created.getLong("version") + "\"").body("{\"note\": \"受理\"}")
+                .post("/api/v1/cases/" + number + "/accept").then().statusCode(200);
+        JsonPath accepted = api.as("police").get("/api/v1/cases/" + number).then().statusCode(200).extract().jsonPath();
+        String register = accepted.getString("registerNumber");
+        String typed = register.substring(2, register.length() - 1).replace('〔', '[').replace('〕', ']');
+        api.as("police").queryParam("q", typed).get("/api/v1/cases").then().statusCode(200)
+                .body("items.caseNumber", equalTo(List.of(number)));
+        api.as("police").queryParam("q", typed.replace('[', '【').replace(']', '】')).get("/api/v1/cases").then()
+                .statusCode(200).body("items.caseNumber", equalTo(List.of(number)));
+        api.as("mediator2").queryParam("q", typed).get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        // a corrected name is found at once, the old one no more
+        String corrected = "司马" + nameWord + "英";
+        api.as("police").header("If-Match", "\"" + accepted.getLong("version") + "\"")
+                .body("""
+                        {"role": "APPLICANT", "kind": "PERSON", "name": "%s", "idNumber": "11010519491231002X",
+                         "phone": "%s", "reason": "姓名登记有误"}""".formatted(corrected, phone))
+                .put("/api/v1/cases/" + number + "/parties/1").then().statusCode(200);
+        api.as("police").queryParam("q", "司马" + nameWord).get("/api/v1/cases").then().statusCode(200)
+                .body("items.caseNumber", equalTo(List.of(number)));
+        api.as("police").queryParam("q", nameWord + "芳").get("/api/v1/cases").then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test

@@ -106,13 +106,19 @@ public class CaseIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
                                           OffsetDateTime receivedAt) {
-        return registerFromLedger(command, receivingOfficeCode, actor, receivedAt, null);
+        return registerFromLedger(command, receivingOfficeCode, actor, receivedAt, null, null);
     }
 
-    /** As above, its receipt recorded with the ledger file and row it was read from. */
+    /**
+     * As above, its receipt recorded with the ledger file and row it was read from, and the number
+     * the case had in the ledger (null: none kept), given before the receipt is recorded so that the
+     * case is found by it from the start.
+     */
     public DisputeCase registerFromLedger(IntakeCommand command, String receivingOfficeCode, String actor,
-                                          OffsetDateTime receivedAt, CaseChange.LedgerSource ledger) {
-        return create(command, receivingOfficeCode, actor, null, null, receivedAt, ledger, c -> { });
+                                          OffsetDateTime receivedAt, CaseChange.LedgerSource ledger,
+                                          String ledgerNumber) {
+        return create(command, receivingOfficeCode, actor, null, null, receivedAt, ledger,
+                c -> c.fromLedger(ledgerNumber));
     }
 
     private DisputeCase create(IntakeCommand command, String officeCode, String actor, String partnerCode,

@@ -133,14 +133,13 @@ public class CaseQueries {
             OffsetDateTime before = f.acceptedTo().plusDays(1).atStartOfDay(configured.zone()).toOffsetDateTime();
             params.put("acceptedBefore", before);
         }
-        if (f.text() != null && !f.text().isBlank()) {
-            // a case number, register number (登记编号), agreement number or ledger number is found
-            // directly, whatever year brackets it was typed with; anything else is looked for in the summary
-            where.append(" and (c.caseNumber = :number or c.registerNumber in :official or c.agreementNumber in :official"
-                    + " or c.ledgerNumber in :official or lower(c.summary) like :text)");
-            params.put("number", f.text().strip().toUpperCase());
-            params.put("official", org.trilink.offices.entity.NumberFormat.spellings(f.text().strip()));
-            params.put("text", "%" + escapeLike(f.text().strip().toLowerCase()) + "%");
+        String pattern = org.trilink.cases.entity.CaseSearchTerms.pattern(f.text());
+        if (pattern != null) {
+            // any part of a case, register, ledger or agreement number (whatever brackets the year
+            // was typed in), of a party's name, a phone's last four digits or the summary; the
+            // terms are kept by CaseSearch, and on PostgreSQL a pg_trgm index serves the infix like
+            where.append(" and c.id in (select s.caseId from CaseSearchTerms s where s.terms like :text)");
+            params.put("text", pattern);
         }
         return where.toString();
     }

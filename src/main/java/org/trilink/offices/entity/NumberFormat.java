@@ -114,6 +114,11 @@ public final class NumberFormat {
         return format;
     }
 
+    /** The year brackets clerks type ([], 【】, （）, (), ［］), read as the official 〔〕. */
+    public static String officialBrackets(String s) {
+        return brackets(s);
+    }
+
     /** The year brackets clerks type, read as the official 〔〕. */
     private static String brackets(String s) {
         StringBuilder b = new StringBuilder(s.length());

@@ -192,11 +192,10 @@ public class LedgerRows {
     /** The row's case with all its facts, in the caller's transaction; {@code keyed}: see {@link #store}. */
     private DisputeCase storeCase(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
                                   CaseChange.LedgerSource source) {
-        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
-                source);
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
-        c.fromLedger(keyed ? r.ledgerId() : null);
+        DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
+                source, keyed ? r.ledgerId() : null);
         // the referrals where they happened, in their order: those sent before the acceptance (by the
         // office the chain ends at), then the acceptance, then those after it
         java.util.List<LedgerImport.Referral> referredFirst = r.referrals().stream()
