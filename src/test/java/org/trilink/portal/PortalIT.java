@@ -334,8 +334,11 @@ class PortalIT {
         api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
                 .post("/api/v1/cases/" + caseNumber + "/accept").then().statusCode(200);
 
+        // the drafter starts on the past runs (issue 23), not on a desk that says the role works no cases
         browser.signIn("drafter");
-        browser.click("navStatistics");
+        browser.waitFor(By.id("stats:pastRuns"));
+        assertThat(browser.driver().getCurrentUrl()).contains("statistics/runs");
+        assertThat(browser.pageText()).contains("历次统计").doesNotContain("您的角色不处理案件");
         browser.waitFor(By.id("stats:run"));
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         for (String field : new String[] {"stats:from_input", "stats:to_input"}) {
@@ -371,6 +374,18 @@ class PortalIT {
         // the drill-down carries no personal data at all
         assertThat(browser.text(By.id("stats:drillCases"))).doesNotContain("张三", "13800138000");
         browser.screenshot("statistics-drill-down");
+
+        // the run is the newest of the past runs; opened again from there, its figures come back
+        browser.open("statistics/runs.xhtml");
+        browser.waitForText(By.id("stats:pastRuns"), today + " – " + today);
+        assertThat(browser.text(By.cssSelector("#stats\\:pastRuns tbody tr:first-child"))).contains(today + " – " + today,
+                "赵巷司法所", "已完成", "drafter");
+        assertThat(browser.all(By.id("stats:report"))).isEmpty();
+        browser.driver().findElement(By.cssSelector("#stats\\:pastRuns tbody tr:first-child .tl-past-show")).click();
+        browser.waitFor(By.id("stats:report"));
+        assertThat(Long.parseLong(browser.text(By.cssSelector(".tl-figure-accepted")).replaceAll("[^0-9]", "")))
+                .isEqualTo(accepted);
+        browser.screenshot("statistics-past-runs");
 
         // the workbook comes with the drafter's session
         String href = browser.driver().findElement(By.id("stats:xlsx")).getAttribute("href");

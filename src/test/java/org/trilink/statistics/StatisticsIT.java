@@ -744,6 +744,58 @@ class StatisticsIT {
         drafter().post("/api/v1/statistics/runs/" + run + "/restart").then().statusCode(409);
     }
 
+    /**
+     * Issue 23: past runs are listed for drafters, newest first, paged, by kind of matter and by a
+     * period they overlap. Runs of 2009, a year no other test counts or runs.
+     */
+    @Test
+    void pastRunsAreListedNewestFirstByKindAndPeriod() {
+        String first = startAndWait("PEOPLES_MEDIATION", "2009-01-01", "2009-06-30", null);
+        String second = startAndWait("PEOPLES_MEDIATION", "2009-07-01", "2009-12-31", "310118104");
+        String admin = startAndWait("ADMINISTRATIVE", "2009-01-01", "2009-12-31", null);
+
+        JsonPath all = drafter().queryParam("from", "2009-01-01").queryParam("to", "2009-12-31").queryParam("size", 200)
+                .get("/api/v1/statistics/runs").then().statusCode(200).extract().jsonPath();
+        List<String> ids = all.getList("items.runId");
+        assertThat(ids).contains(first, second, admin);
+        assertThat(ids.indexOf(admin)).as("newest first").isLessThan(ids.indexOf(second));
+        assertThat(ids.indexOf(second)).isLessThan(ids.indexOf(first));
+        assertThat(all.getLong("total")).isEqualTo(ids.size());
+        Map<String, Object> listed = all.getMap("items.find { it.runId == '" + second + "' }");
+        assertThat(listed).containsEntry("status", "COMPLETED").containsEntry("requestedBy", "drafter")
+                .containsKey("totalCases").containsKey("requestedAt").containsKey("completedAt")
+                .doesNotContainKey("figures");
+        assertThat((Map<String, Object>) listed.get("parameters")).containsEntry("matterKind", "PEOPLES_MEDIATION")
+                .containsEntry("from", "2009-07-01").containsEntry("to", "2009-12-31").containsEntry("scope", "310118104");
+
+        // by kind; by a period the run overlaps
+        assertThat(drafter().queryParam("matterKind", "ADMINISTRATIVE").queryParam("from", "2009-01-01")
+                .queryParam("to", "2009-12-31").get("/api/v1/statistics/runs").then().statusCode(200).extract()
+                .jsonPath().getList("items.runId")).contains(admin).doesNotContain(first, second);
+        assertThat(drafter().queryParam("matterKind", "PEOPLES_MEDIATION").queryParam("from", "2009-08-01")
+                .queryParam("to", "2009-08-31").get("/api/v1/statistics/runs").then().statusCode(200).extract()
+                .jsonPath().getList("items.runId")).contains(second).doesNotContain(first, admin);
+        // paged
+        JsonPath page1 = drafter().queryParam("from", "2009-01-01").queryParam("to", "2009-12-31").queryParam("size", 1)
+                .queryParam("page", 1).get("/api/v1/statistics/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(page1.getList("items.runId")).containsExactly(ids.get(1));
+        assertThat(page1.getInt("page")).isEqualTo(1);
+        assertThat(page1.getInt("size")).isEqualTo(1);
+        // the newest of all, with no filter, is on the first page
+        assertThat(drafter().get("/api/v1/statistics/runs").then().statusCode(200).extract().jsonPath()
+                .getList("items.runId")).hasSizeLessThanOrEqualTo(20);
+
+        api.as("mediator").get("/api/v1/statistics/runs").then().statusCode(403)
+                .contentType(containsString("application/problem+json"));
+        api.anonymous().get("/api/v1/statistics/runs").then().statusCode(401);
+        drafter().queryParam("matterKind", "CRIMINAL").queryParam("from", "2009-13-01").queryParam("size", 0)
+                .get("/api/v1/statistics/runs").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItems("matterKind", "from", "size"));
+        drafter().queryParam("from", "2009-12-01").queryParam("to", "2009-01-01").get("/api/v1/statistics/runs").then()
+                .statusCode(400).body("errors.field", hasItems("from"));
+    }
+
     // --- helpers ---
 
     private io.restassured.specification.RequestSpecification drafter() {

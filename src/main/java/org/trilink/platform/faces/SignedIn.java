@@ -43,6 +43,14 @@ public class SignedIn {
         return user.is(Role.DRAFTER);
     }
 
+    /**
+     * The home page's action: a person whose roles work no cases but read statistics (a report
+     * drafter) starts on the past statistics runs instead of an empty desk.
+     */
+    public String startPage() {
+        return isPresent() && !isCaseWorker() && isDrafter() ? "/statistics/runs?faces-redirect=true" : null;
+    }
+
     public boolean isAdmin() {
         return user.admin();
     }

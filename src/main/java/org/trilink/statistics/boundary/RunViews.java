@@ -26,6 +26,14 @@ public final class RunViews {
                           OffsetDateTime requestedAt, OffsetDateTime completedAt, List<FigureView> figures) {
     }
 
+    /** A past run in the list: its parameters and how it stands, without figures. */
+    public record RunSummary(String runId, String status, Parameters parameters, String requestedBy,
+                             OffsetDateTime requestedAt, OffsetDateTime completedAt, Long totalCases) {
+    }
+
+    public record RunsPage(List<RunSummary> items, int page, int size, long total) {
+    }
+
     public record FigureView(String metric, String dimension, Number value, Long numerator, Long denominator) {
 
         static FigureView of(Figure f) {

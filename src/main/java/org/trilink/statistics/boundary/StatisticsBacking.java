@@ -314,6 +314,81 @@ public class StatisticsBacking implements Serializable {
         }
     }
 
+    // --- past runs: where a drafter starts (issue 23) ---
+
+    private String pastKind;
+    private final PastRunsModel pastRuns = new PastRunsModel();
+
+    /** A past run as its line in the list shows it. */
+    public record PastRun(String id, String matterKind, LocalDate from, LocalDate to, String scope, String scopeKind,
+                          String status, String requestedBy, java.time.OffsetDateTime requestedAt) {
+    }
+
+    public LazyDataModel<PastRun> getPastRuns() {
+        return pastRuns;
+    }
+
+    /** The kind of matter the list of past runs keeps; null: every kind. */
+    public String getPastKind() {
+        return pastKind;
+    }
+
+    public void setPastKind(String pastKind) {
+        this.pastKind = pastKind == null || pastKind.isBlank() ? null : pastKind;
+    }
+
+    /** Opens a past run on the page as if it had just been started: its figures, or its progress. */
+    public void show(String id) {
+        reports.requireDrafter();
+        RunStore.StoredRun run = reports.find(id);
+        runId = id;
+        runMatterKind = run.parameters().matterKind();
+        status = runs.status(run);
+        processed = store.processed(id);
+        total = run.totalCases();
+        drillMetric = null;
+        content = null;
+        if (!isFinished()) {
+            PrimeFaces.current().ajax().addCallbackParam("started", true);
+        }
+    }
+
+    /** Past runs, newest first, a page at a time, as {@code GET /api/v1/statistics/runs} lists them. */
+    class PastRunsModel extends LazyDataModel<PastRun> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) store.list(pastKind, null, null, 0, 1).total();
+        }
+
+        @Override
+        public List<PastRun> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                  Map<String, FilterMeta> filterBy) {
+            reports.requireDrafter();
+            int size = Math.max(1, Math.min(pageSize, 200));
+            RunStore.RunPage page = store.list(pastKind, null, null, first, size);
+            setRowCount((int) page.total());
+            return page.runs().stream().map(listed -> {
+                StatisticsRuns.Followed followed = runs.follow(listed.run());
+                RunStore.StoredRun r = followed.run();
+                RunParameters p = r.parameters();
+                return new PastRun(r.id(), p.matterKind(), p.from(), p.to(), p.scope(), p.scopeKind().name(),
+                        followed.status(), listed.requestedBy(), r.requestedAt());
+            }).toList();
+        }
+
+        @Override
+        public String getRowKey(PastRun run) {
+            return run.id();
+        }
+    }
+
+    public String statusLabel(String code) {
+        return code == null ? "" : labels.text("stats.status." + code);
+    }
+
     public String getXlsxHref() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                 + "/api/v1/statistics/runs/" + runId + "/export.xlsx";

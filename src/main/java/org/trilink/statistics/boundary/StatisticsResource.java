@@ -14,18 +14,24 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
+import org.trilink.platform.problem.QueryNumbers;
 import org.trilink.statistics.boundary.RunViews.CasesPage;
 import org.trilink.statistics.boundary.RunViews.FigureView;
 import org.trilink.statistics.boundary.RunViews.Parameters;
 import org.trilink.statistics.boundary.RunViews.Progress;
+import org.trilink.statistics.boundary.RunViews.RunSummary;
 import org.trilink.statistics.boundary.RunViews.RunView;
+import org.trilink.statistics.boundary.RunViews.RunsPage;
 import org.trilink.statistics.boundary.RunViews.Started;
 import org.trilink.statistics.control.FigureCases;
 import org.trilink.statistics.control.RunReports;
@@ -84,6 +90,57 @@ public class StatisticsResource {
         String id = runs.start(p, security.getCallerPrincipal().getName(), null);
         return Response.accepted(new Started(id, "STARTING"))
                 .location(uriInfo.getAbsolutePathBuilder().path(id).build()).build();
+    }
+
+    @GET
+    @Operation(summary = "Past runs", description = "Newest first, paged (page from 0). matterKind keeps one kind of "
+            + "matter; from and to keep runs whose period overlaps them (either may be left out).")
+    @APIResponse(responseCode = "200", description = "A page of runs, without their figures")
+    @APIResponse(responseCode = "400", description = "Unknown kind, bad date, from after to, or bad paging")
+    public RunsPage list(@QueryParam("matterKind") String matterKind, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("page") String page,
+                         @QueryParam("size") String size) {
+        requireDrafter();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String kind = matterKind == null || matterKind.isBlank() ? null : matterKind.strip();
+        if (kind != null && !MATTER_KINDS.contains(kind)) {
+            errors.add(new Problem.FieldError("matterKind", "PEOPLES_MEDIATION or ADMINISTRATIVE"));
+        }
+        LocalDate fromDate = date("from", from, errors);
+        LocalDate toDate = date("to", to, errors);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            errors.add(new Problem.FieldError("from", "must not be after to"));
+        }
+        int pageNumber = QueryNumbers.number("page", page, 0, 0, Integer.MAX_VALUE / maxPageSize, errors);
+        int pageSize = QueryNumbers.number("size", size, 20, 1, maxPageSize, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The query has invalid parameters.")
+                    .withErrors(errors));
+        }
+        RunStore.RunPage result = store.list(kind, fromDate, toDate, pageNumber * pageSize, pageSize);
+        List<RunSummary> items = result.runs().stream().map(listed -> {
+            StatisticsRuns.Followed followed = runs.follow(listed.run());
+            RunStore.StoredRun run = followed.run();
+            RunParameters p = run.parameters();
+            return new RunSummary(run.id(), followed.status(),
+                    new Parameters(p.matterKind(), p.from().toString(), p.to().toString(), p.scope()),
+                    listed.requestedBy(), run.requestedAt(), run.completedAt(), run.totalCases());
+        }).toList();
+        return new RunsPage(items, pageNumber, pageSize, result.total());
+    }
+
+    private static final java.util.Set<String> MATTER_KINDS = java.util.Set.of("PEOPLES_MEDIATION", "ADMINISTRATIVE");
+
+    private static LocalDate date(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be a date like 2026-01-31"));
+            return null;
+        }
     }
 
     @GET

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.trilink.statistics.entity.RunParameters;
@@ -48,18 +50,85 @@ public class RunStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                long exec = rs.getLong(2);
-                Long executionId = rs.wasNull() ? null : exec;
-                long total = rs.getLong(8);
-                Long totalCases = rs.wasNull() ? null : total;
-                RunParameters p = new RunParameters(rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), ScopeKind.valueOf(rs.getString(7)));
-                return Optional.of(new StoredRun(rs.getString(1), executionId, p, totalCases,
-                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)));
+                return Optional.of(stored(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read statistics run", e);
         }
+    }
+
+    /** A stored run in a list of past runs: the run and who asked for it. */
+    public record ListedRun(StoredRun run, String requestedBy) {
+    }
+
+    /** A page of past runs and how many there are under the filter. */
+    public record RunPage(List<ListedRun> runs, long total) {
+    }
+
+    /**
+     * Past runs, newest first: of a kind of matter (null: any) whose period overlaps
+     * {@code from}..{@code to} (either null: open on that side), {@code size} from {@code first}.
+     */
+    public RunPage list(String matterKind, LocalDate from, LocalDate to, int first, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (matterKind != null) {
+            where.append(" and matter_kind = ?");
+            args.add(matterKind);
+        }
+        if (from != null) {
+            where.append(" and period_to >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            where.append(" and period_from <= ?");
+            args.add(to);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from stat_run" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<ListedRun> runs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, execution_id, matter_kind, period_from,"
+                    + " period_to, scope_code, scope_kind, total_cases, requested_at, completed_at, requested_by"
+                    + " from stat_run" + where + " order by requested_at desc, id desc offset ? rows fetch next ? rows only")) {
+                List<Object> paged = new ArrayList<>(args);
+                paged.add(first);
+                paged.add(size);
+                bind(ps, paged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(new ListedRun(stored(rs), rs.getString(11)));
+                    }
+                }
+            }
+            return new RunPage(runs, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list statistics runs", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    /** The run of the current row of a result whose first ten columns are those of {@link #find}. */
+    private static StoredRun stored(ResultSet rs) throws SQLException {
+        long exec = rs.getLong(2);
+        Long executionId = rs.wasNull() ? null : exec;
+        long total = rs.getLong(8);
+        Long totalCases = rs.wasNull() ? null : total;
+        RunParameters p = new RunParameters(rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getObject(5, LocalDate.class), rs.getString(6), ScopeKind.valueOf(rs.getString(7)));
+        return new StoredRun(rs.getString(1), executionId, p, totalCases,
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class));
     }
 
     public RunParameters parameters(String id) {
