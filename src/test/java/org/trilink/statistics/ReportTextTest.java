@@ -22,17 +22,37 @@ class ReportTextTest {
 
     @Test
     void periodsAreSaidTheWayTheReportSaysThem() {
-        assertThat(ReportText.period(d("2023-01-01"), d("2023-10-31"), true, true)).isEqualTo("截止10月底");
+        assertThat(ReportText.period(d("2023-01-01"), d("2023-10-31"), true, true)).isEqualTo("截至10月底");
         assertThat(ReportText.period(d("2023-01-01"), d("2023-11-30"), true, false)).isEqualTo("1-11月");
         assertThat(ReportText.period(d("2023-01-01"), d("2023-12-31"), true, true)).isEqualTo("全年");
         assertThat(ReportText.period(d("2023-03-01"), d("2023-05-31"), true, true)).isEqualTo("3-5月");
         assertThat(ReportText.period(d("2023-10-01"), d("2023-10-31"), true, true)).isEqualTo("10月");
-        assertThat(ReportText.period(d("2024-01-01"), d("2024-02-29"), true, true)).isEqualTo("截止2月底");
-        assertThat(ReportText.period(d("2023-01-01"), d("2023-06-15"), true, true)).isEqualTo("截止6月15日");
+        assertThat(ReportText.period(d("2024-01-01"), d("2024-02-29"), true, true)).isEqualTo("截至2月底");
+        assertThat(ReportText.period(d("2023-01-01"), d("2023-06-15"), true, true)).isEqualTo("截至6月15日");
         assertThat(ReportText.period(d("2022-12-15"), d("2023-01-10"), true, true))
                 .isEqualTo("2022年12月15日至2023年1月10日");
         assertThat(ReportText.period(d("2023-01-01"), d("2023-10-31"), false, true)).isEqualTo("By the end of October,");
         assertThat(ReportText.period(d("2023-01-01"), d("2023-11-30"), false, false)).isEqualTo("From January to November,");
+    }
+
+    @Test
+    void aPeriodIsLabelledWithItsYearAndMonths() {
+        assertThat(ReportText.periodLabel(d("2023-01-01"), d("2023-10-31"))).isEqualTo("2023年1-10月");
+        assertThat(ReportText.periodLabel(d("2023-10-01"), d("2023-10-31"))).isEqualTo("2023年10月");
+        assertThat(ReportText.periodLabel(d("2023-01-01"), d("2023-12-31"))).isEqualTo("2023年");
+        assertThat(ReportText.periodLabel(d("2024-02-01"), d("2024-02-29"))).isEqualTo("2024年2月");
+        assertThat(ReportText.periodLabel(d("2023-01-01"), d("2023-06-15"))).isEqualTo("2023年1月1日至6月15日");
+        assertThat(ReportText.periodLabel(d("2022-12-15"), d("2023-01-10"))).isEqualTo("2022年12月15日至2023年1月10日");
+    }
+
+    @Test
+    void amountsAreSaidInTenThousandYuanWithTwoDecimals() {
+        assertThat(ReportText.tenThousandYuan(new BigDecimal("37782047.84"))).isEqualTo("3778.20");
+        assertThat(ReportText.tenThousandYuan(new BigDecimal("12345"))).isEqualTo("1.23");
+        assertThat(ReportText.tenThousandYuan(new BigDecimal("15000"))).isEqualTo("1.50");
+        assertThat(ReportText.tenThousandYuan(new BigDecimal("49.99"))).isEqualTo("0.00");
+        assertThat(ReportText.tenThousandYuan(new BigDecimal("50.00"))).isEqualTo("0.01");
+        assertThat(ReportText.tenThousandYuan(BigDecimal.ZERO)).isEqualTo("0.00");
     }
 
     @Test
@@ -43,11 +63,21 @@ class ReportTextTest {
                 "succeeded", BigDecimal.valueOf(7946), "concluded", BigDecimal.valueOf(7947)), Map.of(), BigDecimal.TEN);
         String scope = ReportText.scope(p, Map.of(), Map.of(), true);
         List<String> zh = ReportText.sentences(p, RunFigures.totals(figures), scope, true);
-        assertThat(zh.get(0)).isEqualTo("截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。");
+        assertThat(zh.get(0)).isEqualTo("截至10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。");
         List<String> en = ReportText.sentences(p, RunFigures.totals(figures), ReportText.scope(p, Map.of(), Map.of(), false), false);
         assertThat(en.get(0)).isEqualTo("By the end of October, people's mediation organisations in the district accepted "
                 + "7948 disputes of all kinds, of which 7946 were mediated successfully, a success rate of 99.97%.");
         assertThat(RunFigures.totals(figures).get("pending").count()).isEqualTo(1);
+        // the amount agreements cover, in 万元 as reports state it (the figure itself stays in yuan)
+        assertThat(zh.get(1)).contains("协议涉及金额0.00万元；");
+        List<Figure> withAmount = RunFigures.figures(p, Map.of("cohort", BigDecimal.valueOf(7948),
+                "succeeded", BigDecimal.valueOf(7946), "agreementAmount", new BigDecimal("37782047.84")), Map.of(),
+                BigDecimal.TEN);
+        assertThat(RunFigures.totals(withAmount).get("agreementAmount").value()).isEqualByComparingTo("37782047.84");
+        assertThat(ReportText.sentences(p, RunFigures.totals(withAmount), scope, true).get(1))
+                .contains("协议涉及金额3778.20万元；");
+        assertThat(ReportText.sentences(p, RunFigures.totals(withAmount), "the district", false).get(1))
+                .contains("covering CNY 37782047.84;");
     }
 
     @Test

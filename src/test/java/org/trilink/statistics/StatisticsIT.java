@@ -95,7 +95,7 @@ class StatisticsIT {
 
         String zh = drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=zh-CN").then().statusCode(200)
                 .contentType(containsString("text/plain")).extract().asString();
-        assertThat(zh).startsWith("截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。\n");
+        assertThat(zh).startsWith("截至10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。\n");
         String en = drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=en").then().statusCode(200)
                 .extract().asString();
         assertThat(en).startsWith("By the end of October, people's mediation organisations in the district accepted 7948 "
@@ -106,18 +106,50 @@ class StatisticsIT {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet summary = wb.getSheetAt(0);
             assertThat(summary.getRow(2).getCell(0).getStringCellValue()).contains("7948件");
-            Row rateRow = rowOf(summary, "successRate");
-            assertThat(rateRow.getCell(2).getNumericCellValue()).isEqualTo(99.97);
-            assertThat(rateRow.getCell(3).getNumericCellValue()).isEqualTo(7946);
-            assertThat(rateRow.getCell(4).getNumericCellValue()).isEqualTo(7948);
+            Row rateRow = rowOf(summary, "调解成功率（%）");
+            assertThat(rateRow.getCell(1).getNumericCellValue()).isEqualTo(99.97);
+            assertThat(rateRow.getCell(2).getNumericCellValue()).isEqualTo(7946);
+            assertThat(rateRow.getCell(3).getNumericCellValue()).isEqualTo(7948);
+            // for people: Chinese names and sheets, whole-number counts, the period as a report says it
+            assertThat(summary.getSheetName()).isEqualTo("汇总");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("全区人民调解统计（2023年1-10月）");
+            Row accepted = rowOf(summary, "受理纠纷");
+            assertThat(accepted.getCell(1).getNumericCellValue()).isEqualTo(7948);
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(accepted.getCell(1)))
+                    .isEqualTo("7,948");
             assertThat(wb.getNumberOfSheets()).isEqualTo(5);
             assertThat(wb.getSheetAt(0).getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(rowOf(wb.getSheet("按办理单位 byOffice"), "JO-ZHAOXIANG").getCell(2).getNumericCellValue())
-                    .isEqualTo(7948);
+            assertThat(rowOf(wb.getSheet("按办理单位"), "赵巷司法所").getCell(1).getNumericCellValue()).isEqualTo(7948);
+            // every line of a breakdown by its Chinese name, its count whole, the lines summing to the total
+            long typed = 0;
+            Sheet types = wb.getSheet("按纠纷类型");
+            for (Row row : types) {
+                if (row.getRowNum() < 3) {
+                    continue;
+                }
+                assertThat(row.getCell(0).getStringCellValue()).matches("\\p{IsHan}+");
+                assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(1)))
+                        .matches("[0-9,]+");
+                typed += (long) row.getCell(1).getNumericCellValue();
+            }
+            assertThat(typed).isEqualTo(7948);
+            assertThat(wb.getSheet("按来源渠道")).isNotNull();
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell c : row) {
+                        assertThat(c.toString()).as(sheet.getSheetName()).doesNotContain("NEIGHBOR", "PEOPLES_MEDIATION",
+                                "LEDGER_IMPORT", "JO-ZHAOXIANG", "successRate");
+                    }
+                }
+            }
         }
         String csv = new String(drafter().get("/api/v1/statistics/runs/" + run + "/export.csv").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("successRate,,调解成功率,99.97,7946,7948").contains("accepted,,受理纠纷,7948,,");
+        // for machines: the codes, a label beside each
+        assertThat(csv).startsWith("\uFEFFmetric,metric_label,dimension,dimension_label,value,numerator,denominator\r\n")
+                .contains("successRate,调解成功率,,,99.97,7946,7948").contains("accepted,受理纠纷,,,7948,,")
+                .contains("byOffice,按办理单位,JO-ZHAOXIANG,赵巷司法所,7948,,")
+                .containsPattern("\r\nbyDisputeType,按纠纷类型,[A-Z_]+,\\p{IsHan}+,[0-9]+,,\r\n");
 
         JsonPath cases = drafter().get("/api/v1/statistics/runs/" + run + "/figures/succeeded/cases?page=1&size=100")
                 .then().statusCode(200).extract().jsonPath();
@@ -204,9 +236,9 @@ class StatisticsIT {
         assertThat(total(json, "agreementsPerformed")).isEqualTo(tally.performed);
         String zh = drafter().get("/api/v1/statistics/runs/" + run + "/report?lang=zh-CN").then().statusCode(200)
                 .extract().asString();
-        assertThat(zh).startsWith("截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。\n"
+        assertThat(zh).startsWith("截至10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。\n"
                 + "其中达成书面协议" + tally.written + "件、口头协议" + tally.oral + "件，协议涉及金额"
-                + tally.amount.toPlainString() + "元；回访" + tally.visits + "次，协议履行" + tally.performed + "件。\n");
+                + tally.amount.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "万元；回访" + tally.visits + "次，协议履行" + tally.performed + "件。\n");
 
         String admin = startAndWait("ADMINISTRATIVE", "2015-01-01", "2015-11-30", null);
         JsonPath a = drafter().get("/api/v1/statistics/runs/" + admin).then().statusCode(200).extract().jsonPath();
@@ -504,7 +536,7 @@ class StatisticsIT {
         assertThat(town.getList("figures.findAll { it.metric == 'byRegion' }.dimension")).containsExactly("310118104");
         String zh = drafter().get("/api/v1/statistics/runs/" + town.getString("runId") + "/report").then()
                 .statusCode(200).extract().asString();
-        assertThat(zh).startsWith("截止10月底赵巷镇人民调解组织共受理各类矛盾纠纷2件，调解成功1件，调解成功率为50.00%。");
+        assertThat(zh).startsWith("截至10月底赵巷镇人民调解组织共受理各类矛盾纠纷2件，调解成功1件，调解成功率为50.00%。");
 
         JsonPath district = runJson("PEOPLES_MEDIATION", "2022-01-01", "2022-10-31", null);
         assertThat(total(district, "accepted")).isEqualTo(3);
@@ -579,15 +611,14 @@ class StatisticsIT {
                 + " (12 people) from becoming mass petitions.");
         String csv = new String(drafter().get("/api/v1/statistics/runs/" + run + "/export.csv").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("criminalCasesAvertedPeople,,防止民转刑（人）,5,,")
-                .contains("massPetitionsAvertedPeople,,防止群体性上访（人）,12,,");
+        assertThat(csv).contains("criminalCasesAvertedPeople,防止民转刑（人）,,,5,,")
+                .contains("massPetitionsAvertedPeople,防止群体性上访（人）,,,12,,");
         byte[] xlsx = drafter().get("/api/v1/statistics/runs/" + run + "/export.xlsx").then().statusCode(200)
                 .extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Row people = rowOf(wb.getSheetAt(0), "criminalCasesAvertedPeople");
-            assertThat(people.getCell(1).getStringCellValue()).isEqualTo("防止民转刑（人） / People kept from criminal cases");
-            assertThat(people.getCell(2).getNumericCellValue()).isEqualTo(5);
-            assertThat(rowOf(wb.getSheetAt(0), "massPetitionsAvertedPeople").getCell(2).getNumericCellValue())
+            Row people = rowOf(wb.getSheetAt(0), "防止民转刑（人）");
+            assertThat(people.getCell(1).getNumericCellValue()).isEqualTo(5);
+            assertThat(rowOf(wb.getSheetAt(0), "防止群体性上访（人）").getCell(1).getNumericCellValue())
                     .isEqualTo(12);
         }
         // the cases behind the people: those with the flag

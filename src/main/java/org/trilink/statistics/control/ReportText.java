@@ -13,7 +13,9 @@ import org.trilink.statistics.entity.ScopeKind;
 
 /**
  * The sentences a drafter pastes into the report, in the report's own style, e.g.
- * 截止10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。
+ * 截至10月底全区人民调解组织共受理各类矛盾纠纷7948件，调解成功7946件，调解成功率为99.97%。
+ * 截至 is the normative "as of" (the report itself writes 截止, a common slip); amounts are said
+ * in 万元 with two decimals, as reports state them.
  */
 public final class ReportText {
 
@@ -21,7 +23,7 @@ public final class ReportText {
     }
 
     /**
-     * The period as the report says it. From 1 January: 截止10月底 (mediation) or 1-11月
+     * The period as the report says it. From 1 January: 截至10月底 (mediation) or 1-11月
      * (administrative, as the report words those), 全年 for the whole year; whole months:
      * 3-5月 or 3月; anything else: the dates.
      */
@@ -36,7 +38,7 @@ public final class ReportText {
                 return chinese ? "全年" : "In the whole year " + from.getYear() + ",";
             }
             if (a == 1 && b > 1 && peoplesMediation) {
-                return chinese ? "截止" + b + "月底" : "By the end of " + month(b) + ",";
+                return chinese ? "截至" + b + "月底" : "By the end of " + month(b) + ",";
             }
             if (a == b) {
                 return chinese ? a + "月" : "In " + month(a) + ",";
@@ -44,10 +46,33 @@ public final class ReportText {
             return chinese ? a + "-" + b + "月" : "From " + month(a) + " to " + month(b) + ",";
         }
         if (sameYear && from.getDayOfYear() == 1) {
-            return chinese ? "截止" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
+            return chinese ? "截至" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
                     : "By " + to.getDayOfMonth() + " " + month(to.getMonthValue()) + ",";
         }
         return chinese ? zh(from) + "至" + zh(to) : "From " + en(from) + " to " + en(to) + ",";
+    }
+
+    /**
+     * The period as a heading or a table states it, with its year: 2023年1-10月 for whole months of
+     * one year (2023年10月 for one, 2023年 for all twelve), else the dates, 2023年1月1日至6月15日.
+     */
+    public static String periodLabel(LocalDate from, LocalDate to) {
+        boolean sameYear = from.getYear() == to.getYear();
+        if (sameYear && from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth()) {
+            int a = from.getMonthValue();
+            int b = to.getMonthValue();
+            String year = from.getYear() + "年";
+            if (a == 1 && b == 12) {
+                return year;
+            }
+            return year + (a == b ? a + "月" : a + "-" + b + "月");
+        }
+        return zh(from) + "至" + (sameYear ? to.getMonthValue() + "月" + to.getDayOfMonth() + "日" : zh(to));
+    }
+
+    /** An amount of yuan in 万元, rounded half-up to two decimals: 37782047.84 gives 3778.20. */
+    public static String tenThousandYuan(java.math.BigDecimal yuan) {
+        return yuan.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The scope's name: 全区, a town's name or an office's name. */
@@ -71,7 +96,8 @@ public final class ReportText {
                 out.add(period + organisations + "共受理各类矛盾纠纷" + accepted + "件，调解成功" + succeeded
                         + "件，调解成功率为" + rate + "%。");
                 out.add("其中达成书面协议" + count(totals, "writtenAgreements") + "件、口头协议"
-                        + count(totals, "oralAgreements") + "件，协议涉及金额" + amount(totals) + "元；回访"
+                        + count(totals, "oralAgreements") + "件，协议涉及金额" + tenThousandYuan(amountOf(totals))
+                        + "万元；回访"
                         + count(totals, "followUps") + "次，协议履行" + count(totals, "agreementsPerformed") + "件。");
                 out.add("防止民间纠纷转化为刑事案件" + count(totals, "criminalCasesAverted") + "件"
                         + count(totals, "criminalCasesAvertedPeople") + "人，防止群体性上访"
@@ -128,6 +154,11 @@ public final class ReportText {
     private static String printed(Map<String, Figure> totals, String metric) {
         Figure f = totals.get(metric);
         return f == null ? "0.00" : f.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static java.math.BigDecimal amountOf(Map<String, Figure> totals) {
+        Figure f = totals.get("agreementAmount");
+        return f == null ? java.math.BigDecimal.ZERO : f.value();
     }
 
     private static String amount(Map<String, Figure> totals) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -29,6 +31,12 @@ public final class RunExports {
                           Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences) {
     }
 
+    /**
+     * The workbook is for people: every word in Chinese (figure names, dispute types, channels,
+     * towns, offices, the kind of matter), sheets named in Chinese, counts as whole numbers, rates
+     * and amounts with two decimals, the period as a report states it (2023年1-10月). Codes are
+     * the CSV's business.
+     */
     public static byte[] xlsx(Content content) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = wb.createFont();
@@ -41,54 +49,57 @@ public final class RunExports {
             CellStyle header = bordered(wb);
             header.setFont(bold);
             CellStyle cell = bordered(wb);
-            CellStyle number = bordered(wb);
-            number.setDataFormat(wb.createDataFormat().getFormat("#,##0.##"));
+            CellStyle count = bordered(wb);
+            count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+            CellStyle decimal = bordered(wb);
+            decimal.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
 
-            Sheet summary = wb.createSheet("汇总 Summary");
             RunParameters p = content.parameters();
+            String period = ReportText.periodLabel(p.from(), p.to());
+            String kind = label("MatterKind", p.matterKind(), true);
+            Sheet summary = wb.createSheet("汇总");
             int r = 0;
-            row(summary, r++, title, "统计结果 Statistics: " + content.scopeName() + " " + p.from() + " – " + p.to());
-            summary.addMergedRegion(new CellRangeAddress(0, 0, 0, 4));
-            row(summary, r++, null, "类别 Matter: " + p.matterKind() + "   运行 Run: " + content.runId());
+            row(summary, r++, title, content.scopeName() + kind + "统计（" + period + "）");
+            summary.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
+            row(summary, r++, null, "事项类别：" + kind + "　统计期间：" + p.from() + "至" + p.to() + "　范围："
+                    + content.scopeName() + "　统计编号：" + content.runId());
             for (String sentence : content.sentences()) {
                 row(summary, r++, null, sentence);
             }
             r++;
             int headerRow = r;
-            row(summary, r++, header, "指标 Metric", "说明 Label", "数值 Value", "分子 Numerator", "分母 Denominator");
+            row(summary, r++, header, "指标", "数值", "分子", "分母");
             for (Figure f : content.figures()) {
                 if (!f.total()) {
                     continue;
                 }
                 Row row = summary.createRow(r++);
                 Metric m = Metric.byCode(f.metric()).orElseThrow();
-                text(row, 0, cell, f.metric());
-                text(row, 1, cell, m.label(true) + " / " + m.label(false));
-                num(row, 2, number, f.value().doubleValue());
+                text(row, 0, cell, m.label(true) + unit(m));
+                boolean whole = m.type() == Metric.Type.COUNT || m.type() == Metric.Type.BREAKDOWN;
+                num(row, 1, whole ? count : decimal, f.value().doubleValue());
                 if (f.numerator() != null) {
-                    num(row, 3, number, f.numerator().doubleValue());
-                    num(row, 4, number, f.denominator().doubleValue());
+                    num(row, 2, count, f.numerator().doubleValue());
+                    num(row, 3, count, f.denominator().doubleValue());
                 } else {
+                    text(row, 2, cell, "");
                     text(row, 3, cell, "");
-                    text(row, 4, cell, "");
                 }
             }
-            printable(summary, headerRow, 5);
+            printable(summary, headerRow, 4);
 
             for (Map.Entry<String, List<Figure>> e : RunFigures.breakdowns(content.figures()).entrySet()) {
                 Metric m = Metric.byCode(e.getKey()).orElseThrow();
-                Sheet sheet = wb.createSheet(m.label(true) + " " + e.getKey());
-                row(sheet, 0, title, m.label(true) + " " + m.label(false) + " – " + content.scopeName() + " "
-                        + p.from() + " – " + p.to());
-                row(sheet, 2, header, "代码 Code", "名称 Name", "件数 Cases");
+                Sheet sheet = wb.createSheet(m.label(true));
+                row(sheet, 0, title, content.scopeName() + kind + m.label(true) + "（" + period + "）");
+                row(sheet, 2, header, "名称", "件数");
                 int i = 3;
                 for (Figure f : e.getValue()) {
                     Row row = sheet.createRow(i++);
-                    text(row, 0, cell, f.dimension());
-                    text(row, 1, cell, name(content, e.getKey(), f.dimension()));
-                    num(row, 2, number, f.value().doubleValue());
+                    text(row, 0, cell, name(content, e.getKey(), f.dimension(), true));
+                    num(row, 1, count, f.value().doubleValue());
                 }
-                printable(sheet, 2, 3);
+                printable(sheet, 2, 2);
             }
             wb.write(out);
             return out.toByteArray();
@@ -97,27 +108,63 @@ public final class RunExports {
         }
     }
 
-    /** CSV with a byte order mark, so that Excel opens the Chinese names right. */
+    /** The unit a figure's name carries in the workbook, where it is not a number of cases. */
+    private static String unit(Metric m) {
+        // the amount's name says 元 already
+        return switch (m.type()) {
+            case RATE -> "（%）";
+            case DAYS -> "（天）";
+            case AMOUNT, COUNT, BREAKDOWN -> "";
+        };
+    }
+
+    /**
+     * CSV for machines: codes kept as they are (metric, dimension), each with its Chinese label
+     * beside it, plain numbers; a byte order mark, so that Excel opens the Chinese right.
+     */
     public static byte[] csv(Content content) {
-        StringBuilder s = new StringBuilder("\uFEFFmetric,dimension,name,value,numerator,denominator\r\n");
+        StringBuilder s = new StringBuilder("\uFEFFmetric,metric_label,dimension,dimension_label,value,numerator,denominator\r\n");
         for (Figure f : content.figures()) {
-            s.append(f.metric()).append(',').append(quote(f.dimension())).append(',')
-                    .append(quote(f.total() ? Metric.byCode(f.metric()).map(m -> m.label(true)).orElse("")
-                            : name(content, f.metric(), f.dimension()))).append(',')
-                    .append(f.value().stripTrailingZeros().toPlainString()).append(',')
-                    .append(f.numerator() == null ? "" : f.numerator().stripTrailingZeros().toPlainString()).append(',')
-                    .append(f.denominator() == null ? "" : f.denominator().stripTrailingZeros().toPlainString())
+            s.append(f.metric()).append(',')
+                    .append(quote(Metric.byCode(f.metric()).map(m -> m.label(true)).orElse(""))).append(',')
+                    .append(quote(f.dimension())).append(',')
+                    .append(quote(f.total() ? "" : name(content, f.metric(), f.dimension(), true))).append(',')
+                    .append(plain(f.value())).append(',')
+                    .append(f.numerator() == null ? "" : plain(f.numerator())).append(',')
+                    .append(f.denominator() == null ? "" : plain(f.denominator()))
                     .append("\r\n");
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String name(Content content, String metric, String code) {
+    private static String plain(java.math.BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    /** A breakdown's line by its name: a town's, an office's, or the label of a dispute type or channel. */
+    private static String name(Content content, String metric, String code, boolean chinese) {
         return switch (metric) {
             case "byRegion" -> content.regionNames().getOrDefault(code, code);
             case "byOffice" -> content.officeNames().getOrDefault(code, code);
+            case "byDisputeType" -> label("DisputeType", code, chinese);
+            case "byChannel" -> label("Channel", code, chinese);
             default -> code;
         };
+    }
+
+    /**
+     * The label of a code (e.g. DisputeType NEIGHBOR: 邻里) as the portal's bundle has it, so that
+     * the workbook and the pages say the same; the code itself when the bundle has none.
+     */
+    public static String label(String enumName, String code, boolean chinese) {
+        if (code == null) {
+            return "";
+        }
+        ResourceBundle bundle = ResourceBundle.getBundle("org.trilink.portal.messages",
+                chinese ? Locale.forLanguageTag("zh") : Locale.ENGLISH, RunExports.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String key = enumName + "." + code;
+        return bundle.containsKey(key) ? bundle.getString(key) : code;
     }
 
     private static String quote(String v) {
@@ -160,7 +207,7 @@ public final class RunExports {
     /** A4, fitted to one page wide, the header row repeated on every page, page numbers in the footer. */
     private static void printable(Sheet sheet, int headerRow, int columns) {
         for (int i = 0; i < columns; i++) {
-            sheet.setColumnWidth(i, i == 1 ? 40 * 256 : 18 * 256);
+            sheet.setColumnWidth(i, i == 0 ? 40 * 256 : 16 * 256);
         }
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
