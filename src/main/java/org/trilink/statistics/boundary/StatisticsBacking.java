@@ -386,7 +386,8 @@ public class StatisticsBacking implements Serializable {
     }
 
     public String statusLabel(String code) {
-        return code == null ? "" : labels.text("stats.status." + code);
+        String key = "stats.status." + code;
+        return code == null ? "" : labels.text(key);
     }
 
     public String getXlsxHref() {
