@@ -371,6 +371,11 @@ class PortalIT {
 
         browser.clickClass("tl-drill-accepted");
         browser.waitForText(By.id("stats:drillCases"), caseNumber);
+        // the cases behind the figure open in view, not below the fold
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "var r = document.getElementById('stats:drillPanel').getBoundingClientRect();"
+                                + " return r.top >= 0 && r.top < window.innerHeight;")));
         // the drill-down carries no personal data at all
         assertThat(browser.text(By.id("stats:drillCases"))).doesNotContain("张三", "13800138000");
         browser.screenshot("statistics-drill-down");

@@ -257,6 +257,10 @@ public class StatisticsBacking implements Serializable {
                                 .add("backgroundColor", "#1e3a8a"))))
                 .add("options", Json.createObjectBuilder().add("indexAxis", axis)
                         .add("responsive", true).add("maintainAspectRatio", false)
+                        // every name along the category axis, none skipped for room (issue 23)
+                        .add("scales", Json.createObjectBuilder().add(axis, Json.createObjectBuilder()
+                                .add("ticks", Json.createObjectBuilder().add("autoSkip", false)
+                                        .add("maxRotation", 90).add("minRotation", 0))))
                         .add("plugins", Json.createObjectBuilder().add("legend",
                                 Json.createObjectBuilder().add("display", false))))
                 .build().toString();
