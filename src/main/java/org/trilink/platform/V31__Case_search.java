@@ -15,7 +15,8 @@ import org.flywaydb.core.api.migration.Context;
  * was written (a migration calls no application code).
  * <p>
  * On PostgreSQL an infix {@code like} over the terms is served by a pg_trgm GIN index (the
- * extension is trusted since PostgreSQL 13: the database's owner may create it); H2 scans.
+ * extension is trusted since PostgreSQL 13: the database's owner may create it), its operator
+ * class named with the extension's schema; H2 scans.
  */
 class V31__Case_search extends BaseJavaMigration {
 
@@ -36,7 +37,7 @@ class V31__Case_search extends BaseJavaMigration {
                     + " || ' ' || c.summary, 6000), '[【（(［]】）)］', '〔〔〔〔〔〕〕〕〕〕'))"
                     + " from dispute_case c");
             if (postgres) {
-                s.execute("create extension if not exists pg_trgm");
+                trigrams(c, s);
                 String schema;
                 try (ResultSet rs = s.executeQuery("select n.nspname from pg_extension e"
                         + " join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'")) {
@@ -47,6 +48,23 @@ class V31__Case_search extends BaseJavaMigration {
                 s.execute("create index case_search_terms_trgm on case_search using gin (terms \""
                         + schema.replace("\"", "\"\"") + "\".gin_trgm_ops)");
             }
+        }
+    }
+
+    /**
+     * pg_trgm into the schema public where it may go there, so that it outlives any one
+     * application's schema (tests drop theirs with everything in it); else into the current one.
+     */
+    private static void trigrams(Connection c, Statement s) throws java.sql.SQLException {
+        boolean inTransaction = !c.getAutoCommit();
+        java.sql.Savepoint before = inTransaction ? c.setSavepoint() : null;
+        try {
+            s.execute("create extension if not exists pg_trgm schema public");
+        } catch (java.sql.SQLException refused) {
+            if (before != null) {
+                c.rollback(before);
+            }
+            s.execute("create extension if not exists pg_trgm");
         }
     }
 }
