@@ -33,7 +33,8 @@ class RunExportsTest {
                         "byOffice", Map.of("JO-ZHAOXIANG", BigDecimal.valueOf(170))), BigDecimal.ONE);
         List<String> sentences = ReportText.sentences(p, RunFigures.totals(figures), "全区", true);
         return new RunExports.Content("run-1", p, "全区", figures, Map.of("310118104", "赵巷镇"),
-                Map.of("JO-ZHAOXIANG", "赵巷司法所"), sentences);
+                Map.of("JO-ZHAOXIANG", "赵巷司法所"), sentences,
+                Map.of("byOffice", Map.of("JO-ZHAOXIANG", 169L), "byRegion", Map.of()));
     }
 
     @Test
@@ -56,7 +57,14 @@ class RunExportsTest {
             assertThat(shown.formatCellValue(row(wb.getSheet("按纠纷类型"), "邻里").getCell(1))).isEqualTo("120");
             assertThat(shown.formatCellValue(row(wb.getSheet("按纠纷类型"), "劳动争议").getCell(1))).isEqualTo("50");
             assertThat(shown.formatCellValue(row(wb.getSheet("按来源渠道"), "110非警务警情").getCell(1))).isEqualTo("170");
-            assertThat(shown.formatCellValue(row(wb.getSheet("按办理单位"), "赵巷司法所").getCell(1))).isEqualTo("170");
+            Row office = row(wb.getSheet("按办理单位"), "赵巷司法所");
+            assertThat(shown.formatCellValue(office.getCell(1))).isEqualTo("170");
+            // the success rate by office beside its count
+            assertThat(wb.getSheet("按办理单位").getRow(2).getCell(3).getStringCellValue()).isEqualTo("调解成功率（%）");
+            assertThat(shown.formatCellValue(office.getCell(2))).isEqualTo("169");
+            assertThat(shown.formatCellValue(office.getCell(3))).isEqualTo("99.41");
+            // a breakdown by type has no rate
+            assertThat(wb.getSheet("按纠纷类型").getRow(2).getLastCellNum()).isEqualTo((short) 2);
             for (Sheet sheet : wb) {
                 for (Row r : sheet) {
                     r.forEach(c -> assertThat(shown.formatCellValue(c)).doesNotContain("NEIGHBOR", "POLICE_110",

@@ -119,7 +119,14 @@ class StatisticsIT {
                     .isEqualTo("7,948");
             assertThat(wb.getNumberOfSheets()).isEqualTo(5);
             assertThat(wb.getSheetAt(0).getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(rowOf(wb.getSheet("按办理单位"), "赵巷司法所").getCell(1).getNumericCellValue()).isEqualTo(7948);
+            Row office = rowOf(wb.getSheet("按办理单位"), "赵巷司法所");
+            assertThat(office.getCell(1).getNumericCellValue()).isEqualTo(7948);
+            // the success rate by office and by town, beside the counts
+            assertThat(office.getCell(2).getNumericCellValue()).isEqualTo(7946);
+            assertThat(office.getCell(3).getNumericCellValue()).isEqualTo(99.97);
+            Row town = rowOf(wb.getSheet("按镇街"), "赵巷镇");
+            assertThat(town.getCell(1).getNumericCellValue()).isEqualTo(7948);
+            assertThat(town.getCell(3).getNumericCellValue()).isEqualTo(99.97);
             // every line of a breakdown by its Chinese name, its count whole, the lines summing to the total
             long typed = 0;
             Sheet types = wb.getSheet("按纠纷类型");

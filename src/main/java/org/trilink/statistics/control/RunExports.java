@@ -18,6 +18,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.trilink.statistics.entity.Figure;
 import org.trilink.statistics.entity.Metric;
+import org.trilink.statistics.entity.Rate;
 import org.trilink.statistics.entity.RunParameters;
 
 /** A run's figures as an Excel workbook (summary plus one sheet per breakdown) and as CSV. */
@@ -28,7 +29,14 @@ public final class RunExports {
 
     /** Everything needed to print a run: its parameters, the names, the figures and the sentences. */
     public record Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
-                          Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences) {
+                          Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences,
+                          Map<String, Map<String, Long>> succeeded) {
+
+        /** Without the successes by town and office (the workbook then shows no rate beside them). */
+        public Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
+                       Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences) {
+            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, Map.of());
+        }
     }
 
     /**
@@ -92,14 +100,26 @@ public final class RunExports {
                 Metric m = Metric.byCode(e.getKey()).orElseThrow();
                 Sheet sheet = wb.createSheet(m.label(true));
                 row(sheet, 0, title, content.scopeName() + kind + m.label(true) + "（" + period + "）");
-                row(sheet, 2, header, "名称", "件数");
+                // by town and by office, a people's mediation run says how many of each line's cases
+                // were mediated successfully, and the rate (successful / accepted, as the total's)
+                Map<String, Long> succeeded = content.succeeded().get(e.getKey());
+                if (succeeded == null) {
+                    row(sheet, 2, header, "名称", "件数");
+                } else {
+                    row(sheet, 2, header, "名称", "受理", "调解成功", "调解成功率（%）");
+                }
                 int i = 3;
                 for (Figure f : e.getValue()) {
                     Row row = sheet.createRow(i++);
                     text(row, 0, cell, name(content, e.getKey(), f.dimension(), true));
                     num(row, 1, count, f.value().doubleValue());
+                    if (succeeded != null) {
+                        long s = succeeded.getOrDefault(f.dimension(), 0L);
+                        num(row, 2, count, s);
+                        num(row, 3, decimal, Rate.of(s, f.value().longValue()).value().doubleValue());
+                    }
                 }
-                printable(sheet, 2, 2);
+                printable(sheet, 2, succeeded == null ? 2 : 4);
             }
             wb.write(out);
             return out.toByteArray();

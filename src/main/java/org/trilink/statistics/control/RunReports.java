@@ -70,7 +70,38 @@ public class RunReports {
         Map<String, String> offices = names.offices(chinese);
         String scopeName = ReportText.scope(run.parameters(), regions, offices, chinese);
         List<String> sentences = ReportText.sentences(run.parameters(), RunFigures.totals(all), scopeName, chinese);
-        return new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences);
+        Map<String, Map<String, Long>> succeeded = run.parameters().peoplesMediation() ? succeeded(runId) : Map.of();
+        return new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences, succeeded);
+    }
+
+    /**
+     * The run's successful cases by town and by office (credited as the by-office breakdown credits
+     * cases: the handling office and each other office that worked on them), from its snapshot's
+     * groups, for the success rate beside each line of those breakdowns.
+     */
+    public Map<String, Map<String, Long>> succeeded(String runId) {
+        Map<String, Long> byRegion = new TreeMap<>();
+        Map<String, Long> byOffice = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select region_code, handling_office_code, other_offices, facts,"
+                     + " cases from stat_run_group where run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!org.trilink.statistics.entity.Metric.SUCCEEDED.counts(rs.getInt(4))) {
+                        continue;
+                    }
+                    long cases = rs.getLong(5);
+                    byRegion.merge(rs.getString(1), cases, Long::sum);
+                    for (String office : RunFigures.offices(rs.getString(2), rs.getString(3))) {
+                        byOffice.merge(office, cases, Long::sum);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run's successes", e);
+        }
+        return Map.of("byRegion", byRegion, "byOffice", byOffice);
     }
 
     /**
