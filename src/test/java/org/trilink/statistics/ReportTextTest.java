@@ -46,6 +46,19 @@ class ReportTextTest {
     }
 
     @Test
+    void theYearBeforeAndThePeriodBefore() {
+        assertThat(ReportText.yearBefore(d("2024-01-01"), d("2024-02-29"))).containsExactly(d("2023-01-01"), d("2023-02-28"));
+        assertThat(ReportText.yearBefore(d("2023-01-01"), d("2023-02-28"))).containsExactly(d("2022-01-01"), d("2022-02-28"));
+        assertThat(ReportText.yearBefore(d("2023-03-05"), d("2023-03-20"))).containsExactly(d("2022-03-05"), d("2022-03-20"));
+        assertThat(ReportText.periodBefore(d("2023-10-01"), d("2023-10-31"))).containsExactly(d("2023-09-01"), d("2023-09-30"));
+        assertThat(ReportText.periodBefore(d("2023-03-01"), d("2023-05-31"))).containsExactly(d("2022-12-01"), d("2023-02-28"));
+        assertThat(ReportText.periodBefore(d("2023-03-05"), d("2023-03-14"))).containsExactly(d("2023-02-23"), d("2023-03-04"));
+        assertThat(ReportText.change(BigDecimal.valueOf(170), BigDecimal.valueOf(150))).isEqualByComparingTo("13.33");
+        assertThat(ReportText.change(BigDecimal.valueOf(100), BigDecimal.valueOf(200))).isEqualByComparingTo("-50.00");
+        assertThat(ReportText.change(BigDecimal.valueOf(5), BigDecimal.ZERO)).isNull();
+    }
+
+    @Test
     void amountsAreSaidInTenThousandYuanWithTwoDecimals() {
         assertThat(ReportText.tenThousandYuan(new BigDecimal("37782047.84"))).isEqualTo("3778.20");
         assertThat(ReportText.tenThousandYuan(new BigDecimal("12345"))).isEqualTo("1.23");

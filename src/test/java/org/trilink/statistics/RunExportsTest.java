@@ -34,7 +34,11 @@ class RunExportsTest {
         List<String> sentences = ReportText.sentences(p, RunFigures.totals(figures), "全区", true);
         return new RunExports.Content("run-1", p, "全区", figures, Map.of("310118104", "赵巷镇"),
                 Map.of("JO-ZHAOXIANG", "赵巷司法所"), sentences,
-                Map.of("byOffice", Map.of("JO-ZHAOXIANG", 169L), "byRegion", Map.of()));
+                Map.of("byOffice", Map.of("JO-ZHAOXIANG", 169L), "byRegion", Map.of()),
+                new RunExports.Compared("run-0", LocalDate.parse("2022-01-01"), LocalDate.parse("2022-10-31"),
+                        RunFigures.totals(RunFigures.figures(p, Map.of("cohort", BigDecimal.valueOf(150),
+                                "succeeded", BigDecimal.valueOf(147)), Map.of(), BigDecimal.ONE))),
+                null);
     }
 
     @Test
@@ -57,6 +61,16 @@ class RunExportsTest {
             assertThat(shown.formatCellValue(row(wb.getSheet("按纠纷类型"), "邻里").getCell(1))).isEqualTo("120");
             assertThat(shown.formatCellValue(row(wb.getSheet("按纠纷类型"), "劳动争议").getCell(1))).isEqualTo("50");
             assertThat(shown.formatCellValue(row(wb.getSheet("按来源渠道"), "110非警务警情").getCell(1))).isEqualTo("170");
+            // 同比 against the run of the year before: +13.33% accepted, the rate up 1.41 points (98.00 to 99.41)
+            Row head = summary.getRow(row(summary, "受理纠纷").getRowNum() - 1);
+            assertThat(head.getCell(4).getStringCellValue()).isEqualTo("上年同期（2022年1-10月）");
+            assertThat(head.getCell(5).getStringCellValue()).isEqualTo("同比（%/百分点）");
+            assertThat(head.getLastCellNum()).as("no 环比 without a run of the period before").isEqualTo((short) 6);
+            assertThat(shown.formatCellValue(row(summary, "受理纠纷").getCell(4))).isEqualTo("150");
+            assertThat(shown.formatCellValue(row(summary, "受理纠纷").getCell(5))).isEqualTo("13.33");
+            assertThat(shown.formatCellValue(row(summary, "调解成功率（%）").getCell(4))).isEqualTo("98.00");
+            assertThat(shown.formatCellValue(row(summary, "调解成功率（%）").getCell(5))).isEqualTo("1.41");
+            assertThat(shown.formatCellValue(row(summary, "协议涉及金额（元）").getCell(5))).isEmpty();
             Row office = row(wb.getSheet("按办理单位"), "赵巷司法所");
             assertThat(shown.formatCellValue(office.getCell(1))).isEqualTo("170");
             // the success rate by office beside its count

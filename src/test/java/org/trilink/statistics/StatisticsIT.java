@@ -832,6 +832,24 @@ class StatisticsIT {
                 .body("errors.field", hasItems("matterKind", "from", "size"));
         drafter().queryParam("from", "2009-12-01").queryParam("to", "2009-01-01").get("/api/v1/statistics/runs").then()
                 .statusCode(400).body("errors.field", hasItems("from"));
+
+        // a run's workbook compares it with the completed run of the period before (环比), where there is one
+        String later = startAndWait("PEOPLES_MEDIATION", "2009-07-01", "2009-12-31", null);
+        byte[] xlsx = drafter().get("/api/v1/statistics/runs/" + later + "/export.xlsx").then().statusCode(200).extract()
+                .asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row accepted = rowOf(wb.getSheetAt(0), "受理纠纷");
+            Row head = wb.getSheetAt(0).getRow(accepted.getRowNum() - 1);
+            List<String> heads = new java.util.ArrayList<>();
+            head.forEach(c -> heads.add(c.getStringCellValue()));
+            assertThat(heads).contains("上期（2009年1-6月）", "环比（%/百分点）");
+            int at = heads.indexOf("上期（2009年1-6月）");
+            assertThat(accepted.getCell(at).getNumericCellValue()).isZero();
+            // no change from nothing
+            assertThat(accepted.getCell(at + 1).toString()).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     // --- helpers ---

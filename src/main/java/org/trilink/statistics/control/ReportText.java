@@ -70,6 +70,38 @@ public final class ReportText {
         return zh(from) + "至" + (sameYear ? to.getMonthValue() + "月" + to.getDayOfMonth() + "日" : zh(to));
     }
 
+    /** The same period a year earlier (同比): a month's end stays its month's end (29 February). */
+    public static LocalDate[] yearBefore(LocalDate from, LocalDate to) {
+        LocalDate f = from.minusYears(1);
+        LocalDate t = to.minusYears(1);
+        if (to.getDayOfMonth() == to.lengthOfMonth()) {
+            t = t.withDayOfMonth(t.lengthOfMonth());
+        }
+        return new LocalDate[] {f, t};
+    }
+
+    /**
+     * The period just before (环比): as many whole months before whole months (3-5月 after 12-2月),
+     * else as many days before.
+     */
+    public static LocalDate[] periodBefore(LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth()) {
+            long months = java.time.temporal.ChronoUnit.MONTHS.between(from, to.plusDays(1));
+            return new LocalDate[] {from.minusMonths(months), from.minusDays(1)};
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        return new LocalDate[] {from.minusDays(days), from.minusDays(1)};
+    }
+
+    /** The change from {@code before} to {@code now} in percent, half-up to 2 decimals; null when before is 0. */
+    public static java.math.BigDecimal change(java.math.BigDecimal now, java.math.BigDecimal before) {
+        if (before == null || now == null || before.signum() == 0) {
+            return null;
+        }
+        return now.subtract(before).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(before, 2, java.math.RoundingMode.HALF_UP);
+    }
+
     /** An amount of yuan in 万元, rounded half-up to two decimals: 37782047.84 gives 3778.20. */
     public static String tenThousandYuan(java.math.BigDecimal yuan) {
         return yuan.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();

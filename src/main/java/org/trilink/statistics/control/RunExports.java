@@ -30,13 +30,17 @@ public final class RunExports {
     /** Everything needed to print a run: its parameters, the names, the figures and the sentences. */
     public record Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
                           Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences,
-                          Map<String, Map<String, Long>> succeeded) {
+                          Map<String, Map<String, Long>> succeeded, Compared lastYear, Compared before) {
 
-        /** Without the successes by town and office (the workbook then shows no rate beside them). */
+        /** Without the successes by town and office and without comparisons (the workbook then shows neither). */
         public Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
                        Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences) {
-            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, Map.of());
+            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, Map.of(), null, null);
         }
+    }
+
+    /** A completed run the figures are compared with (同比: a year before, 环比: the period before), its totals by metric. */
+    public record Compared(String runId, java.time.LocalDate from, java.time.LocalDate to, Map<String, Figure> totals) {
     }
 
     /**
@@ -76,7 +80,17 @@ public final class RunExports {
             }
             r++;
             int headerRow = r;
-            row(summary, r++, header, "指标", "数值", "分子", "分母");
+            // 同比 and 环比 where a completed run of the same kind and scope covers that period
+            List<String> heads = new java.util.ArrayList<>(List.of("指标", "数值", "分子", "分母"));
+            for (Compared compared : new Compared[] {content.lastYear(), content.before()}) {
+                if (compared != null) {
+                    String name = compared == content.lastYear() ? "同比" : "环比";
+                    heads.add((compared == content.lastYear() ? "上年同期" : "上期") + "（"
+                            + ReportText.periodLabel(compared.from(), compared.to()) + "）");
+                    heads.add(name + "（%/百分点）");
+                }
+            }
+            row(summary, r++, header, heads.toArray(String[]::new));
             for (Figure f : content.figures()) {
                 if (!f.total()) {
                     continue;
@@ -93,8 +107,30 @@ public final class RunExports {
                     text(row, 2, cell, "");
                     text(row, 3, cell, "");
                 }
+                int col = 4;
+                for (Compared compared : new Compared[] {content.lastYear(), content.before()}) {
+                    if (compared == null) {
+                        continue;
+                    }
+                    Figure then = compared.totals().get(f.metric());
+                    if (then == null) {
+                        text(row, col++, cell, "");
+                        text(row, col++, cell, "");
+                        continue;
+                    }
+                    num(row, col++, whole ? count : decimal, then.value().doubleValue());
+                    // a rate's change is in percentage points, anything else's in percent of the earlier figure
+                    java.math.BigDecimal change = m.type() == Metric.Type.RATE
+                            ? f.value().subtract(then.value()).setScale(2, java.math.RoundingMode.HALF_UP)
+                            : ReportText.change(f.value(), then.value());
+                    if (change == null) {
+                        text(row, col++, cell, "");
+                    } else {
+                        num(row, col++, decimal, change.doubleValue());
+                    }
+                }
             }
-            printable(summary, headerRow, 4);
+            printable(summary, headerRow, 4 + (content.lastYear() == null ? 0 : 2) + (content.before() == null ? 0 : 2));
 
             for (Map.Entry<String, List<Figure>> e : RunFigures.breakdowns(content.figures()).entrySet()) {
                 Metric m = Metric.byCode(e.getKey()).orElseThrow();

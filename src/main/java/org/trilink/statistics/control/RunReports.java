@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.statistics.entity.Figure;
+import org.trilink.statistics.entity.RunParameters;
 
 /**
  * What a drafter takes away from a run, for the statistics API and the statistics pages alike:
@@ -71,7 +72,19 @@ public class RunReports {
         String scopeName = ReportText.scope(run.parameters(), regions, offices, chinese);
         List<String> sentences = ReportText.sentences(run.parameters(), RunFigures.totals(all), scopeName, chinese);
         Map<String, Map<String, Long>> succeeded = run.parameters().peoplesMediation() ? succeeded(runId) : Map.of();
-        return new RunExports.Content(runId, run.parameters(), scopeName, all, regions, offices, sentences, succeeded);
+        RunParameters p = run.parameters();
+        LocalDate[] lastYear = ReportText.yearBefore(p.from(), p.to());
+        LocalDate[] before = ReportText.periodBefore(p.from(), p.to());
+        return new RunExports.Content(runId, p, scopeName, all, regions, offices, sentences, succeeded,
+                comparedTo(p, lastYear), comparedTo(p, before));
+    }
+
+    /** The totals of the newest completed run of the same kind and scope over the given period; null: none. */
+    private RunExports.Compared comparedTo(RunParameters p, LocalDate[] period) {
+        RunParameters other = new RunParameters(p.matterKind(), period[0], period[1], p.scope(), p.scopeKind());
+        return store.completedRunOf(other)
+                .map(id -> new RunExports.Compared(id, other.from(), other.to(), RunFigures.totals(figures.read(id))))
+                .orElse(null);
     }
 
     /**

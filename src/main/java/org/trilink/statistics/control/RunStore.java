@@ -131,6 +131,21 @@ public class RunStore {
                 rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class));
     }
 
+    /** The newest completed run of exactly these parameters, if any: a period to compare with. */
+    public Optional<String> completedRunOf(RunParameters p) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from stat_run where matter_kind = ?"
+                     + " and scope_code = ? and period_from = ? and period_to = ? and completed_at is not null"
+                     + " order by completed_at desc, id desc fetch first 1 rows only")) {
+            bind(ps, List.of(p.matterKind(), p.scope(), p.from(), p.to()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for a run to compare with", e);
+        }
+    }
+
     public RunParameters parameters(String id) {
         return find(id).orElseThrow(() -> new IllegalStateException("no statistics run " + id)).parameters();
     }
