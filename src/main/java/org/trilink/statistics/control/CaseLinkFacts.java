@@ -58,7 +58,7 @@ public class CaseLinkFacts {
     }
 
     /** Most case ids in one statement (each is bound three times). */
-    static final int IDS_PER_STATEMENT = 500;
+    static final int IDS_PER_STATEMENT = 100;
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
