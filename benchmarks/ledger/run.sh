@@ -13,8 +13,8 @@
 # PROFILE=1 records the server with JFR during the big imports (target/ledger-bench/*.jfr).
 # ANALYZE=20: the import's tables are analysed every 20 s while it runs, as autovacuum (off on this
 # machine's PostgreSQL) would; ANALYZE=0 leaves them without statistics (see docs/benchmarks.md).
-# A 100,000-row ledger is about 36 MB of UTF-8 CSV, over the default trilink.ledger.max-bytes
-# (20 MB): this server gets TRILINK_LEDGER_MAX_BYTES=64 MB. The .xlsx is about 13 MB.
+# A 100,000-row ledger is about 36 MB of UTF-8 CSV, under the default trilink.ledger.max-bytes
+# (50 MB); the .xlsx is about 13 MB.
 set -euo pipefail
 ROWS=${1:-100000}
 SCHEMA=${SCHEMA:-trilink_ledger_bench}
@@ -45,7 +45,6 @@ PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d "$DB"
 TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource TRILINK_DB_URL="$JDBC" \
 TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" \
 TRILINK_DEMO_DATA_CASES=${DEMO_CASES:-0} TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
-TRILINK_LEDGER_MAX_BYTES=$((64 * 1024 * 1024)) \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
   --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
   --deploy "${WAR:-target/trilink.war}" > "${LOG:-$DATA/payara.log}" 2>&1 &

@@ -11,7 +11,7 @@ methods, leaves, seen = collections.Counter(), collections.Counter(), 0
 for _ in range(samples):
     out = subprocess.run(["jstack", pid], capture_output=True, text=True).stdout
     for block in out.split("\n\n"):
-        if "LedgerImport.importFile" not in block:
+        if "LedgerStaging" not in block and "LedgerRows" not in block:
             continue
         seen += 1
         frames = [l.strip()[3:] for l in block.split("\n") if l.strip().startswith("at ")]

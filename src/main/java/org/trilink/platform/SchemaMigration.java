@@ -38,7 +38,7 @@ public class SchemaMigration {
     }
 
     /** Every migration, the SQL files and the Java ones, for a database still to be given. */
-    static FluentConfiguration configuration(ClassLoader loader) {
+    public static FluentConfiguration configuration(ClassLoader loader) {
         return Flyway.configure(loader)
                 .locations("classpath:db/migration")
                 .javaMigrations(new V12__Delivery_attempt_ids_in_blocks(), new V15__Statistics_snapshot_storage(),

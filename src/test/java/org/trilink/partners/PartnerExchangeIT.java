@@ -1008,17 +1008,17 @@ class PartnerExchangeIT {
             assertThat(answer.contentType()).contains("application/problem+json");
             assertThat(answer.jsonPath().getString("detail")).contains((String) r[3]);
         }
-        // over the limit (trilink.ledger.max-bytes, 20 MB by default): 413, good rows and all
+        // over the limit (trilink.ledger.max-bytes, 50 MB by default): 413, good rows and all
         java.io.ByteArrayOutputStream big = new java.io.ByteArrayOutputStream();
         big.writeBytes((LEDGER_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; big.size() <= 20 * 1024 * 1024; i++) {
+        for (int i = 0; big.size() <= 50 * 1024 * 1024; i++) {
             big.writeBytes(("O" + i + "-" + bad + ",2024-03-05,NEIGHBOR,太大 " + bad + ",310118104,,,2,张三,,,,,,\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         api.as("mediator").contentType("text/csv").body(big.toByteArray())
                 .post("/api/v1/ledgers").then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("20 MB"));
+                .body("detail", org.hamcrest.Matchers.containsString("50 MB"));
         assertThat(casesWith(bad)).as("nothing stored from a refused file").isZero();
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.offices.control.OfficeNumbers;
 import org.trilink.offices.entity.NumberKind;
@@ -39,6 +40,17 @@ public class CaseNumbers {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(DisputeCase c, OffsetDateTime at) {
+        register(c, at, false);
+    }
+
+    /**
+     * As {@link #register(DisputeCase, OffsetDateTime)}; {@code indexDecides}: a ledger number
+     * taken by another case is not looked for first (a query per row) but refused by the unique
+     * index when the caller's batch is written, which the caller then takes row by row, this
+     * check included.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(DisputeCase c, OffsetDateTime at, boolean indexDecides) {
         if (c.registerNumber() != null) {
             return;
         }
@@ -46,7 +58,9 @@ public class CaseNumbers {
         java.util.Optional<String> kept = c.ledgerNumber() == null ? java.util.Optional.empty()
                 : officeNumbers.broughtIn(office, NumberKind.REGISTER, c.ledgerNumber());
         String number;
-        if (kept.isPresent()) {
+        if (kept.isPresent() && indexDecides) {
+            number = kept.get();
+        } else if (kept.isPresent()) {
             number = kept.get();
             // not flushed first: the case being numbered has no number yet, and a number given to
             // another case of the same unwritten batch (a ledger chunk) is refused by the unique
@@ -84,11 +98,49 @@ public class CaseNumbers {
     }
 
     public String next(OffsetDateTime receivedAt) {
-        // a sequence needs no pending change written first: not flushing here lets a ledger chunk's
-        // inserts go to the database in batches instead of a few rows at a time
-        Number n = (Number) em.createNativeQuery("select nextval('case_number_seq')")
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
-        return format(receivedAt.atZoneSameInstant(configured.zone()).getYear(), n.longValue());
+        java.util.Deque<Long> reserved = transaction.getTransactionKey() == null ? null : reserved(false);
+        long n;
+        if (reserved != null && !reserved.isEmpty()) {
+            n = reserved.poll();
+        } else {
+            // a sequence needs no pending change written first: not flushing here lets a ledger chunk's
+            // inserts go to the database in batches instead of a few rows at a time
+            n = ((Number) em.createNativeQuery("select nextval('case_number_seq')")
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).longValue();
+        }
+        return format(receivedAt.atZoneSameInstant(configured.zone()).getYear(), n);
+    }
+
+    /**
+     * Takes {@code count} case numbers from the sequence in one query, for the next cases this
+     * transaction registers (a ledger's chunk of rows: a query per row before). Numbers reserved
+     * and not used are lost, as a rolled-back transaction's are.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(int count) {
+        if (count <= 0) {
+            return;
+        }
+        // a recursive count, which H2 and PostgreSQL both run (no generate_series in H2)
+        List<?> values = em.createNativeQuery("with recursive r(n) as (select 1 union all select n + 1 from r"
+                        + " where n < " + count + ") select nextval('case_number_seq') from r")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+        values.stream().map(v -> ((Number) v).longValue()).sorted().forEach(reserved(true)::add);
+    }
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
+    private static final String RESERVED = CaseNumbers.class.getName() + ".reserved";
+
+    @SuppressWarnings("unchecked")
+    private java.util.Deque<Long> reserved(boolean create) {
+        java.util.Deque<Long> numbers = (java.util.Deque<Long>) transaction.getResource(RESERVED);
+        if (numbers == null && create) {
+            numbers = new java.util.ArrayDeque<>();
+            transaction.putResource(RESERVED, numbers);
+        }
+        return numbers;
     }
 
     public static String format(int year, long counter) {

@@ -80,12 +80,14 @@ public class Mediation {
     /**
      * A mediator entered after the fact (补录, from an office's ledger), as assigned when the case
      * was accepted, in the caller's transaction; the case's state is the ledger's, not moved here.
-     * The person's office must take part in the case. Nothing is sent for it.
+     * The person's office must take part in the case. Nothing is sent for it. {@code newCase}: the
+     * case was registered in this transaction, with mediators all different, so none is looked
+     * for in the database first (a query for every mediator of every ledger row).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void backfillMediator(DisputeCase c, Staff person, MediatorCapacity capacity, OffsetDateTime at,
-                                 String actor, String officeCode, CaseChange.LedgerSource ledger) {
-        if (em.find(CaseMediator.class, new CaseMediator.Key(c.id(), person.id())) != null) {
+                                 String actor, String officeCode, CaseChange.LedgerSource ledger, boolean newCase) {
+        if (!newCase && em.find(CaseMediator.class, new CaseMediator.Key(c.id(), person.id())) != null) {
             return;
         }
         em.persist(new CaseMediator(c.id(), person.id(), capacity));

@@ -125,7 +125,47 @@ public class OfficeNumbers {
                 .getSingleResult()).intValue();
     }
 
+    private static final String DEFERRED = OfficeNumbers.class.getName() + ".deferred";
+
+    /**
+     * From now until {@link #writeDeferred}, this transaction's counters are written once at the
+     * end of its batch instead of with every number (a ledger chunk takes hundreds: a statement
+     * each). The counters stay locked meanwhile, so no other transaction sees them unwritten.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deferWrites() {
+        if (transaction.getResource(DEFERRED) == null) {
+            transaction.putResource(DEFERRED, new java.util.LinkedHashMap<String, Object[]>());
+        }
+    }
+
+    /** Writes the counters taken since {@link #deferWrites}, and writes each number at once again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void writeDeferred() {
+        java.util.Map<String, Object[]> deferred = (java.util.Map<String, Object[]>) transaction.getResource(DEFERRED);
+        if (deferred == null) {
+            return;
+        }
+        transaction.putResource(DEFERRED, null);
+        for (Object[] c : deferred.values()) {
+            write((String) c[0], (NumberKind) c[1], (Integer) c[2], lockedHere().get(counter((String) c[0],
+                    (NumberKind) c[1], (Integer) c[2])));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
     private void set(String officeCode, NumberKind kind, int year, int n) {
+        java.util.Map<String, Object[]> deferred = (java.util.Map<String, Object[]>) transaction.getResource(DEFERRED);
+        if (deferred != null) {
+            lockedHere().put(counter(officeCode, kind, year), n);
+            deferred.putIfAbsent(counter(officeCode, kind, year), new Object[] {officeCode, kind, year});
+            return;
+        }
+        write(officeCode, kind, year, n);
+    }
+
+    private void write(String officeCode, NumberKind kind, int year, int n) {
         em.createNativeQuery("update office_number_counter set last_number = ?"
                         + " where office_code = ? and number_kind = ? and number_year = ?")
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)

@@ -199,8 +199,11 @@ public class CaseBackfill {
         }
         for (String column : dated) {
             String value = blank(row.get(column));
-            if (value != null && LedgerValues.date(value, zone).filter(at -> at.isAfter(now)).isPresent()) {
-                faults.add(new Problem.FieldError(column, "in the future: a past case happened before now"));
+            Problem.FieldError future = new Problem.FieldError(column, LedgerImport.FUTURE);
+            // the row's checks find most of them (an import's row refuses them too)
+            if (value != null && LedgerValues.date(value, zone).filter(at -> at.isAfter(now)).isPresent()
+                    && !faults.contains(future)) {
+                faults.add(future);
             }
         }
         return r;

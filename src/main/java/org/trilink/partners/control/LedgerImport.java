@@ -6,7 +6,6 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -61,9 +60,6 @@ public class LedgerImport {
 
     @Inject
     Configured configured;
-
-    @Inject
-    LedgerRows rows;
 
     @Inject
     org.trilink.offices.control.StaffDirectory staff;
@@ -158,9 +154,12 @@ public class LedgerImport {
         return officeCode;
     }
 
-    /** The largest ledger file taken, in bytes; larger ones are refused with 413. */
+    /**
+     * The largest ledger file taken, in bytes; larger ones are refused with 413. 50 MB: a 100,000-row
+     * ledger is about 36 MB of UTF-8 CSV (13 MB as .xlsx), and the file is held whole while staged.
+     */
     @Inject
-    @ConfigProperty(name = "trilink.ledger.max-bytes", defaultValue = "20971520")
+    @ConfigProperty(name = "trilink.ledger.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
     public long maxBytes() {
@@ -174,92 +173,6 @@ public class LedgerImport {
      */
     public LedgerFile receive(InputStream body, String contentType, String encoding) {
         return LedgerFile.receive(body, contentType, encoding, maxBytes);
-    }
-
-    public Report importFile(LedgerFile file, String officeCode, String actor) throws IOException {
-        return importFile(file, officeCode, actor, false);
-    }
-
-    /**
-     * Imports a ledger for {@code officeCode} (the key under which its ledger ids are kept). A row
-     * may name the office that handled it ({@code handlingOffice}, default the importing one): the
-     * district admin's may name any office ({@code anyOffice}), staff's only their own.
-     */
-    public Report importFile(LedgerFile file, String officeCode, String actor, boolean anyOffice) throws IOException {
-        Tally tally = new Tally();
-        ZoneId zone = configured.zone();
-        String sha256 = file.sha256();
-        // checked rows are stored a chunk per transaction (LedgerRows.takeAll); a row that fails its
-        // checks first has the rows before it stored, so that the report stays in row order
-        List<LedgerRows.Pending> chunk = new ArrayList<>();
-        Lookups lookups = new Lookups();
-        java.util.function.BiConsumer<Long, Map<String, String>> onRow = (number, row) -> {
-            try {
-                chunk.add(new LedgerRows.Pending(number, parse(row, zone, officeCode, anyOffice, lookups),
-                        new CaseChange.LedgerSource(sha256, number)));
-                if (chunk.size() >= LedgerRows.CHUNK) {
-                    take(chunk, officeCode, actor, tally);
-                }
-            } catch (RuntimeException e) {
-                take(chunk, officeCode, actor, tally);
-                tally.failed(number, row.get("ledgerId"), e);
-            }
-        };
-        file.rows(onRow);
-        take(chunk, officeCode, actor, tally);
-        return new Report(tally.counts[0], tally.counts[1], tally.counts[2], tally.errors);
-    }
-
-    /**
-     * Stores the chunk's rows in one transaction; if one of them can not be stored, each again in a
-     * transaction of its own, as rows always were, so that only the bad row fails. Empties the chunk.
-     */
-    private void take(List<LedgerRows.Pending> chunk, String officeCode, String actor, Tally tally) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        List<Boolean> created = null;
-        try {
-            created = rows.takeAll(chunk, officeCode, actor);
-        } catch (RuntimeException e) {
-            for (LedgerRows.Pending p : chunk) {
-                try {
-                    tally.taken(rows.take(p.row(), officeCode, actor, p.source()));
-                } catch (RuntimeException f) {
-                    tally.failed(p.number(), p.row().ledgerId(), f);
-                }
-            }
-        }
-        if (created != null) {
-            created.forEach(tally::taken);
-        }
-        chunk.clear();
-    }
-
-    /** The report as rows are taken: created, repeated, failed, and the errors of the failed. */
-    private static final class Tally {
-        final int[] counts = new int[3];
-        final List<RowError> errors = new ArrayList<>();
-
-        void taken(boolean created) {
-            counts[created ? 0 : 1]++;
-        }
-
-        void failed(long number, String ledgerId, RuntimeException e) {
-            counts[2]++;
-            if (e instanceof ProblemException p) {
-                if (errors.size() < 10_000) {
-                    List<Refusal> why = p instanceof RefusedRow refused ? refused.refusals()
-                            : List.of(new Refusal(null, "refused", null));
-                    errors.add(new RowError(number, ledgerId, FileImports.reason(p.problem()), why));
-                }
-            } else {
-                LOG.log(java.util.logging.Level.WARNING, "Ledger row " + number + " failed: " + e.getClass().getName(),
-                        withoutMessages(e));
-                errors.add(new RowError(number, ledgerId, "could not be stored (" + causes(e) + "); import the row again",
-                        List.of(new Refusal(null, "notStored", null))));
-            }
-        }
     }
 
     /**
@@ -332,7 +245,7 @@ public class LedgerImport {
      * ledger names the same few (its mediators, the office they work for, the station a case came
      * from), and a query for each, every row, was a sixth of a 100,000-row import's time.
      */
-    private final class Lookups {
+    final class Lookups {
         private final Map<String, java.util.Optional<org.trilink.offices.entity.Office>> byCode = new java.util.HashMap<>();
         private final Map<String, java.util.Optional<org.trilink.offices.entity.Staff>> people = new java.util.HashMap<>();
         private List<org.trilink.offices.entity.Office> all;
@@ -353,8 +266,12 @@ public class LedgerImport {
         }
     }
 
-    private Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice,
-                      Lookups lookups) {
+    /** New look-ups for the rows of one file: pass the same to {@link #parse} for each of its rows. */
+    Lookups lookups() {
+        return new Lookups();
+    }
+
+    Row parse(Map<String, String> row, ZoneId zone, String importingOffice, boolean anyOffice, Lookups lookups) {
         Faults errors = new Faults();
         String office = office(blank(row.get("handlingOffice")), importingOffice, anyOffice, errors, lookups);
         List<Referral> referrals = referrals(row, zone, office, errors, lookups);
@@ -825,6 +742,9 @@ public class LedgerImport {
         return List.copyOf(visits);
     }
 
+    /** Why a moment of a row is refused when it lies ahead of now. */
+    static final String FUTURE = "in the future: a past case happened before now";
+
     /** A date must not lie before the one it follows (received, accepted, filed, concluded, closed). */
     private static void inOrder(Faults errors, String earlierColumn, OffsetDateTime earlier, String column,
                                 OffsetDateTime later) {
@@ -844,6 +764,10 @@ public class LedgerImport {
         java.util.Optional<OffsetDateTime> at = LedgerValues.date(v, zone);
         if (at.isEmpty()) {
             errors.add(field, "not a date (yyyy-MM-dd, yyyy/M/d or yyyy年M月d日)", "notADate");
+        } else if (!field.startsWith("performanceDeadline") && at.get().isAfter(OffsetDateTime.now(zone))) {
+            // a ledger records what has happened (a day alone is its start): only an agreement's
+            // deadline to perform may lie ahead
+            errors.add(field, FUTURE, "future");
         }
         return at.orElse(null);
     }

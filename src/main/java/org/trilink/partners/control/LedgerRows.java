@@ -1,6 +1,7 @@
 package org.trilink.partners.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseIntake;
 import org.trilink.cases.control.CaseNumbers;
+import org.trilink.cases.control.CasesBackfilled;
 import org.trilink.cases.entity.CaseChange;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.DisputeCase;
@@ -52,14 +54,26 @@ public class LedgerRows {
     public record Pending(long number, LedgerImport.Row row, CaseChange.LedgerSource source) {
     }
 
-    /** How many checked rows are stored in one transaction (see {@link #takeAll}). */
-    public static final int CHUNK = 100;
+    @Inject
+    Event<CasesBackfilled> backfilled;
 
-    /** One row, in its own transaction; false if the office's ledger id was imported before. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source) {
-        return save(r, true, officeCode, actor, source, null, null) != null;
-    }
+    @Inject
+    org.trilink.offices.control.OfficeNumbers officeNumbers;
+
+    /**
+     * Rows of a chunk written to the database together (flushed, in JDBC batches) and then let go
+     * of: each flush compares every object the persistence context holds, so flushing once per
+     * chunk cost the square of its rows, and flushing every row wrote each row's few inserts in
+     * statements of their own.
+     */
+    static final int FLUSH_ROWS = 50;
+
+    /**
+     * Rows looked up or written by one native statement: with a chunk of 500 in one statement
+     * (3,500 parameters), jstack found the importing thread in those two statements in a third
+     * of its samples.
+     */
+    static final int ROWS_PER_STATEMENT = 100;
 
     /**
      * One row of a confirmed upload, in its own transaction, remembering the row's content hash
@@ -68,13 +82,6 @@ public class LedgerRows {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean take(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
                         String contentHash, Long uploadId) {
-        return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
-    }
-
-    /** The same inside the caller's transaction: an all-or-nothing import stores every row or none. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean takeWithin(LedgerImport.Row r, String officeCode, String actor, CaseChange.LedgerSource source,
-                              String contentHash, Long uploadId) {
         return save(r, true, officeCode, actor, source, contentHash, uploadId) != null;
     }
 
@@ -98,7 +105,8 @@ public class LedgerRows {
         if (known) {
             return null;
         }
-        DisputeCase c = storeCase(r, keyed, officeCode, actor, source);
+        DisputeCase c = storeCase(r, keyed, officeCode, actor, source, false);
+        backfilled.fire(new CasesBackfilled(List.of(c.id())));
         if (!keyed) {
             return c;
         }
@@ -118,33 +126,40 @@ public class LedgerRows {
     }
 
     /**
-     * Several rows in one transaction, each stored exactly as {@link #take} stores it; for each,
-     * whether it was created (false: its ledger id was imported before, or earlier in the same
-     * rows). A transaction per row cost a commit (a WAL flush) and the reads every row repeats
-     * (the office, its counter row, the ids already imported) per row: at 100,000 rows that was
-     * most of the import. If any row fails, the whole call rolls back and throws: the caller then
-     * stores the rows one by one with {@link #take}, so that a bad row still fails alone.
+     * Several rows in one transaction, each stored exactly as {@link #take} stores it, with each
+     * row's content hash and the upload; for each, whether it was created (false: its ledger id
+     * was imported before, or earlier in the same rows). The chunk is the unit of work: the ids
+     * imported before are read in one query, the rows written in JDBC batches, statistics' link
+     * facts kept in one statement ({@link CasesBackfilled}), {@code ledger_row} written in one. If
+     * any row fails, the whole call rolls back and throws: the caller then stores the rows one by
+     * one with {@link #take}, so that a bad row still fails alone.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Boolean> takeAll(List<Pending> rows, String officeCode, String actor) {
-        return takeChunk(rows, officeCode, actor, null, null);
-    }
-
-    /** As {@link #takeAll}, for a confirmed upload: each row's content hash and the upload are kept. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Boolean> takeAll(List<Pending> rows, String officeCode, String actor, List<String> hashes,
                                  Long uploadId) {
-        return takeChunk(rows, officeCode, actor, hashes, uploadId);
+        return takeChunk(rows, officeCode, actor, hashes, uploadId, true);
     }
 
+    /** As {@link #takeAll}, inside the caller's transaction: an all-or-nothing import stores every row or none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Boolean> takeAllWithin(List<Pending> rows, String officeCode, String actor, List<String> hashes,
+                                       Long uploadId) {
+        return takeChunk(rows, officeCode, actor, hashes, uploadId, false);
+    }
+
+    /**
+     * {@code redoable}: the caller takes the rows one by one if the chunk fails, so that a clash
+     * of register numbers is left to the unique index (see {@link CaseNumbers#register}).
+     */
     private List<Boolean> takeChunk(List<Pending> rows, String officeCode, String actor, List<String> hashes,
-                                    Long uploadId) {
+                                    Long uploadId, boolean redoable) {
         Set<String> known = new HashSet<>();
-        List<String> ids = rows.stream().map(p -> p.row().ledgerId()).distinct().toList();
-        if (!ids.isEmpty()) {
+        List<String> all = rows.stream().map(p -> p.row().ledgerId()).distinct().toList();
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
             String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
             Query query = em.createNativeQuery("select ledger_id from ledger_row where office_code = ? and ledger_id in ("
-                    + marks + ")").setParameter(1, officeCode);
+                    + marks + ")").setParameter(1, officeCode).setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
             for (int i = 0; i < ids.size(); i++) {
                 query.setParameter(i + 2, ids.get(i));
             }
@@ -152,8 +167,12 @@ public class LedgerRows {
                 known.add((String) id);
             }
         }
+        officeNumbers.deferWrites();
+        numbers.reserve((int) rows.stream().map(p -> p.row().ledgerId()).distinct().filter(id -> !known.contains(id))
+                .count());
         List<Boolean> created = new ArrayList<>(rows.size());
         List<Object[]> taken = new ArrayList<>();
+        List<Long> caseIds = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now();
         for (int n = 0; n < rows.size(); n++) {
             Pending p = rows.get(n);
@@ -161,23 +180,30 @@ public class LedgerRows {
                 created.add(false);
                 continue;
             }
-            DisputeCase c = storeCase(p.row(), true, officeCode, actor, p.source());
+            DisputeCase c = storeCase(p.row(), true, officeCode, actor, p.source(), redoable);
             taken.add(new Object[] {p.row().ledgerId(), c.id(), hashes == null ? null : hashes.get(n)});
+            caseIds.add(c.id());
             created.add(true);
-            // each flush (before a query, or the statistics' link refresh) compares every object
-            // the persistence context holds: left to grow over the chunk, that cost grew with the
-            // square of its rows and took 40 % of the import's CPU. Written and let go, row by row.
+            if (caseIds.size() % FLUSH_ROWS == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        officeNumbers.writeDeferred();
+        if (!caseIds.isEmpty()) {
+            backfilled.fire(new CasesBackfilled(caseIds));
             em.flush();
             em.clear();
         }
-        if (!taken.isEmpty()) {
-            boolean upload = uploadId != null && hashes != null && taken.stream().allMatch(t -> t[2] != null);
+        boolean upload = uploadId != null && hashes != null && taken.stream().allMatch(t -> t[2] != null);
+        for (int from = 0; from < taken.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> part = taken.subList(from, Math.min(taken.size(), from + ROWS_PER_STATEMENT));
             Query insert = em.createNativeQuery("insert into ledger_row (office_code, ledger_id, case_id, imported_at,"
                     + " imported_by" + (upload ? ", content_hash, upload_id" : "") + ") values "
-                    + String.join(", ", java.util.Collections.nCopies(taken.size(),
+                    + String.join(", ", java.util.Collections.nCopies(part.size(),
                     upload ? "(?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)")));
             int i = 1;
-            for (Object[] t : taken) {
+            for (Object[] t : part) {
                 insert.setParameter(i++, officeCode).setParameter(i++, t[0]).setParameter(i++, t[1])
                         .setParameter(i++, now).setParameter(i++, actor);
                 if (upload) {
@@ -191,7 +217,7 @@ public class LedgerRows {
 
     /** The row's case with all its facts, in the caller's transaction; {@code keyed}: see {@link #store}. */
     private DisputeCase storeCase(LedgerImport.Row r, boolean keyed, String officeCode, String actor,
-                                  CaseChange.LedgerSource source) {
+                                  CaseChange.LedgerSource source, boolean redoable) {
         // the ledger's 编号 is the case's register number: at once for a row with its outcome,
         // at acceptance for an open one; an administrative matter's at its filing
         DisputeCase c = cases.registerFromLedger(r.message().toCommand(r.kind()), r.office(), actor, r.receivedAt(),
@@ -206,12 +232,12 @@ public class LedgerRows {
             refer(c, referral, actor, officeCode, source);
         }
         if (r.kind() == MatterKind.ADMINISTRATIVE) {
-            administrative(c, r, officeCode, actor, source);
+            administrative(c, r, officeCode, actor, source, redoable);
         } else {
             if (r.acceptedAt() != null) {
                 // accepted in its year, under the ledger's number when it is one of the office's
                 c.accept(r.acceptedAt());
-                numbers.register(c, r.acceptedAt());
+                numbers.register(c, r.acceptedAt(), redoable);
                 history.backfill(c, new CaseChange.Accepted(null, c.registerNumber(), source), CaseStatus.RECEIVED.name(),
                         c.status().name(), r.acceptedAt(), actor, officeCode);
             }
@@ -225,7 +251,7 @@ public class LedgerRows {
                 }
             }
             for (LedgerImport.Mediator m : r.mediators()) {
-                mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source);
+                mediation.backfillMediator(c, m.person(), m.capacity(), assigned, actor, officeCode, source, true);
             }
             if (r.outcome() != null) {
                 String before = c.status().name();
@@ -265,11 +291,11 @@ public class LedgerRows {
 
     /** 立案 at its date (with the register number of that year), then the resolution at its date. */
     private void administrative(DisputeCase c, LedgerImport.Row r, String officeCode, String actor,
-                                CaseChange.LedgerSource source) {
+                                CaseChange.LedgerSource source, boolean redoable) {
         if (r.filedAt() != null) {
             String before = c.status().name();
             c.fileAdministrative(r.filedAt());
-            numbers.register(c, r.filedAt());
+            numbers.register(c, r.filedAt(), redoable);
             history.backfill(c, new CaseChange.AdminFiled(null, c.registerNumber(), source), before, c.status().name(),
                     r.filedAt(), actor, officeCode);
         }

@@ -94,6 +94,21 @@ public class LedgerStaging {
     @ConfigProperty(name = "trilink.ledger.chunk-rows", defaultValue = "500")
     int chunkRows;
 
+    /**
+     * How long a confirmation's claim holds without being renewed, in seconds: past it, the
+     * upload is taken as staged again (its confirmation died with its instance). Longer than
+     * {@code trilink.ledger.confirm-timeout-seconds}, which ends an all-or-nothing confirmation;
+     * one that skips errors renews its claim with every chunk.
+     */
+    @Inject
+    @ConfigProperty(name = "trilink.ledger.confirming-stale-seconds", defaultValue = "3600")
+    int confirmingStaleSeconds;
+
+    /** Claims renewed before this are of confirmations that died. */
+    public OffsetDateTime staleBefore() {
+        return OffsetDateTime.now().minusSeconds(Math.max(confirmingStaleSeconds, confirmTimeoutSeconds + 60));
+    }
+
     /** An upload with the first page of its issues: what the clerk sees before confirming. */
     public record Preview(Upload upload, Page<Issue> issues) implements java.io.Serializable {
     }
@@ -125,8 +140,16 @@ public class LedgerStaging {
      */
     public LedgerImport.Report importAtOnce(LedgerFile file, String fileName, String officeCode, CurrentUser user)
             throws IOException {
-        Preview preview = stage(file, fileName, officeCode, user);
-        Confirmation done = confirm(preview.upload().id(), Mode.SKIP_ERRORS, user);
+        // staged without a preview and confirmed from the file at hand: the confirmation checks
+        // every row and keeps its counts and issues, so a preview first read the file twice
+        long id = uploads.stage(officeCode, fileName(fileName, file), file.bytes(), file.sha256(), file.kind().name(),
+                file.charset() == null ? null : file.charset().name(), user.username(),
+                new Counts(0, 0, 0, 0, 0, 0, 0, 0), List.of());
+        Upload u = upload(id, user);
+        if (!uploads.claim(id, Mode.SKIP_ERRORS, user.username(), staleBefore())) {
+            throw notStaged(uploads.find(id).orElse(u));
+        }
+        Confirmation done = skipErrors(u, file, user);
         return new LedgerImport.Report(done.created(), done.repeated(), done.skipped() + done.failed(), done.errors());
     }
 
@@ -171,7 +194,7 @@ public class LedgerStaging {
      */
     public Confirmation confirm(long id, Mode mode, CurrentUser user) {
         Upload u = upload(id, user);
-        if (u.status() != LedgerUploads.Status.STAGED || !uploads.claim(id, mode, user.username())) {
+        if (!uploads.claim(id, mode, user.username(), staleBefore())) {
             throw notStaged(uploads.find(id).orElse(u));
         }
         Charset charset = u.encoding() == null ? null : Charset.forName(u.encoding());
@@ -268,6 +291,8 @@ public class LedgerStaging {
         final String actor;
         final Long uploadId;
         final ZoneId zone = configured.zone();
+        /** The offices and staff the file's rows name, each looked up once (they were a query each, every row). */
+        final LedgerImport.Lookups lookups = ledgers.lookups();
         final OffsetDateTime now = OffsetDateTime.now(configured.zone());
         /** Each ledger id with the first row that has it. */
         final Map<String, Long> seen = new HashMap<>();
@@ -318,7 +343,7 @@ public class LedgerStaging {
             List<String> reasons = new ArrayList<>();
             LedgerImport.Row r = null;
             try {
-                r = ledgers.parse(raw, zone, officeCode, anyOffice);
+                r = ledgers.parse(raw, zone, officeCode, anyOffice, lookups);
             } catch (LedgerImport.RefusedRow e) {
                 why.addAll(e.refusals());
                 List<Problem.FieldError> fields = e.problem().errors();
@@ -398,18 +423,35 @@ public class LedgerStaging {
             if (!storing() || (!perRow && refused())) {
                 return;
             }
-            if (perRow && !fresh.isEmpty()) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            if (perRow) {
                 storeChunk(fresh);
-            } else {
-                for (Pending p : fresh) {
-                    store(p);
+                return;
+            }
+            // one transaction for the whole file, a chunk at a time (LedgerRows empties the
+            // persistence context as it goes: the heap stays flat); a row that can not be stored
+            // fails the whole import
+            for (boolean t : ledgerRows.takeAllWithin(pending(fresh), officeCode, actor, hashes(fresh), uploadId)) {
+                if (t) {
+                    created++;
+                } else {
+                    repeated++;
                 }
             }
-            if (!perRow) {
-                // one transaction for the whole file: keep the heap flat
-                em.flush();
-                em.clear();
+        }
+
+        private List<LedgerRows.Pending> pending(List<Pending> fresh) {
+            List<LedgerRows.Pending> rows = new ArrayList<>(fresh.size());
+            for (Pending p : fresh) {
+                rows.add(new LedgerRows.Pending(p.number(), p.row(), new CaseChange.LedgerSource(sha256, p.number())));
             }
+            return rows;
+        }
+
+        private List<String> hashes(List<Pending> fresh) {
+            return fresh.stream().map(Pending::hash).toList();
         }
 
         /**
@@ -417,15 +459,10 @@ public class LedgerStaging {
          * import's time); if one can not be stored, each again alone, so only the bad row fails.
          */
         private void storeChunk(List<Pending> fresh) {
-            List<LedgerRows.Pending> rows = new ArrayList<>(fresh.size());
-            List<String> hashes = new ArrayList<>(fresh.size());
-            for (Pending p : fresh) {
-                rows.add(new LedgerRows.Pending(p.number(), p.row(), new CaseChange.LedgerSource(sha256, p.number())));
-                hashes.add(p.hash());
-            }
+            uploads.renew(uploadId);
             List<Boolean> taken;
             try {
-                taken = ledgerRows.takeAll(rows, officeCode, actor, hashes, uploadId);
+                taken = ledgerRows.takeAll(pending(fresh), officeCode, actor, hashes(fresh), uploadId);
             } catch (RuntimeException e) {
                 for (Pending p : fresh) {
                     store(p);
@@ -441,16 +478,9 @@ public class LedgerStaging {
             }
         }
 
+        /** One row in a transaction of its own: a bad row of a chunk fails alone. */
         private void store(Pending p) {
             CaseChange.LedgerSource source = new CaseChange.LedgerSource(sha256, p.number());
-            if (!perRow) {
-                if (ledgerRows.takeWithin(p.row(), officeCode, actor, source, p.hash(), uploadId)) {
-                    created++;
-                } else {
-                    repeated++;
-                }
-                return;
-            }
             try {
                 if (ledgerRows.take(p.row(), officeCode, actor, source, p.hash(), uploadId)) {
                     created++;
@@ -502,12 +532,14 @@ public class LedgerStaging {
      * inner blanks collapsed, blank cells left out; the row's number is not part of it. The same
      * row saved again (or in another column order) hashes the same; a changed fact does not.
      */
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
     static String contentHash(Map<String, String> raw) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(raw).entrySet()) {
             String v = blank(e.getValue());
             if (v != null && e.getKey() != null) {
-                s.append(e.getKey()).append('\u001f').append(v.replaceAll("\\s+", " ")).append('\u001e');
+                s.append(e.getKey()).append('\u001f').append(BLANKS.matcher(v).replaceAll(" ")).append('\u001e');
             }
         }
         try {

@@ -144,7 +144,9 @@ public class LedgerTemplates {
         c.add(new Column("agreementAmount", "协议金额", Type.AMOUNT, false, null, 1200));
         c.add(new Column("performanceDeadline", "履行期限", Type.DATE, false, null, day.plusDays(27)));
         c.add(new Column("criminalCaseAverted", "防止民转刑", Type.YES_NO, false, null, "否"));
+        c.add(new Column("criminalCaseAvertedPeople", "防止民转刑人数", Type.COUNT, false, null, null));
         c.add(new Column("massPetitionAverted", "防止群体性上访", Type.YES_NO, false, null, "否"));
+        c.add(new Column("massPetitionAvertedPeople", "防止群体性上访人数", Type.COUNT, false, null, null));
         for (int visit = 1; visit <= 2; visit++) {
             String n = visit == 1 ? "" : String.valueOf(visit);
             boolean example = visit == 1;

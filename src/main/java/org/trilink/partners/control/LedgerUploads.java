@@ -139,15 +139,43 @@ public class LedgerUploads {
         return new Page<>(items, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
+    /** Parameters: mode, actor, now, id, stale before. */
+    static final String CLAIM = "update ledger_upload set status = 'CONFIRMING', confirm_mode = ?, confirmed_by = ?,"
+            + " claimed_at = ? where id = ? and (status = 'STAGED'"
+            + " or status = 'CONFIRMING' and coalesce(claimed_at, uploaded_at) < ?)";
+    /** Parameters: now, id. */
+    static final String RENEW = "update ledger_upload set claimed_at = ? where id = ? and status = 'CONFIRMING'";
+    /** Parameters: stale before. */
+    static final String RECOVER = "update ledger_upload set status = 'STAGED', confirm_mode = null,"
+            + " confirmed_by = null, claimed_at = null where status = 'CONFIRMING'"
+            + " and coalesce(claimed_at, uploaded_at) < ?";
+
     /**
      * Takes a staged upload for confirming, committed at once so that every instance sees it:
      * false when it is not (or no longer) staged, e.g. confirmed by another instance a moment ago.
+     * An upload left CONFIRMING by a confirmation whose claim was last renewed before
+     * {@code staleBefore} (its instance died) is taken as staged: the rows that confirmation
+     * stored are found imported before, and an all-or-nothing one stored none.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(long id, Mode mode, String actor) {
-        return em.createNativeQuery("update ledger_upload set status = 'CONFIRMING', confirm_mode = ?, confirmed_by = ?"
-                        + " where id = ? and status = 'STAGED'")
-                .setParameter(1, mode.name()).setParameter(2, actor).setParameter(3, id).executeUpdate() == 1;
+    public boolean claim(long id, Mode mode, String actor, OffsetDateTime staleBefore) {
+        return em.createNativeQuery(CLAIM)
+                .setParameter(1, mode.name()).setParameter(2, actor).setParameter(3, OffsetDateTime.now())
+                .setParameter(4, id).setParameter(5, staleBefore).executeUpdate() == 1;
+    }
+
+    /** A confirmation still at work renews its claim (a chunk at a time), so that it is never taken as stale. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renew(long id) {
+        em.createNativeQuery(RENEW)
+                .setParameter(1, OffsetDateTime.now()).setParameter(2, id).executeUpdate();
+    }
+
+    /** Gives uploads whose confirmation died (claim older than {@code staleBefore}) back as staged. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int recover(OffsetDateTime staleBefore) {
+        return em.createNativeQuery(RECOVER)
+                .setParameter(1, staleBefore).executeUpdate();
     }
 
     /** Gives a claimed upload back (an all-or-nothing confirmation refused or failed), with what it found now. */

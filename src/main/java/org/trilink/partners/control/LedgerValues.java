@@ -23,6 +23,9 @@ import org.trilink.platform.faces.Labels;
  */
 public final class LedgerValues {
 
+    /** Before the tables below: their words are read through {@link #normal}. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+
     /** The coded columns and the bundle prefix ({@code DisputeType.NEIGHBOR=邻里}) of their words. */
     private static final Map<String, String> PREFIX = Map.ofEntries(Map.entry("disputeType", "DisputeType"),
             Map.entry("outcome", "Outcome"), Map.entry("agreementForm", "AgreementForm"),
@@ -153,7 +156,7 @@ public final class LedgerValues {
     }
 
     private static String normal(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(Normalizer.normalize(word, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static final Pattern DATE = Pattern.compile(

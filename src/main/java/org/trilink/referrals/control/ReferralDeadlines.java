@@ -94,7 +94,10 @@ public class ReferralDeadlines {
         if (receiving.referralDeadlineHours() != null) {
             return receiving.referralDeadlineHours();
         }
+        // the settings are no case's: nothing pending needs writing first (a ledger chunk's
+        // referrals flushed the chunk's rows in small pieces here)
         List<?> byType = em.createNativeQuery("select referral_deadline_hours from deadline_setting where office_type = ?")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, receiving.type().name()).getResultList();
         return byType.isEmpty() ? DEFAULT_HOURS : ((Number) byType.get(0)).intValue();
     }

@@ -118,7 +118,11 @@ public class Referrals {
                 decision == ReferralStatus.PENDING ? lifecycle.now() : sentAt);
         Referral r = new Referral(c.id(), from, target.code(), reason, sentAt, actor, deadline);
         em.persist(r);
-        em.flush();
+        if (r.id() == null) {
+            // its id normally comes from the sequence at persist, and the row is written with the
+            // rest of the caller's batch (a ledger chunk) instead of flushing it here
+            em.flush();
+        }
         history.backfill(c, new CaseChange.Referred(r.id(), from, target.code(), deadline, reason, ledger), from,
                 target.code(), sentAt, actor, actorOfficeCode);
         switch (decision) {

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.Collections;
+import java.util.List;
 import org.trilink.cases.control.CaseEventRecorded;
+import org.trilink.cases.control.CasesBackfilled;
 import org.trilink.cases.entity.CaseChange;
 
 /**
@@ -13,7 +17,9 @@ import org.trilink.cases.entity.CaseChange;
  * the handling one, summed up on the case row (the {@code links_*} columns, Flyway V16) so that a
  * statistics run reads them with the case instead of gathering them from three tables for every
  * case of the period. Kept by this observer of the typed case changes, in the transaction of the
- * change, for the kinds of change that alter them; the core does not know it. The change is
+ * change, for the kinds of change that alter them; the core does not know it. Changes entered
+ * after the fact (补录) are summed up once their writer has stored its batch of cases
+ * ({@link CasesBackfilled}, e.g. a chunk of a ledger), in one statement for the batch. The change is
  * recorded after the move's own writes (the referral, the visit, the participant), and the
  * move has already locked the case row (its version), so keeping the summary takes no lock the
  * move did not hold. While a referral is pending {@code links_settled_at} lies in the far future,
@@ -36,12 +42,23 @@ public class CaseLinkFacts {
         };
     }
 
-    /** Entered after the fact or live, a change counts alike: statistics count backfilled facts too. */
+    /**
+     * A live change's facts are summed up at once. A change entered after the fact (补录) counts
+     * alike, but is summed up when its writer has stored the batch it belongs to
+     * ({@link #onBackfilled}): a ledger's referrals and follow-up visits, one statement per chunk.
+     */
     void onChange(@Observes CaseEventRecorded recorded) {
-        if (altersLinks(recorded.change())) {
+        if (!recorded.backfilled() && altersLinks(recorded.change())) {
             refresh(recorded.disputeCase().id());
         }
     }
+
+    void onBackfilled(@Observes CasesBackfilled written) {
+        refresh(written.caseIds());
+    }
+
+    /** Most case ids in one statement (each is bound three times). */
+    static final int IDS_PER_STATEMENT = 100;
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
@@ -55,6 +72,32 @@ public class CaseLinkFacts {
                 .setParameter(2, caseId)
                 .setParameter(3, caseId)
                 .executeUpdate();
+    }
+
+    /**
+     * Rewrites the summaries of several cases, after flushing their writes, in one statement per
+     * {@link #IDS_PER_STATEMENT} cases. A case without any link is left as it is (null columns),
+     * as {@link #refresh(long)} leaves it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(java.util.Collection<Long> caseIds) {
+        List<Long> ids = caseIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.flush();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            Query merge = em.createNativeQuery(merge("in (" + String.join(", ", Collections.nCopies(part.size(), "?"))
+                    + ")"));
+            int i = 1;
+            for (int table = 0; table < 3; table++) {
+                for (Long id : part) {
+                    merge.setParameter(i++, id);
+                }
+            }
+            merge.executeUpdate();
+        }
     }
 
     /**
