@@ -44,10 +44,12 @@ class CredentialRulesTest {
         assertThat(rules.twoFactorRequiredFor(staff)).isFalse();
         rules.twoFactor = java.util.Optional.of("optional");
         assertThat(rules.twoFactorRequiredFor(admin)).isFalse();
-        rules.configured = new org.trilink.platform.Configured();
-        rules.configured.getClass(); // demo profile: the field default is null, so production() is false
+        rules.configured = new org.trilink.platform.Configured(); // no profile set: the demo's defaults
         rules.twoFactor = java.util.Optional.empty();
+        assertThat(rules.twoFactorMode()).isEqualTo("optional");
         assertThat(rules.maxAgeDays()).isZero();
+        rules.maxAgeDays = java.util.Optional.of(30);
+        assertThat(rules.maxAgeDays()).isEqualTo(30);
     }
 
     private static Account account(Role role) {
