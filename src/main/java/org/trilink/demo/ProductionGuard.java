@@ -19,6 +19,7 @@ import org.trilink.demo.DemoAccounts;
 import org.trilink.offices.control.StaffDirectory;
 import org.trilink.offices.entity.Staff;
 import org.trilink.platform.Configured;
+import org.trilink.platform.security.CredentialRules;
 import org.trilink.platform.security.Passwords;
 import org.trilink.platform.security.Role;
 
@@ -53,17 +54,32 @@ public class ProductionGuard {
     @ConfigProperty(name = "trilink.bootstrap.admin-password", defaultValue = "")
     Optional<String> bootstrapAdminPassword;
 
+    @Inject
+    CredentialRules rules;
+
     @PostConstruct
     void check() {
+        String twoFactor = rules.twoFactorMode();
+        if (!twoFactor.equals("required") && !twoFactor.equals("optional")) {
+            String message = "TriLink refuses to start: TRILINK_SECURITY_TWO_FACTOR is '" + twoFactor
+                    + "', not required or optional.";
+            LOG.severe(message);
+            throw new IllegalStateException(message);
+        }
         if (!configured.production()) {
             return;
         }
+        // 等保三级: privileged users sign in with two kinds of authentication
+        refuseIf(!twoFactor.equals("required"), "TRILINK_SECURITY_TWO_FACTOR is 'optional', but administrators"
+                + " must use two factors in production");
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {
             refuseIf(isDemoPassword(bootstrap), "TRILINK_BOOTSTRAP_ADMIN_PASSWORD is a demo password");
-            em.persist(new Staff("admin", passwords.hash(bootstrap), "District admin", null, EnumSet.of(Role.ADMIN),
-                    OffsetDateTime.now()));
+            Staff admin = new Staff("admin", passwords.hash(bootstrap), "District admin", null, EnumSet.of(Role.ADMIN),
+                    OffsetDateTime.now());
+            admin.changePassword(admin.passwordHash()); // from now on, the password expiry counts
+            em.persist(admin);
             LOG.info("Created the first district admin account 'admin'.");
         }
         // the partner exchange's demo secret (partner-exchange-v1) must not guard a real door

@@ -811,17 +811,18 @@ class LifecycleIT {
         api.as("admin").body(staff.replace("测试警官", "另一个人")).post("/api/v1/staff").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString(username));
 
-        // the new account works at once, for its office
-        as(username, "first-password-1").get("/api/v1/cases?size=1").then().statusCode(200);
-        String n = as(username, "first-password-1").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+        // the new account works at once, for its office, once its first password is changed
+        String first = api.changeDuePassword(username, "first-password-1", "First-password-1b");
+        as(username, first).get("/api/v1/cases?size=1").then().statusCode(200);
+        String n = as(username, first).body(Api.intake(Api.marker())).post("/api/v1/cases").then()
                 .statusCode(201).body("handlingOfficeCode", equalTo(code)).extract().path("caseNumber");
 
         // new roles apply at the next call, though the credential was verified a moment ago
         api.as("admin").body(staff.replace("[\"STAFF\"]", "[\"DRAFTER\"]")).put("/api/v1/staff/" + username)
                 .then().statusCode(200).body("roles", equalTo(List.of("DRAFTER")));
-        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(403);
+        as(username, first).get("/api/v1/cases/" + n).then().statusCode(403);
         api.as("admin").body(staff).put("/api/v1/staff/" + username).then().statusCode(200);
-        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(200);
+        as(username, first).get("/api/v1/cases/" + n).then().statusCode(200);
 
         // a new password: the old one stops working at once
         api.as("admin").body("{\"password\": \"short\"}").post("/api/v1/staff/" + username + "/password").then()
@@ -830,14 +831,18 @@ class LifecycleIT {
                 .then().statusCode(403);
         api.as("admin").body("{\"password\": \"second-password-2\"}").post("/api/v1/staff/" + username + "/password")
                 .then().statusCode(204);
-        as(username, "first-password-1").get("/api/v1/cases/" + n).then().statusCode(401);
-        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+        as(username, first).get("/api/v1/cases/" + n).then().statusCode(401);
+        // the admin's password is taken, and is due to be changed before anything else
+        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(403)
+                .body("type", equalTo("urn:trilink:problem:password-change-required"));
+        String second = api.changeDuePassword(username, "second-password-2", "Second-password-2b");
+        as(username, second).get("/api/v1/cases/" + n).then().statusCode(200);
 
         // disabled: refused at once; enabled again: works
         api.as("admin").post("/api/v1/staff/" + username + "/disable").then().statusCode(200).body("active", equalTo(false));
-        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(401);
+        as(username, second).get("/api/v1/cases/" + n).then().statusCode(401);
         api.as("admin").post("/api/v1/staff/" + username + "/enable").then().statusCode(200).body("active", equalTo(true));
-        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+        as(username, second).get("/api/v1/cases/" + n).then().statusCode(200);
 
         // the admin cannot lock the district out
         api.as("admin").post("/api/v1/staff/admin/disable").then().statusCode(409);
@@ -849,7 +854,7 @@ class LifecycleIT {
         api.as("admin").post("/api/v1/offices/" + code + "/disable").then().statusCode(200).body("active", equalTo(false));
         api.as("admin").body(staff.replace(username, username + "2")).post("/api/v1/staff").then().statusCode(400)
                 .body("errors.field", hasItem("officeCode"));
-        as(username, "second-password-2").get("/api/v1/cases/" + n).then().statusCode(200);
+        as(username, second).get("/api/v1/cases/" + n).then().statusCode(200);
         api.as("admin").post("/api/v1/offices/" + code + "/enable").then().statusCode(200).body("active", equalTo(true));
     }
 

@@ -551,6 +551,7 @@ class PortalIT {
                 .post("/api/v1/cases/" + caseNumber + "/referrals").then().statusCode(201);
 
         browser.signIn(username, password);
+        password = browser.changeDuePassword(password, "Changed-" + password);
         assertThat(browser.text(By.id("currentUser"))).contains("测试调解员", officeName);
         assertThat(browser.text(By.id("referrals"))).contains("待接收的转介", caseNumber);
         assertThat(browser.text(By.id("referralsCount"))).isEqualTo("1");
@@ -599,7 +600,9 @@ class PortalIT {
         browser.waitForAjax();
         browser.waitForText(By.id("admin:messages"), "账户已解锁");
         assertThat(browser.text(By.id("admin:tabs:locks"))).doesNotContain(name);
-        api.anonymous().auth().preemptive().basic(name, "Right-pass-1").get("/api/v1/regions").then().statusCode(200);
+        // unlocked: the password is taken again (and, the admin having set it, must be changed first)
+        api.anonymous().auth().preemptive().basic(name, "Right-pass-1").get("/api/v1/regions").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:trilink:problem:password-change-required"));
 
         browser.type("admin:tabs:securityName", name);
         browser.clickAjax("admin:tabs:findSecurityEvents");
@@ -612,8 +615,14 @@ class PortalIT {
                 .contains("/api/v1/security-events/export.xlsx?name=" + name);
         browser.screenshot("admin-security-trail");
 
-        // the person, unlocked, changes their password on their own page
+        // the person, unlocked, signs in: every page sends them to change the password the admin set
         browser.signIn(name, "Right-pass-1");
+        assertThat(browser.driver().getCurrentUrl()).contains("/account/password.xhtml");
+        assertThat(browser.text(By.id("password:due"))).contains("管理员为您设置了初始密码或重置了密码", "请先修改密码");
+        browser.open("cases/list.xhtml");
+        browser.waitFor(By.id("password:due"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/account/password.xhtml");
+        browser.screenshot("password-change-due");
         browser.click("shell:myPassword");
         browser.waitFor(By.id("password:change"));
         browser.type("password:current", "not-my-password");
@@ -632,8 +641,63 @@ class PortalIT {
         browser.clickAjax("password:change");
         browser.waitForText(By.id("password:messages"), "密码已修改");
         browser.screenshot("my-password-changed");
+        // done: the same session goes on, and the pages open again
+        browser.open("cases/list.xhtml");
+        browser.waitFor(By.id("currentUser"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/cases/list.xhtml");
         api.anonymous().auth().preemptive().basic(name, "New-pass-22").get("/api/v1/regions").then().statusCode(200);
         api.anonymous().auth().preemptive().basic(name, "Right-pass-1").get("/api/v1/regions").then().statusCode(401);
+    }
+
+    /**
+     * Two factors on the portal: a person enrols on their own page (a QR code and the secret, a first
+     * code, ten recovery codes shown once); from then on the login form asks for a code after the
+     * right password, says so in Chinese when it is wrong, and signs in with a good one.
+     */
+    @Test
+    void aMediatorEnrolsTwoFactorsAndSignsInWithACode() throws Exception {
+        String name = "otp" + Api.marker().toLowerCase().substring(1, 9);
+        api.as("admin").body("""
+                {"username": "%s", "displayName": "双因素调解员", "officeCode": "JO-ZHAOXIANG", "roles": ["STAFF"],
+                 "password": "Given-pass-1"}""".formatted(name)).post("/api/v1/staff").then().statusCode(201);
+        String password = api.changeDuePassword(name, "Given-pass-1", "Own-pass-22");
+
+        browser.signIn(name, password);
+        browser.click("shell:myTwoFactor");
+        browser.waitFor(By.id("twoFactor:start"));
+        assertThat(browser.pageText()).contains("双因素认证未启用");
+        browser.clickAjax("twoFactor:start");
+        browser.waitFor(By.id("twoFactor:confirm"));
+        assertThat(browser.all(By.cssSelector("svg#qr path"))).hasSize(1);
+        byte[] secret = org.trilink.platform.security.Totp.fromBase32(browser.text(By.id("secret")));
+        browser.type("twoFactor:code", "12");
+        browser.clickAjax("twoFactor:confirm");
+        browser.waitForText(By.id("twoFactor"), "验证码不正确");
+        long step = org.trilink.platform.security.Totp.step(System.currentTimeMillis() / 1000);
+        browser.type("twoFactor:code", org.trilink.platform.security.Totp.code(secret, step));
+        browser.clickAjax("twoFactor:confirm");
+        browser.waitForText(By.id("twoFactor:messages"), "双因素认证已启用");
+        assertThat(browser.all(By.cssSelector("#recoveryCodes code"))).hasSize(10);
+        browser.screenshot("two-factor-enrolled");
+
+        // the login form's second step
+        browser.attemptSignIn(name, password);
+        browser.waitFor(By.id("code:otp"));
+        assertThat(browser.pageText()).contains("密码正确", "动态验证码");
+        assertThat(browser.all(By.id("currentUser"))).isEmpty();
+        browser.type("code:otp", "12345"); // not a code
+        browser.click("code:verify");
+        browser.waitFor(By.id("code:codeError"));
+        assertThat(browser.text(By.id("code:codeError"))).contains("动态验证码不正确");
+        browser.type("code:otp", org.trilink.platform.security.Totp.code(secret, step + 1));
+        browser.click("code:verify");
+        browser.waitFor(By.id("currentUser"));
+        assertThat(browser.text(By.id("currentUser"))).contains("双因素调解员");
+        browser.screenshot("two-factor-signed-in");
+
+        java.util.List<String> kinds = api.as("admin").queryParam("name", name).get("/api/v1/security-events").then()
+                .statusCode(200).extract().jsonPath().getList("events.kind");
+        assertThat(kinds).containsSubsequence("SIGNED_IN", "TWO_FACTOR_FAILED", "TWO_FACTOR_ENROLLED");
     }
 
     private void fillStaff(String username, String officeCode, String password) {

@@ -26,6 +26,25 @@ public final class Api {
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** Calls as an account the test made, with its own password (and no second factor). */
+    public RequestSpecification as(String user, String password) {
+        return given().baseUri(base).auth().preemptive().basic(user, password)
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /**
+     * The change an account must make before anything else when the admin has set its password (a
+     * new account, a reset): from {@code given} to {@code chosen}, as the person would at
+     * {@code POST /api/v1/me/password}. Returns the new password.
+     */
+    public String changeDuePassword(String user, String given, String chosen) {
+        as(user, given).get("/api/v1/regions").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:trilink:problem:password-change-required"));
+        as(user, given).body("{\"currentPassword\": \"" + given + "\", \"newPassword\": \"" + chosen + "\"}")
+                .post("/api/v1/me/password").then().statusCode(204);
+        return chosen;
+    }
+
     public RequestSpecification anonymous() {
         return given().baseUri(base);
     }

@@ -8,6 +8,11 @@ import jakarta.inject.Named;
 import java.util.Map;
 import org.trilink.offices.control.ChangePassword;
 import org.trilink.offices.control.StaffDirectory;
+import org.trilink.offices.entity.Staff;
+import jakarta.servlet.http.HttpServletRequest;
+import org.trilink.platform.security.CredentialRules;
+import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.security.TriLinkAuthentication;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
@@ -32,6 +37,14 @@ public class MyPasswordBacking {
     @Inject
     Labels labels;
 
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CredentialRules rules;
+
+    private boolean changedNow;
+
     private String current;
     private String newPassword;
     private String repeated;
@@ -48,7 +61,11 @@ public class MyPasswordBacking {
         change.setCurrentPassword(current);
         change.setNewPassword(newPassword);
         try {
-            directory.changeOwnPassword(change);
+            Staff staff = directory.changeOwnPassword(change);
+            // this session goes on with the new password (a change made elsewhere still ends it)
+            TriLinkAuthentication.ownPasswordChanged(
+                    (HttpServletRequest) context.getExternalContext().getRequest(), staff);
+            changedNow = true;
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     labels.text("account.password.changed"), null));
         } catch (RuntimeException e) {
@@ -69,6 +86,23 @@ public class MyPasswordBacking {
             newPassword = null;
             repeated = null;
         }
+    }
+
+    /** Why the person was sent here before anything else, in the page's language; null when nothing is due. */
+    public String getDueReason() {
+        if (changedNow) {
+            return null;
+        }
+        return currentUser.account().map(rules::due).map(due -> switch (due) {
+            case PASSWORD_SET_BY_ADMIN -> labels.text("account.password.dueForced");
+            case PASSWORD_EXPIRED -> java.text.MessageFormat.format(labels.text("account.password.dueExpired"),
+                    rules.maxAgeDays());
+            default -> null;
+        }).orElse(null);
+    }
+
+    public boolean isChangedNow() {
+        return changedNow;
     }
 
     public String getCurrent() {

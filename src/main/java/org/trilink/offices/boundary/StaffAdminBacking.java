@@ -48,6 +48,12 @@ public class StaffAdminBacking implements Serializable {
     @Inject
     Labels labels;
 
+    @Inject
+    org.trilink.platform.security.TwoFactors twoFactors;
+
+    @Inject
+    org.trilink.platform.security.CurrentUser currentUser;
+
     // a staff account to add (editingStaff null) or change, and a password to set
     private StaffForm staffForm = new StaffForm();
     private String editingStaff;
@@ -128,6 +134,17 @@ public class StaffAdminBacking implements Serializable {
             page.info(labels.text("admin.passwordReset", username));
             passwordFor = null;
         }
+    }
+
+    /** A lost phone: the account's two factors are gone, and it enrols anew (audited as TWO_FACTOR_RESET). */
+    public void resetTwoFactor(String username) {
+        page.requireAdmin();
+        twoFactors.reset(currentUser.username(), username);
+        page.info(labels.text("admin.staff.twoFactorReset", username));
+    }
+
+    public boolean hasTwoFactor(String username) {
+        return twoFactors.enrolled(username);
     }
 
     public void cancelPassword() {

@@ -135,6 +135,20 @@ public class StaffResource {
         return Response.noContent().build();
     }
 
+    @jakarta.ws.rs.DELETE
+    @Path("{username}/two-factor")
+    @Operation(summary = "Reset an account's two factors (a lost phone): the secret and recovery codes are gone at"
+            + " once, and an admin must enrol anew where two factors are required; audited; 404 for no such account")
+    public Response resetTwoFactor(@PathParam("username") String username) {
+        requireAdmin();
+        directory.get(username); // 404 for an unknown name
+        twoFactors.reset(user.username(), username);
+        return Response.noContent().build();
+    }
+
+    @Inject
+    org.trilink.platform.security.TwoFactors twoFactors;
+
     private void requireAdmin() {
         if (!user.admin()) {
             throw ProblemException.forbidden("Only the district admin manages offices and staff.");

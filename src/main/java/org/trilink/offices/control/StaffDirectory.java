@@ -84,9 +84,15 @@ public class StaffDirectory implements Accounts {
         return shown.size() == 1 ? Optional.of(shown.get(0)) : Optional.empty();
     }
 
-    /** Every staff account, by office then name (the district admin's list). */
+    /**
+     * Every staff account, the district's own (admin, drafters: no office) first, then by office and
+     * name (the district admin's list, whose first page must not depend on how many office staff there are).
+     */
     public List<Staff> all() {
-        return em.createQuery("select s from Staff s order by s.officeCode, s.username", Staff.class).getResultList();
+        List<Staff> all = new java.util.ArrayList<>(em.createQuery(
+                "select s from Staff s order by s.officeCode, s.username", Staff.class).getResultList());
+        all.sort(java.util.Comparator.comparing(s -> s.officeCode() != null)); // stable: names stay in order
+        return all;
     }
 
     public Staff get(String username) {
@@ -105,7 +111,7 @@ public class StaffDirectory implements Accounts {
         requireGood("password", form.getUsername(), form.getPassword());
         Staff staff = new Staff(form.getUsername(), passwords.hash(form.getPassword()), form.getDisplayName().strip(),
                 office, roles, OffsetDateTime.now(clock));
-        staff.changePassword(staff.passwordHash());
+        staff.passwordSetByAdmin(staff.passwordHash()); // the person changes it at the first sign-in
         em.persist(staff);
         remember(staff);
         try {
@@ -145,7 +151,7 @@ public class StaffDirectory implements Accounts {
     public Staff resetPassword(String username, @NotNull @Valid NewPassword password) {
         offices.requireAdmin();
         Staff staff = get(username);
-        setPassword(staff, "password", password.getPassword());
+        setPassword(staff, "password", password.getPassword(), true);
         changed.fire(new AccountChanged(username));
         audit.record(org.trilink.platform.security.SecurityAudit.Kind.PASSWORD_RESET, user.username(), username, null, null);
         LOG.info(() -> "Password of staff account " + username + " reset by " + user.username());
@@ -172,7 +178,7 @@ public class StaffDirectory implements Accounts {
      * when it is wrong, newPassword when the policy refuses the new one.
      */
     @Transactional
-    public void changeOwnPassword(@NotNull @Valid ChangePassword change) {
+    public Staff changeOwnPassword(@NotNull @Valid ChangePassword change) {
         Staff staff = user.username() == null ? null : byUsername(user.username()).orElse(null);
         if (staff == null) {
             throw ProblemException.forbidden("Only staff accounts have passwords here.");
@@ -180,14 +186,16 @@ public class StaffDirectory implements Accounts {
         if (!passwords.verify(change.getCurrentPassword(), staff.passwordHash())) {
             throw ProblemException.badRequest("currentPassword", "is not your current password");
         }
-        setPassword(staff, "newPassword", change.getNewPassword());
+        boolean due = staff.passwordChangeDue();
+        setPassword(staff, "newPassword", change.getNewPassword(), false);
         changed.fire(new AccountChanged(staff.username()));
         audit.record(org.trilink.platform.security.SecurityAudit.Kind.PASSWORD_CHANGED, staff.username(),
-                staff.username(), null, null);
+                staff.username(), null, due ? "the change that was due" : null);
+        return staff;
     }
 
     /** The policy's checks, the last passwords included, then the new hash and its history. */
-    private void setPassword(Staff staff, String field, String password) {
+    private void setPassword(Staff staff, String field, String password, boolean byAdmin) {
         requireGood(field, staff.username(), password);
         @SuppressWarnings("unchecked")
         List<String> earlier = em.createNativeQuery("select password_hash from staff_password_history"
@@ -198,7 +206,11 @@ public class StaffDirectory implements Accounts {
         if (policy.reuses(password, recent)) {
             throw ProblemException.badRequest(field, "must not be one of your last " + policy.history() + " passwords");
         }
-        staff.changePassword(passwords.hash(password));
+        if (byAdmin) {
+            staff.passwordSetByAdmin(passwords.hash(password));
+        } else {
+            staff.passwordChangedByOwner(passwords.hash(password));
+        }
         remember(staff);
     }
 

@@ -49,6 +49,10 @@ public class Staff implements Account {
     @Column(name = "password_changed_at")
     private OffsetDateTime passwordChangedAt;
 
+    /** Set by the admin's create and reset, cleared by the person's own change (V28). */
+    @Column(name = "password_change_due")
+    private boolean passwordChangeDue;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
     @Column(name = "role")
@@ -114,6 +118,29 @@ public class Staff implements Account {
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = OffsetDateTime.now();
+    }
+
+    /** A password the admin gave (new account, reset): due to be changed at the next sign-in. */
+    public void passwordSetByAdmin(String passwordHash) {
+        changePassword(passwordHash);
+        this.passwordChangeDue = true;
+    }
+
+    /** The person's own new password: nothing is due any more. */
+    public void passwordChangedByOwner(String passwordHash) {
+        changePassword(passwordHash);
+        this.passwordChangeDue = false;
+    }
+
+    @Override
+    public boolean passwordChangeDue() {
+        return passwordChangeDue;
+    }
+
+    /** Null for the demo data's published accounts, which never expire (they are refused in production). */
+    @Override
+    public OffsetDateTime passwordSetAt() {
+        return passwordChangedAt;
     }
 
     /** When the password was last set by the admin or the person (null: before V27, or a demo account). */

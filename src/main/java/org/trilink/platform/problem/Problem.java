@@ -38,6 +38,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instance, errors, more);
     }
 
+    /** The problem as JSON, for answers written outside JAX-RS (servlet filters, the sign-in mechanism). */
+    public String json() {
+        return ProblemJson.write(this);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(ProblemJson.write(this)).build();
     }

@@ -44,6 +44,20 @@ public class LoginServlet extends HttpServlet {
         request.setCharacterEncoding("UTF-8");
         String username = request.getParameter("username");
         String password = request.getParameter("password");
+        String code = request.getParameter("code");
+        if (code != null && username == null) {
+            // the second step, for an account with two factors
+            request.setAttribute(LoginBacking.CODE_GIVEN, Boolean.TRUE);
+            AuthenticationStatus status = securityContext.authenticate(request, response,
+                    AuthenticationParameters.withParams().credential(new OneTimeCode(code.strip()))
+                            .newAuthentication(true));
+            if (status == AuthenticationStatus.SUCCESS) {
+                response.sendRedirect(request.getContextPath() + "/");
+            } else if (!response.isCommitted()) {
+                response.sendRedirect(request.getContextPath() + "/login" + LoginBacking.failureQuery(request));
+            }
+            return;
+        }
         if (username == null || password == null || username.isBlank()) {
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
@@ -55,7 +69,9 @@ public class LoginServlet extends HttpServlet {
         if (status == AuthenticationStatus.SUCCESS) {
             response.sendRedirect(request.getContextPath() + "/");
         } else if (!response.isCommitted()) {
-            response.reset();
+            if (request.getAttribute(TriLinkAuthentication.CODE_NEEDED) == null) {
+                response.reset();
+            } // else the new session's cookie must reach the client: the code step needs that session
             response.sendRedirect(request.getContextPath() + "/login" + LoginBacking.failureQuery(request));
         }
     }

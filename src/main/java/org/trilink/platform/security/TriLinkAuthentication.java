@@ -63,26 +63,48 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
     /** The request attribute that tells the login form why an attempt was refused unchecked. */
     static final String REFUSAL = "trilink.login.refusal";
 
+    /** The request attribute that tells the login form the password was right and a code is needed now. */
+    static final String CODE_NEEDED = "trilink.login.code-needed";
+
+    /** The account whose password was right, waiting in the session for its second factor, and since when. */
+    static final String PENDING_USER = "trilink.pending.user";
+    static final String PENDING_SINCE = "trilink.pending.since";
+    /** The second step must follow within this time. */
+    static final long PENDING_MILLIS = 5 * 60_000L;
+
+    /** Set on a request whose Basic sign-in checked a second factor. */
+    public static final String SECOND_FACTOR_VERIFIED = "trilink.second-factor-verified";
+
+    /** The header a script sends its second factor in. */
+    public static final String OTP_HEADER = "X-TriLink-OTP";
+
+    @Inject
+    TwoFactors twoFactors;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         // 1. a programmatic login from the login page
         Credential given = context.getAuthParameters().getCredential();
+        if (given instanceof OneTimeCode code) {
+            return secondStep(request, context, code);
+        }
         if (given != null) {
             CredentialValidationResult result = checked(request, given);
             if (result == null || result.getStatus() != CredentialValidationResult.Status.VALID) {
                 // the login page answers this itself, with a message beside the form
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            HttpSession old = request.getSession(false);
-            if (old != null) {
-                old.invalidate(); // a fresh session id at login, against session fixation
+            String name = result.getCallerPrincipal().getName();
+            HttpSession session = freshSession(request);
+            if (twoFactors.enrolled(name)) {
+                // the password was right; the session waits for the code, and signs in no one yet
+                session.setAttribute(PENDING_USER, name);
+                session.setAttribute(PENDING_SINCE, System.currentTimeMillis());
+                request.setAttribute(CODE_NEEDED, Boolean.TRUE);
+                return AuthenticationStatus.SEND_FAILURE;
             }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
-            session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
-            directory.byUsername(result.getCallerPrincipal().getName())
-                    .ifPresent(s -> session.setAttribute(SESSION_PASSWORD, stamp(s)));
+            signedIn(session, name, result.getCallerGroups());
             return context.notifyContainerAboutLogin(result);
         }
 
@@ -96,6 +118,13 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
                 return tooMany(request, response, context, (LoginThrottle.Refusal) request.getAttribute(REFUSAL));
             }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                String name = result.getCallerPrincipal().getName();
+                if (twoFactors.enrolled(name)) {
+                    AuthenticationStatus refused = basicSecondFactor(request, response, context, name);
+                    if (refused != null) {
+                        return refused;
+                    }
+                }
                 return context.notifyContainerAboutLogin(result);
             }
             return challenge(request, response, context, "The credentials are not valid.");
@@ -151,7 +180,8 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(credential);
         String door = request.getHeader("Authorization") != null ? "basic" : "form";
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            if (!vouched) {
+            // with two factors, the sign-in succeeds (and the failures are forgotten) only with the code
+            if (!vouched && !twoFactors.enrolled(name)) {
                 // a script's calls within the credential cache's period are one sign-in, not thousands
                 throttle.succeeded(name);
                 audit.recordQuietly(audit, SecurityAudit.Kind.SIGNED_IN, name, address, door);
@@ -165,6 +195,121 @@ public class TriLinkAuthentication implements HttpAuthenticationMechanism {
             }
         }
         return result;
+    }
+
+    /** A fresh session id at login, against session fixation. */
+    private static HttpSession freshSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        return request.getSession(true);
+    }
+
+    private void signedIn(HttpSession session, String name, Set<String> groups) {
+        session.removeAttribute(PENDING_USER);
+        session.removeAttribute(PENDING_SINCE);
+        session.setAttribute(SESSION_USER, name);
+        session.setAttribute(SESSION_GROUPS, new HashSet<>(groups));
+        directory.byUsername(name).ifPresent(s -> session.setAttribute(SESSION_PASSWORD, stamp(s)));
+    }
+
+    /**
+     * The login form's second step: the code for the account waiting in this session. A wrong code
+     * counts as a failed sign-in (throttled, and locking, like a wrong password).
+     */
+    private AuthenticationStatus secondStep(HttpServletRequest request, HttpMessageContext context, OneTimeCode code) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(PENDING_USER) instanceof String name)
+                || !(session.getAttribute(PENDING_SINCE) instanceof Long since)
+                || System.currentTimeMillis() - since > PENDING_MILLIS) {
+            return AuthenticationStatus.SEND_FAILURE; // back to the password
+        }
+        String address = addresses.of(request);
+        Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
+        if (refusal.isPresent()) {
+            request.setAttribute(REFUSAL, refusal.get());
+            if (refusal.get().locked()) {
+                session.invalidate();
+            } else {
+                request.setAttribute(CODE_NEEDED, Boolean.TRUE);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<? extends Account> account = directory.byUsername(name).filter(Account::active);
+        TwoFactors.Check check = account.isEmpty() ? TwoFactors.Check.REFUSED : twoFactors.check(name, code.code());
+        if (check == TwoFactors.Check.REFUSED) {
+            codeFailed(name, address, "form");
+            request.setAttribute(CODE_NEEDED, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        codeTaken(name, address, "form", check);
+        Set<String> groups = StaffIdentityStore.groups(account.get());
+        signedIn(freshSession(request), name, groups);
+        CurrentUser.accountRead(currentUser, account.get());
+        return context.notifyContainerAboutLogin(name, groups);
+    }
+
+    /**
+     * Basic for an account with two factors: the code in {@link #OTP_HEADER}, taken once. Null when
+     * it is good; else the 429 or 401 answered.
+     */
+    private AuthenticationStatus basicSecondFactor(HttpServletRequest request, HttpServletResponse response,
+                                                   HttpMessageContext context, String name) {
+        String address = addresses.of(request);
+        Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
+        if (refusal.isPresent()) {
+            return tooMany(request, response, context, refusal.get());
+        }
+        String code = request.getHeader(OTP_HEADER);
+        TwoFactors.Check check = code == null ? TwoFactors.Check.REFUSED : twoFactors.check(name, code);
+        if (check == TwoFactors.Check.REFUSED) {
+            codeFailed(name, address, code == null ? "basic, no code" : "basic");
+            return challenge(request, response, context, "A second factor is needed: send a current code of the"
+                    + " authenticator app (each code once), or a recovery code, in the header " + OTP_HEADER + ".");
+        }
+        codeTaken(name, address, "basic", check);
+        request.setAttribute(SECOND_FACTOR_VERIFIED, Boolean.TRUE);
+        return null;
+    }
+
+    private void codeFailed(String name, String address, String door) {
+        boolean locked = throttle.failed(name, address);
+        audit.recordQuietly(audit, SecurityAudit.Kind.TWO_FACTOR_FAILED, name, address, door);
+        if (locked) {
+            audit.recordQuietly(audit, SecurityAudit.Kind.LOCKED, name, address, "after repeated failures");
+        }
+    }
+
+    private void codeTaken(String name, String address, String door, TwoFactors.Check check) {
+        throttle.succeeded(name);
+        if (check == TwoFactors.Check.RECOVERY_CODE) {
+            audit.recordQuietly(audit, SecurityAudit.Kind.RECOVERY_CODE_USED, name, address, door + ", "
+                    + twoFactors.recoveryCodesLeft(name) + " left");
+        }
+        audit.recordQuietly(audit, SecurityAudit.Kind.SIGNED_IN, name, address, door + ", two factors");
+    }
+
+    /**
+     * Keeps a person signed in after changing their own password in this session (a password
+     * changed elsewhere, or reset by the admin, still ends the session).
+     */
+    public static void ownPasswordChanged(HttpServletRequest request, Account account) {
+        HttpSession session = request.getSession(false);
+        if (session != null && account.username().equals(session.getAttribute(SESSION_USER))) {
+            session.setAttribute(SESSION_PASSWORD, stamp(account));
+        }
+    }
+
+    /** The account waiting in this session for its second factor, if any. */
+    public static Optional<String> pendingSecondFactor(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(PENDING_USER) instanceof String name
+                && session.getAttribute(PENDING_SINCE) instanceof Long since
+                && System.currentTimeMillis() - since <= PENDING_MILLIS) {
+            return Optional.of(name);
+        }
+        return Optional.empty();
     }
 
     /** 429 with Retry-After for a script that tries again too soon, or for a locked account. */
