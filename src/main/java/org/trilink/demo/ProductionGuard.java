@@ -24,8 +24,10 @@ import org.trilink.platform.security.Role;
 
 /**
  * In production, TriLink refuses to start while any account still has its published demo
- * password, and creates the first district admin from a configured password when the
- * database has no staff yet.
+ * password, or while it is not set up to be served over HTTPS (without
+ * {@code trilink.security.https} the session cookie is not {@code Secure} and no HSTS is sent),
+ * and creates the first district admin from a configured password when the database has no
+ * staff yet.
  */
 @Startup
 @Singleton
@@ -53,11 +55,16 @@ public class ProductionGuard {
     @ConfigProperty(name = "trilink.bootstrap.admin-password", defaultValue = "")
     Optional<String> bootstrapAdminPassword;
 
+    @Inject
+    @ConfigProperty(name = "trilink.security.https", defaultValue = "false")
+    boolean https;
+
     @PostConstruct
     void check() {
         if (!configured.production()) {
             return;
         }
+        refuseUnlessHttps(https);
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {
@@ -89,10 +96,24 @@ public class ProductionGuard {
         return DemoAccounts.ALL.stream().anyMatch(a -> a.password().equals(password));
     }
 
+    /**
+     * The session cookie is {@code Secure} and answers carry HSTS only with this setting; a
+     * production site without it would send the session over plain HTTP.
+     */
+    static void refuseUnlessHttps(boolean https) {
+        refuseIf(!https, "TRILINK_SECURITY_HTTPS (trilink.security.https) is not true, so the session cookie would"
+                + " not be Secure and no HSTS would be sent", "Serve TriLink over HTTPS (TLS at nginx, README"
+                + " \"TLS\") and set TRILINK_SECURITY_HTTPS=true");
+    }
+
     static void refuseIf(boolean condition, String why) {
+        refuseIf(condition, why, "Change the password");
+    }
+
+    static void refuseIf(boolean condition, String why, String remedy) {
         if (condition) {
             String message = "TriLink refuses to start in production: " + why
-                    + ". Change the password (or set TRILINK_PROFILE=demo for a demonstration).";
+                    + ". " + remedy + " (or set TRILINK_PROFILE=demo for a demonstration).";
             LOG.severe(message);
             throw new IllegalStateException(message);
         }

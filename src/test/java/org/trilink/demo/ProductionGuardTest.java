@@ -40,4 +40,14 @@ class ProductionGuardTest {
         assertThat(ProductionGuard.isDemoPassword("admin-demo")).isTrue();
         assertThat(ProductionGuard.isDemoPassword("Tr1L!nk-prod")).isFalse();
     }
+
+    @Test
+    void refusesProductionWithoutHttpsAndNamesTheSetting() {
+        assertThatThrownBy(() -> ProductionGuard.refuseUnlessHttps(false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refuses to start in production")
+                .hasMessageContaining("TRILINK_SECURITY_HTTPS")
+                .hasMessageContaining("Secure");
+        ProductionGuard.refuseUnlessHttps(true);
+    }
 }
