@@ -86,8 +86,9 @@ class SessionStateTest {
      * The fields a copy of the session carries, followed into the application's own classes: a
      * field's type and its type arguments (the rows of a {@code List<Row>}, of a PrimeFaces
      * {@code LazyDataModel<Row>}) must be Serializable, as a filled-in page holds them
-     * ("Cannot serialize session attribute activeViewMaps" came from a CaseFilter record kept by
-     * the case list's data model, which a bean constructed empty never holds).
+     * (the case list's data model keeps the CaseFilter it counted for, and the statistics
+     * drill-down a page of CaseLine rows: neither was Serializable, which "Cannot serialize
+     * session attribute activeViewMaps" reported, and a bean constructed empty holds neither).
      */
     private static void fieldsOf(Class<?> type, String path, List<String> faults, Set<Class<?>> seen) {
         if (!seen.add(type)) {
