@@ -25,8 +25,10 @@ import org.trilink.platform.security.Role;
 
 /**
  * In production, TriLink refuses to start while any account still has its published demo
- * password, and creates the first district admin from a configured password when the
- * database has no staff yet.
+ * password, or while it is not set up to be served over HTTPS (without
+ * {@code trilink.security.https} the session cookie is not {@code Secure} and no HSTS is sent),
+ * and creates the first district admin from a configured password when the database has no
+ * staff yet.
  */
 @Startup
 @Singleton
@@ -57,6 +59,14 @@ public class ProductionGuard {
     @Inject
     CredentialRules rules;
 
+    @Inject
+    @ConfigProperty(name = "trilink.security.https", defaultValue = "false")
+    boolean https;
+
+    @Inject
+    @ConfigProperty(name = "trilink.security.two-factor.key", defaultValue = "")
+    Optional<String> twoFactorKey;
+
     @PostConstruct
     void check() {
         String twoFactor = rules.twoFactorMode();
@@ -72,6 +82,8 @@ public class ProductionGuard {
         // 等保三级: privileged users sign in with two kinds of authentication
         refuseIf(!twoFactor.equals("required"), "TRILINK_SECURITY_TWO_FACTOR is 'optional', but administrators"
                 + " must use two factors in production");
+        refuseUnlessHttps(https);
+        refuseWithoutTwoFactorKey(twoFactorKey.orElse(""));
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {
@@ -105,10 +117,31 @@ public class ProductionGuard {
         return DemoAccounts.ALL.stream().anyMatch(a -> a.password().equals(password));
     }
 
+    /**
+     * The session cookie is {@code Secure} and answers carry HSTS only with this setting; a
+     * production site without it would send the session over plain HTTP.
+     */
+    static void refuseUnlessHttps(boolean https) {
+        refuseIf(!https, "TRILINK_SECURITY_HTTPS (trilink.security.https) is not true, so the session cookie would"
+                + " not be Secure and no HSTS would be sent", "Serve TriLink over HTTPS (TLS at nginx, README"
+                + " \"TLS\") and set TRILINK_SECURITY_HTTPS=true");
+    }
+
+    /** A database backup alone must not give away the administrators' second factor. */
+    static void refuseWithoutTwoFactorKey(String key) {
+        refuseIf(key.isBlank(), "TRILINK_SECURITY_TWO_FACTOR_KEY is empty, so the two-factor secrets would be"
+                + " stored unencrypted", "Set TRILINK_SECURITY_TWO_FACTOR_KEY to a key of your own"
+                + " (openssl rand -base64 32), kept apart from the database backups");
+    }
+
     static void refuseIf(boolean condition, String why) {
+        refuseIf(condition, why, "Change the password");
+    }
+
+    static void refuseIf(boolean condition, String why, String remedy) {
         if (condition) {
             String message = "TriLink refuses to start in production: " + why
-                    + ". Change the password (or set TRILINK_PROFILE=demo for a demonstration).";
+                    + ". " + remedy + " (or set TRILINK_PROFILE=demo for a demonstration).";
             LOG.severe(message);
             throw new IllegalStateException(message);
         }

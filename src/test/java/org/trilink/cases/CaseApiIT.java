@@ -312,6 +312,32 @@ class CaseApiIT {
      * A call through the loopback address, which the tests' configuration trusts as a proxy
      * (TRILINK_SECURITY_TRUSTED_PROXIES), so that {@code from} is the client address counted.
      */
+    /**
+     * /metrics (issue 22) is for monitoring only: without credentials 401, an account without the
+     * role METRICS 403; a monitoring account that the admin gives the role METRICS reads it, and so
+     * does a caller from the monitoring network (TRILINK_SECURITY_METRICS_NETWORKS, 203.0.113.0/24 in
+     * the ITs) through the trusted proxy, but not one from elsewhere.
+     */
+    @Test
+    void metricsAreForTheMonitoringAccountOrNetworkOnly() {
+        api.anonymous().accept("text/plain").get("/metrics").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic")).contentType(containsString("application/problem+json"));
+        api.as("police").accept("text/plain").get("/metrics").then().statusCode(403);
+        String name = "monitor" + Api.marker().toLowerCase();
+        api.as("admin").body("""
+                {"username": "%s", "displayName": "监控系统", "roles": ["METRICS"], "password": "Watch-all-9"}"""
+                .formatted(name)).post("/api/v1/staff").then().statusCode(201);
+        api.anonymous().auth().preemptive().basic(name, "Watch-all-9").accept("text/plain").get("/metrics").then()
+                .statusCode(200).contentType(containsString("text/plain")).body(containsString("# TYPE"));
+        metricsFrom("203.0.113.40").then().statusCode(200).body(containsString("# TYPE"));
+        metricsFrom("198.51.100.40").then().statusCode(401);
+    }
+
+    private io.restassured.response.Response metricsFrom(String from) {
+        return io.restassured.RestAssured.given().baseUri(api.base().replaceFirst("//[^:/]+", "//127.0.0.1"))
+                .header("X-Forwarded-For", from).accept("text/plain").get("/metrics");
+    }
+
     private io.restassured.response.Response basic(String user, String password, String from) {
         return io.restassured.RestAssured.given().baseUri(api.base().replaceFirst("//[^:/]+", "//127.0.0.1"))
                 .auth().preemptive().basic(user, password).header("X-Forwarded-For", from)

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.trilink.partners.simulator.PartnerSimulator;
@@ -41,11 +45,14 @@ import org.trilink.testing.Browser;
  * every callback was acknowledged once by the partner; the file's rows exist once; the
  * statistics run completed with the same figures as a run made after the storm; in the same
  * browser, the person's desk and case list showed on the surviving instance, and again after the
- * restart, without signing in again (screenshots in target/screenshots/cluster-*.png). Exit
- * status 0 only if all hold.
+ * restart, without signing in again (screenshots in target/screenshots/cluster-*.png); an
+ * intake form half filled in on the instance that then dies is finished and saved on the other,
+ * and the case exists once, with what was typed before the kill. All of it through nginx's TLS:
+ * http is redirected, the session cookie is {@code Secure; HttpOnly; SameSite=Lax}, HSTS is sent.
+ * Exit status 0 only if all hold.
  * <pre>docker/cluster-check [seconds]</pre>
  * Arguments: base URL, the docker/cluster script, seconds of load, nginx's access log (which
- * names the instance that served each request).
+ * names the instance that served each request), nginx's (trial) certificate to trust.
  */
 public final class ClusterCheck {
 
@@ -67,10 +74,15 @@ public final class ClusterCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8190";
+        String base = args.length > 0 ? args[0] : "https://127.0.0.1:8443";
         String script = args.length > 1 ? args[1] : "docker/cluster";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 90;
         Path accessLog = Path.of(args.length > 3 ? args[3] : "target/cluster/nginx/logs/access.log");
+        Path certificate = Path.of(args.length > 4 ? args[4] : "target/cluster/tls/trilink.crt");
+        if (base.startsWith("https:")) {
+            // every HTTP client of the check (the partner simulator's too) trusts nginx's trial certificate, and only it
+            SSLContext.setDefault(trusting(certificate));
+        }
         ClusterCheck check = new ClusterCheck(base, script, accessLog);
         check.run(seconds);
         System.exit(check.failures.isEmpty() ? 0 : 1);
@@ -82,7 +94,7 @@ public final class ClusterCheck {
         say("run " + tag + ": " + seconds + " s of mixed load through " + base);
 
         // a person signs in through nginx in a real browser; the instance that served their desk is the one to die
-        try (Browser browser = new Browser(base)) {
+        try (Browser browser = new Browser(base, base.startsWith("https:"))) {
             run(seconds, tag, browser);
         }
         say(String.format("done in %.0f s: %s", (System.nanoTime() - t0) / 1e9,
@@ -91,10 +103,19 @@ public final class ClusterCheck {
     }
 
     private void run(int seconds, String tag, Browser browser) throws Exception {
+        if (base.startsWith("https:")) {
+            tls();
+        }
         browser.signIn("mediator");
         String served = browse(browser, "1-signed-in", tag, -1);
+        // the intake form, half filled in: the instance that served it is the one to die
+        String formServed = halfFillIntake(browser, tag);
+        if (formServed.matches(".*:818[12]")) {
+            served = formServed;
+        }
         int victim = served.endsWith(":8182") ? 2 : 1;
-        say("signed in as mediator in Chromium, desk served by " + served + "; instance " + victim + " will be killed");
+        say("signed in as mediator in Chromium, desk and half of the intake form served by " + served + "; instance "
+                + victim + " will be killed");
 
         try (CallbackReceiver partner = new CallbackReceiver(0, "demo-police-secret")) {
             Path inbox = Files.createTempDirectory("trilink-cluster-inbox");
@@ -168,6 +189,7 @@ public final class ClusterCheck {
             exec(script, "kill", String.valueOf(victim));
             long killedAt = System.nanoTime();
             long killedAtMillis = System.currentTimeMillis();
+            String formCase = finishIntake(browser, tag, victim);
             String after = browse(browser, "2-after-kill", tag, victim);
             say("instance " + victim + " killed; the browser's session went on at " + after);
             sleep(Math.max(0, seconds * 1000L / 3 - (System.nanoTime() - killedAt) / 1_000_000));
@@ -255,9 +277,170 @@ public final class ClusterCheck {
                     + "; first difference at " + at + ": " + a.substring(Math.max(0, at - 120), Math.min(a.length(), at + 80))
                     + " | " + b.substring(Math.max(0, at - 120), Math.min(b.length(), at + 80)));
 
+            // the form begun on the killed instance and sent on the other: one case, with what was typed before the kill
+            Map<String, Integer> forms = count(tag + "W");
+            expect(forms.getOrDefault(tag + "W1X", 0) == 1, "failover mid-form: the intake begun before the kill exists"
+                    + " once, found " + forms.getOrDefault(tag + "W1X", 0));
+            if (formCase != null) {
+                String registered = call("mediator", "GET", "/api/v1/cases/" + formCase, null).body();
+                expect(registered.contains("王五") && registered.contains("张三") && registered.contains("李四"),
+                        "failover mid-form: case " + formCase + " has the three parties (the third added before the kill),"
+                                + " got " + firstLine(registered));
+                expect(registered.contains("\"disputeType\":\"NEIGHBOR\"") || registered.contains("\"disputeType\": \"NEIGHBOR\""),
+                        "failover mid-form: case " + formCase + " has the dispute type chosen before the kill");
+            }
+
             numbering(tag);
             throttling(tag);
         }
+    }
+
+    /**
+     * TLS at nginx (issue 22): plain http is redirected to https; over https the session cookie
+     * comes back {@code Secure; HttpOnly; SameSite=Lax} and answers carry HSTS.
+     */
+    private void tls() throws Exception {
+        URI https = URI.create(base);
+        String plain = "http://" + https.getHost() + ":8190";
+        HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(URI.create(plain + "/login"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        String location = redirect.headers().firstValue("Location").orElse("");
+        expect(redirect.statusCode() == 301 && location.equals(base + "/login"), "tls: http " + plain
+                + "/login is redirected to " + base + "/login, got " + redirect.statusCode() + " " + location);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElse("");
+        List<String> flags = java.util.Arrays.stream(cookie.split(";")).map(String::strip).toList();
+        expect(login.statusCode() == 200 && flags.contains("Secure") && flags.contains("HttpOnly")
+                && flags.stream().anyMatch(f -> f.equalsIgnoreCase("SameSite=Lax")), "tls: the login page over https"
+                + " sets the session cookie Secure; HttpOnly; SameSite=Lax, got " + login.statusCode() + " "
+                + cookie.replaceAll("JSESSIONID=[^;]*", "JSESSIONID=…"));
+        String hsts = login.headers().firstValue("Strict-Transport-Security").orElse("");
+        expect(hsts.startsWith("max-age=") && Long.parseLong(hsts.replaceAll("max-age=(\\d+).*", "$1")) >= 15_552_000,
+                "tls: HSTS of at least 180 days over https, got '" + hsts + "'");
+        HttpResponse<Void> api = http.send(request("police", "GET", "/api/v1/regions", null).build(),
+                HttpResponse.BodyHandlers.discarding());
+        expect(api.statusCode() == 200 && api.headers().firstValue("Strict-Transport-Security").isPresent(),
+                "tls: the API answers over https with HSTS, got " + api.statusCode());
+        say("tls: http redirects to https (" + redirect.statusCode() + "); session cookie "
+                + String.join("; ", flags.subList(Math.min(1, flags.size()), flags.size())) + "; HSTS " + hsts);
+    }
+
+    /**
+     * In the browser, the mediator opens the intake form and fills in half of it: the dispute,
+     * the applicant (whose ID number the form checks at once, on the server) and a third party
+     * added on the server (an ajax request), whose row only the server's copy of the form knows.
+     * Returns the instance that served the form.
+     */
+    private String halfFillIntake(Browser browser, String tag) {
+        String marker = tag + "-form";
+        try {
+            browser.open("cases/intake.xhtml?check=" + marker);
+            browser.waitFor(By.id("intake:save"));
+            String served = upstream(browser, "cases/intake.xhtml", marker);
+            browser.choose("intake:channel", "POLICE_110");
+            browser.choose("intake:disputeType", "NEIGHBOR");
+            browser.choose("intake:region", "310118104");
+            browser.type("intake:summary", "楼上漏水，填到一半换了实例 " + tag + "W1X");
+            browser.type("intake:parties:0:name", "张三");
+            browser.type("intake:parties:0:idNumber", residentId());
+            browser.byId("intake:parties:0:idNumber").sendKeys(org.openqa.selenium.Keys.TAB);
+            browser.waitForAjax();
+            browser.clickAjax("intake:addParty");
+            browser.waitFor(By.id("intake:parties:2:name"));
+            browser.screenshot("cluster-form-1-half-filled");
+            String ajaxServed = lastUpstream(Pattern.compile("\"POST /cases/intake\\.xhtml[^\"]*\" 200 .*upstream=(.*?) upstream_status="));
+            say("  the intake form half filled in (three parties), served by " + served + ", its ajax by " + ajaxServed);
+            // the session reaches the other instance a moment after the request that changed it
+            sleep(3000);
+            return ajaxServed.equals("?") ? served : ajaxServed;
+        } catch (Exception e) {
+            expect(false, "failover mid-form: half of the intake form could not be filled in: "
+                    + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()));
+            return "?";
+        }
+    }
+
+    /**
+     * After the kill, the same browser goes on with the same form: the rest of the parties, then
+     * save, which the surviving instance must take (the form's view and its three parties came
+     * with the session). Returns the case number shown on the case page, or null.
+     */
+    private String finishIntake(Browser browser, String tag, int dead) {
+        String what = "failover mid-form";
+        try {
+            browser.type("intake:parties:1:name", "李四");
+            browser.type("intake:parties:2:name", "王五");
+            browser.screenshot("cluster-form-2-finished-after-kill");
+            browser.click("intake:save");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(d ->
+                    !d.findElements(By.id("caseNumber")).isEmpty() || !d.findElements(By.id("login:username")).isEmpty()
+                            || !d.findElements(By.cssSelector(".ui-messages-error, .ui-message-error")).isEmpty());
+            browser.screenshot("cluster-form-3-saved-after-kill");
+            String served = lastUpstream(Pattern.compile("\"POST /cases/intake\\.xhtml[^\"]*\" 30[23] .*upstream=(.*?) upstream_status="));
+            expect(browser.all(By.id("login:username")).isEmpty(), what + ": the mediator is still signed in after the"
+                    + " kill (" + browser.driver().getCurrentUrl() + ")");
+            expect(browser.all(By.cssSelector(".ui-messages-error, .ui-message-error")).isEmpty(), what
+                    + ": the form was accepted, not refused: " + firstLine(safe(browser::pageText)));
+            expect(!served.endsWith(":" + (8180 + dead)) && served.matches(".*:818[12]"), what
+                    + ": the surviving instance took the form, served by " + served);
+            if (browser.all(By.id("caseNumber")).isEmpty()) {
+                expect(false, what + ": the case page did not open (" + browser.driver().getCurrentUrl() + ")");
+                return null;
+            }
+            String caseNumber = browser.text(By.id("caseNumber"));
+            say("  the form begun on instance " + dead + " was sent after the kill on " + served + ": case " + caseNumber);
+            return caseNumber;
+        } catch (Exception e) {
+            expect(false, what + ": the form could not be finished after the kill: " + e.getClass().getSimpleName()
+                    + " " + firstLine(e.getMessage()) + " (" + safe(() -> browser.driver().getCurrentUrl()) + ")");
+            try {
+                browser.screenshot("cluster-form-3-failed");
+            } catch (Exception ignored) {
+                // the failure is reported already
+            }
+            return null;
+        }
+    }
+
+    /** The instance that served the last request matching {@code line} in nginx's access log, or "?". */
+    private String lastUpstream(Pattern line) {
+        Pattern address = Pattern.compile("[0-9.]+:[0-9]+");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                List<String> lines = Files.readAllLines(accessLog, StandardCharsets.ISO_8859_1);
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    Matcher m = line.matcher(lines.get(i));
+                    if (m.find()) {
+                        Matcher a = address.matcher(m.group(1));
+                        String last = "?";
+                        while (a.find()) {
+                            last = a.group();
+                        }
+                        return last;
+                    }
+                }
+            } catch (IOException e) {
+                // read it again
+            }
+            sleep(250);
+        }
+        return "?";
+    }
+
+    /** An SSL context that trusts exactly this certificate (nginx's self-signed trial certificate). */
+    private static SSLContext trusting(Path certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (var in = Files.newInputStream(certificate)) {
+            trust.setCertificateEntry("trilink-trial", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 
     /**

@@ -40,4 +40,23 @@ class ProductionGuardTest {
         assertThat(ProductionGuard.isDemoPassword("admin-demo")).isTrue();
         assertThat(ProductionGuard.isDemoPassword("Tr1L!nk-prod")).isFalse();
     }
+
+    @Test
+    void refusesProductionWithoutHttpsAndNamesTheSetting() {
+        assertThatThrownBy(() -> ProductionGuard.refuseUnlessHttps(false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refuses to start in production")
+                .hasMessageContaining("TRILINK_SECURITY_HTTPS")
+                .hasMessageContaining("Secure");
+        ProductionGuard.refuseUnlessHttps(true);
+    }
+
+    @Test
+    void refusesProductionWithoutAKeyForTheTwoFactorSecrets() {
+        assertThatThrownBy(() -> ProductionGuard.refuseWithoutTwoFactorKey(" "))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TRILINK_SECURITY_TWO_FACTOR_KEY")
+                .hasMessageContaining("openssl rand -base64 32");
+        ProductionGuard.refuseWithoutTwoFactorKey("dHJpbGluay1pdC10ZXN0LWtleS0zMi1ieXRlcy0hISE=");
+    }
 }

@@ -553,9 +553,14 @@ class LifecycleIT {
         Eventually.within(Duration.ofSeconds(30), () -> metric("trilink_referrals_overdue") <= overdueBefore);
     }
 
-    /** One sample of the Prometheus text at /metrics, read as anyone (no credentials), by name and labels. */
+    /**
+     * One sample of the Prometheus text at /metrics, by name and labels, read as the monitoring
+     * system does: without an account, from the monitoring network (TRILINK_SECURITY_METRICS_NETWORKS
+     * in the ITs), through the trusted proxy.
+     */
     private double metric(String name, String... labels) {
-        String text = api.anonymous().accept("text/plain").get("/metrics").then().statusCode(200)
+        String text = io.restassured.RestAssured.given().baseUri(api.base().replaceFirst("//[^:/]+", "//127.0.0.1"))
+                .header("X-Forwarded-For", "203.0.113.9").accept("text/plain").get("/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain")).extract().asString();
         for (String line : text.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {

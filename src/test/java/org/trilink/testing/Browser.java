@@ -29,6 +29,14 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(String base) throws IOException {
+        this(base, false);
+    }
+
+    /**
+     * With {@code trialCertificate}, the browser accepts a certificate nobody signed (the trial
+     * certificate of docker/make-trial-certificate that the cluster check's nginx presents).
+     */
+    public Browser(String base, boolean trialCertificate) throws IOException {
         this.base = base.endsWith("/") ? base : base + "/";
         this.profile = Files.createTempDirectory("trilink-chromium");
         System.setProperty("webdriver.chrome.driver", ChromiumPresent.CHROMEDRIVER.toString());
@@ -37,6 +45,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--user-data-dir=" + profile, "--window-size=1280,1400",
                 "--lang=en-US");
+        if (trialCertificate) {
+            options.addArguments("--ignore-certificate-errors");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ChromiumPresent.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

@@ -242,7 +242,7 @@ public class StaffDirectory implements Accounts {
             try {
                 roles.add(Role.valueOf(code));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw ProblemException.badRequest("roles", "unknown role; one of ADMIN, STAFF, OFFICE_HEAD, DRAFTER");
+                throw ProblemException.badRequest("roles", "unknown role; one of ADMIN, STAFF, OFFICE_HEAD, DRAFTER, METRICS");
             }
         }
         return roles;

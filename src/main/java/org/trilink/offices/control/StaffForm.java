@@ -37,7 +37,7 @@ public class StaffForm implements java.io.Serializable {
     @Size(max = 40)
     private String officeCode;
 
-    @Schema(description = "ADMIN, STAFF, OFFICE_HEAD or DRAFTER (checked by StaffDirectory)")
+    @Schema(description = "ADMIN, STAFF, OFFICE_HEAD, DRAFTER or METRICS (checked by StaffDirectory)")
     @NotEmpty
     private List<String> roles = new ArrayList<>();
 

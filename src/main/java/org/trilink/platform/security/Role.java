@@ -12,5 +12,7 @@ public enum Role {
     /** Head of an office: staff, plus the office's high-risk flags. */
     OFFICE_HEAD,
     /** Report drafter: statistics only, no case data beyond masked drill-down lists. */
-    DRAFTER
+    DRAFTER,
+    /** A monitoring account: reads /metrics, nothing else of use (no office, no cases). */
+    METRICS
 }

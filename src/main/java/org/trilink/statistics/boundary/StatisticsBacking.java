@@ -325,7 +325,8 @@ public class StatisticsBacking implements Serializable {
 
     /** A past run as its line in the list shows it. */
     public record PastRun(String id, String matterKind, LocalDate from, LocalDate to, String scope, String scopeKind,
-                          String status, String requestedBy, java.time.OffsetDateTime requestedAt) {
+                          String status, String requestedBy, java.time.OffsetDateTime requestedAt)
+            implements java.io.Serializable {
     }
 
     public LazyDataModel<PastRun> getPastRuns() {

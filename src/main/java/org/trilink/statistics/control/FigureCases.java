@@ -2,6 +2,7 @@ package org.trilink.statistics.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,10 +34,13 @@ import org.trilink.statistics.entity.Metric;
 @ApplicationScoped
 public class FigureCases {
 
-    /** One case as the drill-down lists it. */
+    /**
+     * One case as the drill-down lists it. Serializable: the statistics page's list keeps its
+     * page of lines in the view, which travels with the session to the other instances.
+     */
     public record CaseLine(String caseNumber, OffsetDateTime receivedAt, OffsetDateTime acceptedAt,
                            OffsetDateTime outcomeAt, String outcome, String adminResolution, String disputeType,
-                           String channel, String regionCode, String handlingOfficeCode) {
+                           String channel, String regionCode, String handlingOfficeCode) implements Serializable {
     }
 
     public record Page(long total, List<CaseLine> cases) {

@@ -14,10 +14,14 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -66,30 +70,7 @@ class SessionStateTest {
                 faults.add(bean.getSimpleName() + " is not Serializable");
                 continue;
             }
-            for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    int m = f.getModifiers();
-                    if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
-                        continue;
-                    }
-                    Class<?> type = f.getType();
-                    if (f.isAnnotationPresent(Inject.class)) {
-                        // a normal-scoped bean is injected as a client proxy, which Weld serializes
-                        // as a reference and resolves again on the other instance
-                        boolean proxied = type.isAnnotationPresent(ApplicationScoped.class)
-                                || type.isAnnotationPresent(RequestScoped.class)
-                                || type.isAnnotationPresent(SessionScoped.class)
-                                || type.isAnnotationPresent(ViewScoped.class);
-                        if (!proxied && !Serializable.class.isAssignableFrom(type)) {
-                            faults.add(bean.getSimpleName() + "." + f.getName() + ": injected " + type.getSimpleName()
-                                    + " is neither normal-scoped nor Serializable");
-                        }
-                    } else if (!type.isPrimitive() && !type.isInterface() && !Serializable.class.isAssignableFrom(type)) {
-                        faults.add(bean.getSimpleName() + "." + f.getName() + ": " + type.getSimpleName()
-                                + " is not Serializable");
-                    }
-                }
-            }
+            fieldsOf(bean, bean.getSimpleName(), faults, new HashSet<>());
             // and the bean as a page leaves it (collections and nested models included) really serializes
             Object instance = bean.getDeclaredConstructor().newInstance();
             try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
@@ -99,5 +80,74 @@ class SessionStateTest {
             }
         }
         assertThat(faults).isEmpty();
+    }
+
+    /**
+     * The fields a copy of the session carries, followed into the application's own classes: a
+     * field's type and its type arguments (the rows of a {@code List<Row>}, of a PrimeFaces
+     * {@code LazyDataModel<Row>}) must be Serializable, as a filled-in page holds them
+     * (the case list's data model keeps the CaseFilter it counted for, and the statistics
+     * drill-down a page of CaseLine rows: neither was Serializable, which "Cannot serialize
+     * session attribute activeViewMaps" reported, and a bean constructed empty holds neither).
+     */
+    private static void fieldsOf(Class<?> type, String path, List<String> faults, Set<Class<?>> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        typeArguments(type.getGenericSuperclass(), path + " (rows)", faults, seen);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()) {
+                    continue;
+                }
+                Class<?> t = f.getType();
+                String where = path + "." + f.getName();
+                if (f.isAnnotationPresent(Inject.class)) {
+                    // a normal-scoped bean is injected as a client proxy, which Weld serializes
+                    // as a reference and resolves again on the other instance
+                    boolean proxied = t.isAnnotationPresent(ApplicationScoped.class)
+                            || t.isAnnotationPresent(RequestScoped.class)
+                            || t.isAnnotationPresent(SessionScoped.class)
+                            || t.isAnnotationPresent(ViewScoped.class);
+                    if (!proxied && !Serializable.class.isAssignableFrom(t)) {
+                        faults.add(where + ": injected " + t.getSimpleName() + " is neither normal-scoped nor Serializable");
+                    }
+                    continue;
+                }
+                if (c.getName().startsWith("org.primefaces") || c.getName().startsWith("jakarta.")) {
+                    // the framework's own fields (listeners, converters) are its business; its row type is ours
+                    continue;
+                }
+                value(t, where, faults, seen);
+                typeArguments(f.getGenericType(), where, faults, seen);
+            }
+        }
+    }
+
+    private static void typeArguments(Type generic, String where, List<String> faults, Set<Class<?>> seen) {
+        if (generic instanceof ParameterizedType p) {
+            for (Type arg : p.getActualTypeArguments()) {
+                if (arg instanceof Class<?> c) {
+                    value(c, where + "<" + c.getSimpleName() + ">", faults, seen);
+                } else if (arg instanceof ParameterizedType inner && inner.getRawType() instanceof Class<?> raw) {
+                    value(raw, where + "<" + raw.getSimpleName() + ">", faults, seen);
+                    typeArguments(inner, where, faults, seen);
+                }
+            }
+        }
+    }
+
+    private static void value(Class<?> t, String where, List<String> faults, Set<Class<?>> seen) {
+        if (t.isPrimitive() || t.isEnum()) {
+            return;
+        }
+        boolean collection = t.isInterface() && t.getName().startsWith("java.");
+        if (!collection && !Serializable.class.isAssignableFrom(t)) {
+            faults.add(where + ": " + t.getName() + " is not Serializable");
+        }
+        if (t.getName().startsWith("org.trilink")) {
+            fieldsOf(t, where, faults, seen);
+        }
     }
 }
