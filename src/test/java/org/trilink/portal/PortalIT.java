@@ -127,18 +127,39 @@ class PortalIT {
         String marker = Api.marker();
         browser.signIn("police");
         String caseNumber = logDispute(marker, "11010519491231002X");
-        assertThat(browser.present("tl-move-REFER")).isTrue();
+        // the registration is said once, on the case page's own message area
+        assertThat(occurrences(browser.pageText(), "已登记，案件编号 " + caseNumber)).isEqualTo(1);
+        // one primary next step (受理), the others secondary; nothing about sessions before there is one
+        assertThat(browser.all(By.cssSelector("button.tl-primary"))).hasSize(1);
+        assertThat(browser.present("tl-move-ACCEPT")).isTrue();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-ACCEPT"))
+                .getAttribute("class")).contains("tl-primary").doesNotContain("ui-button-outlined");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-REFER"))
+                .getAttribute("class")).contains("ui-button-outlined");
         assertThat(browser.present("tl-move-CLOSE")).isFalse();
+        browser.screenshot("case-page-next-step");
 
         browser.clickClass("tl-move-REFER");
+        // nothing chosen: said beside the field, in words that say what is wanted, and only there
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.xpath(field("casePage:officeCode")), "请选择转至的单位");
+        assertThat(browser.text(By.id("casePage:messages"))).doesNotContain("请选择转至的单位");
+        browser.screenshot("case-page-field-error");
         browser.choose("casePage:officeCode", "JO-ZHAOXIANG");
         browser.type("casePage:reason", "非警务纠纷，移交司法所调解 " + marker);
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:referrals"), "待接收");
+        // the success is said once, and the next action clears it
+        assertThat(occurrences(browser.pageText(), "已办理：转介")).isEqualTo(1);
+        assertThat(browser.all(By.id("documents:documentMessages")).stream().map(e -> e.getText()))
+                .allMatch(String::isEmpty);
         // while the referral is pending, the police may only recall it
         assertThat(browser.present("tl-move-RECALL_REFERRAL")).isTrue();
         assertThat(browser.present("tl-move-ACCEPT")).isFalse();
         assertThat(browser.present("tl-move-REFER")).isFalse();
+        browser.clickClass("tl-move-RECALL_REFERRAL");
+        assertThat(browser.pageText()).doesNotContain("已办理：转介");
+        browser.clickAjax("casePage:cancelMove");
         // the police station follows its referral in its inbox, among those waiting for the other office
         browser.click("navInbox");
         browser.waitForText(By.id("inbox:sent"), "待对方接收");
@@ -159,13 +180,17 @@ class PortalIT {
         browser.waitForText(By.id("inbox:pending"), caseNumber);
         assertThat(browser.text(By.id("inbox:pending"))).contains("待接收 1 件");
         browser.screenshot("referral-inbox");
+        // accepting the referral takes the case on (受理) in the same step
         browser.clickClass("tl-accept-" + caseNumber);
-        browser.waitForText(By.id("inbox:messages"), caseNumber);
+        browser.waitForText(By.id("inbox:messages"), "已接收转介并受理案件 " + caseNumber);
 
         browser.open("cases/case.xhtml?n=" + caseNumber);
         browser.waitForText(By.id("handlingOffice"), "赵巷司法所");
-        move("ACCEPT");
-        browser.waitForText(By.id("status"), "已受理");
+        assertThat(browser.text(By.id("status"))).isEqualTo("已受理");
+        assertThat(browser.present("tl-move-ACCEPT")).isFalse();
+        assertThat(browser.text(By.id("casePage:history"))).contains("转介已接收", "受理");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-START_MEDIATION"))
+                .getAttribute("class")).contains("tl-primary");
         move("START_MEDIATION");
         browser.waitForText(By.id("status"), "调解中");
 
@@ -182,25 +207,71 @@ class PortalIT {
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:history"), "风险等级变更");
 
+        // no session yet: none to adjust, cancel or record; scheduling one is the next step
+        assertThat(browser.present("tl-move-RESCHEDULE_SESSION")).isFalse();
+        assertThat(browser.present("tl-move-CANCEL_SESSION")).isFalse();
+        assertThat(browser.present("tl-move-RECORD_SESSION")).isFalse();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-SCHEDULE_SESSION"))
+                .getAttribute("class")).contains("tl-primary");
         browser.clickClass("tl-move-SCHEDULE_SESSION");
         browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
-        browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-                .plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        java.time.LocalDateTime sessionAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(1).withHour(14).withMinute(30);
+        String typed = sessionAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        // typed, then Esc: what was typed stays, and no calendar covers the field while typing
+        browser.type("casePage:when_input", typed);
         browser.byId("casePage:when_input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(browser.byId("casePage:when_input").getAttribute("value")).isEqualTo(typed);
+        assertThat(browser.all(By.id("casePage:when_panel")).stream().filter(e -> e.isDisplayed())).isEmpty();
+        // the calendar opens by its button, beside the field and not over it
+        browser.driver().findElement(By.cssSelector("#casePage\\:when .ui-datepicker-trigger")).click();
+        org.openqa.selenium.WebElement panel = browser.waitFor(By.id("casePage:when_panel"));
+        org.openqa.selenium.Rectangle input = browser.byId("casePage:when_input").getRect();
+        org.openqa.selenium.Rectangle calendar = panel.getRect();
+        // below the field, or above it where the window has no room below: never over it
+        assertThat(calendar.getY() >= input.getY() + input.getHeight() - 2
+                || calendar.getY() + calendar.getHeight() <= input.getY() + 2)
+                .as("calendar %s beside the field %s", calendar, input).isTrue();
+        browser.screenshot("date-picker-open");
+        browser.byId("casePage:place").click();
+        browser.byId("casePage:when_input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(browser.byId("casePage:when_input").getAttribute("value")).isEqualTo(typed);
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:sessions"), "已安排");
+        assertThat(browser.text(By.id("casePage:sessions")))
+                .contains(sessionAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")));
+        assertThat(browser.present("tl-move-CANCEL_SESSION")).isTrue();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-RECORD_SESSION"))
+                .getAttribute("class")).contains("tl-primary");
 
         browser.clickClass("tl-move-RECORD_SESSION");
         browser.type("casePage:notes", "双方到场，同意修复漏水并赔偿");
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:sessions"), "已召开");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-RECORD_OUTCOME"))
+                .getAttribute("class")).contains("tl-primary");
 
         browser.clickClass("tl-move-RECORD_OUTCOME");
+        // the form follows the result: a success asks for the agreement and no failure reason
+        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
+        assertThat(browser.all(By.id("casePage:terms"))).hasSize(1);
+        browser.choose("casePage:result", "FAILURE");
+        browser.waitFor(By.id("casePage:outcomeReason"));
+        assertThat(browser.all(By.id("casePage:terms"))).isEmpty();
+        assertThat(browser.text(By.id("casePage:actionsPanel"))).contains("调解不成功原因", "引导途径");
+        browser.screenshot("outcome-form-failure");
+        browser.choose("casePage:result", "SUCCESS");
+        browser.waitFor(By.id("casePage:terms"));
+        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
         // kept from becoming a criminal case: the form asks for the people, as the report counts them
         browser.byId("casePage:criminalCaseAverted").findElement(By.cssSelector(".ui-chkbox-box")).click();
         browser.clickAjax("casePage:confirm");
-        browser.waitForText(By.id("casePage:messages"), "防止民转刑人数：勾选“防止民转刑”时须填写");
+        // said beside the field, in words that say what is allowed, not at the top as well
+        browser.waitForText(By.xpath(field("casePage:criminalCaseAvertedPeople")),
+                "防止民转刑人数：勾选“防止民转刑”时须填写，为1至100000的整数");
+        assertThat(browser.text(By.id("casePage:messages"))).doesNotContain("防止民转刑人数");
+        browser.screenshot("outcome-field-error");
         browser.type("casePage:criminalCaseAvertedPeople_input", "3");
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("status"), "已调结");
@@ -297,6 +368,19 @@ class PortalIT {
         browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
         assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
         browser.screenshot("case-documents");
+    }
+
+    /** The field box (label, input, its message) around an input, as an XPath. */
+    private static String field(String inputId) {
+        return "//*[@id='" + inputId + "']/ancestor::div[contains(@class,'tl-field')][1]";
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     private void move(String move) {
