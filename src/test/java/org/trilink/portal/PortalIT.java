@@ -255,12 +255,12 @@ class PortalIT {
         // the form follows the result: a success asks for the agreement and no failure reason
         assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         assertThat(browser.all(By.id("casePage:terms"))).hasSize(1);
-        browser.choose("casePage:result", "FAILURE");
+        pick("casePage:result", "调解不成功");
         browser.waitFor(By.id("casePage:outcomeReason"));
         assertThat(browser.all(By.id("casePage:terms"))).isEmpty();
         assertThat(browser.text(By.id("casePage:actionsPanel"))).contains("调解不成功原因", "引导途径");
         browser.screenshot("outcome-form-failure");
-        browser.choose("casePage:result", "SUCCESS");
+        pick("casePage:result", "调解成功");
         browser.waitFor(By.id("casePage:terms"));
         assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
@@ -368,6 +368,13 @@ class PortalIT {
         browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
         assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
         browser.screenshot("case-documents");
+    }
+
+    /** Chooses an option of a selectOneMenu as a user does (open it, click the option), so its ajax fires. */
+    private void pick(String clientId, String label) {
+        browser.click(clientId);
+        browser.waitFor(By.xpath("//ul[@id='" + clientId + "_items']/li[@data-label='" + label + "']")).click();
+        browser.waitForAjax();
     }
 
     /** The field box (label, input, its message) around an input, as an XPath. */
@@ -821,6 +828,193 @@ class PortalIT {
         browser.open("ledgers/import.xhtml");
         assertThat(browser.all(By.id("ledger:upload"))).isEmpty();
         assertThat(browser.pageText()).doesNotContain("Exception");
+    }
+
+    /**
+     * The desk of an office (issue 23): counts with the late in red and what falls due today, a
+     * referral's time left, this week's sessions as a calendar and today's as a list, "more"
+     * when a tray is cut, a quick 登记 button; the office's head also sees each mediator's load.
+     * At 1440 px and at 390 px (a phone: the header one line with a menu button).
+     */
+    @Test
+    void theDeskShowsWhatIsDueThisWeeksSessionsAndTheHeadSeesTheWorkload() throws Exception {
+        String marker = Api.marker();
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        // a referral to the judicial office, to be decided within three hours
+        String referred = api.as("police").body(Api.intake(marker)).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        long version = api.as("police").get("/api/v1/cases/" + referred + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("police").header("If-Match", "\"" + version + "\"")
+                .body("{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"转司法所调解 " + marker + "\", \"deadline\": \""
+                        + java.time.OffsetDateTime.now(shanghai).plusHours(3).withNano(0) + "\"}")
+                .post("/api/v1/cases/" + referred + "/referrals").then().statusCode(201);
+        // a case of the office in mediation, with the mediator assigned and a session soon
+        String mediated = api.as("mediator").body(Api.intake(marker)).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        String caseUrl = "/api/v1/cases/" + mediated;
+        version = api.as("mediator").get(caseUrl + "/actions").then().statusCode(200).extract().jsonPath().getLong("version");
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/accept").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/start-mediation").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"")
+                .body("{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}")
+                .post(caseUrl + "/mediators").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        // soon, within the calendar's hours (08:00 to 21:00) and this week where the clock allows
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(shanghai);
+        java.time.ZonedDateTime at = now.plusMinutes(2).withSecond(0).withNano(0);
+        if (at.getHour() < 8) {
+            at = at.withHour(9).withMinute(0);
+        } else if (at.getHour() >= 20) {
+            at = at.plusDays(1).withHour(9).withMinute(0);
+        }
+        java.time.OffsetDateTime soon = at.toOffsetDateTime();
+        boolean thisWeek = at.getDayOfWeek() != java.time.DayOfWeek.MONDAY || at.toLocalDate().equals(now.toLocalDate());
+        api.as("mediator").header("If-Match", "\"" + version + "\"")
+                .body("{\"scheduledAt\": \"" + soon + "\", \"place\": \"赵巷调解室 " + marker + "\"}")
+                .post(caseUrl + "/sessions").then().statusCode(201);
+
+        browser.signIn("head");
+        browser.waitFor(By.id("deskCounts"));
+        // counts, the late in red
+        assertThat(browser.text(By.id("countReferralsOverdue"))).contains("逾期");
+        assertThat(browser.text(By.id("countReferralsToday"))).contains("今日到期");
+        assertThat(browser.text(By.id("countFollowUpsOverdue"))).contains("逾期");
+        if (Long.parseLong(browser.text(By.id("countReferralsOverdue")).replaceAll("[^0-9]", "")) > 0) {
+            assertThat(browser.byId("countReferralsOverdue").getCssValue("color")).isEqualTo("rgba(185, 28, 28, 1)");
+        }
+        // the referral, with its time left
+        assertThat(browser.text(By.id("referrals"))).contains("待接收的转介");
+        browser.open("referrals/inbox.xhtml");
+        browser.type("inbox:search", referred);
+        browser.clickAjax("inbox:find");
+        browser.waitForText(By.id("inbox:pending"), referred);
+        assertThat(browser.text(By.id("inbox:pending"))).containsPattern("剩余(\\d+小时)?\\d+分钟");
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
+        // this week's sessions as a calendar, today's as a list
+        if (thisWeek) {
+            browser.waitForText(By.id("deskWeek:week"), mediated);
+        }
+        if (soon.toLocalDate().equals(java.time.LocalDate.now(shanghai))) {
+            assertThat(browser.text(By.id("todaySessions"))).contains(mediated);
+        }
+        // the tray of open cases is cut at 10: "more" says how many and leads to the list
+        // (the demo data gives the office far more than 10 open cases)
+        String open = browser.text(By.id("openCasesCount"));
+        assertThat(Long.parseLong(open.replaceAll("[^0-9]", ""))).isGreaterThan(10);
+        assertThat(browser.all(By.cssSelector("#openCases li"))).hasSize(10);
+        assertThat(browser.text(By.id("openCasesMore"))).isEqualTo("查看全部 " + open + " 件");
+        // the head sees each mediator's load
+        assertThat(browser.text(By.id("workload"))).contains("王调解");
+        assertThat(Long.parseLong(browser.driver().findElement(By.xpath(
+                "//tbody[@id='workload_data']/tr[.//span[contains(@class,'tl-load-mediator')]]//span[@class='tl-load-count']"))
+                .getText())).isPositive();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
+        browser.screenshot("desk-1440");
+
+        // a mediator (not the head) sees no workload
+        browser.signIn("mediator");
+        browser.waitFor(By.id("deskCounts"));
+        assertThat(browser.all(By.id("workload"))).isEmpty();
+
+        // on a phone: the header is one line with a menu button, the desk one column
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
+        assertThat(browser.driver().findElement(By.cssSelector("header.tl-header")).getRect().getHeight()).isLessThanOrEqualTo(64);
+        assertThat(browser.byId("navCases").isDisplayed()).isFalse();
+        assertNoSideways();
+        browser.screenshot("desk-390");
+        browser.click("menuButton");
+        assertThat(browser.byId("navCases").isDisplayed()).isTrue();
+        assertThat(browser.byId("menuButton").getAttribute("aria-expanded")).isEqualTo("true");
+        browser.screenshot("desk-390-menu");
+        browser.click("menuButton");
+        // the quick 登记 button
+        browser.click("quickIntake");
+        browser.waitFor(By.id("intake:save"));
+        assertNoSideways();
+        browser.screenshot("intake-390");
+        browser.open("cases/case.xhtml?n=" + mediated);
+        browser.waitForText(By.id("caseNumber"), mediated);
+        assertNoSideways();
+        browser.screenshot("case-page-390");
+        browser.open("referrals/inbox.xhtml");
+        browser.waitFor(By.id("inbox:pending"));
+        assertNoSideways();
+        browser.screenshot("inbox-390");
+        // the list's filters are folded on a phone, a tap away
+        browser.open("cases/list.xhtml");
+        browser.waitFor(By.id("cases:table"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> !browser.byId("cases:text").isDisplayed());
+        browser.screenshot("case-list-390");
+    }
+
+    /** Keyboard users see where they are: the header's links and the page's buttons show a focus outline. */
+    @Test
+    void headerLinksAndButtonsShowWhereTheFocusIs() throws Exception {
+        browser.signIn("mediator");
+        browser.waitFor(By.id("deskCounts"));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("document.getElementById('navHome').focus();");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(js.executeScript("return document.activeElement.id;")).isEqualTo("navCases");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineStyle;")).isEqualTo("solid");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineWidth;")).isEqualTo("3px");
+        // and a button: Tab onto the quick 登记 button from the element before it
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        for (int i = 0; i < 20 && !"quickIntake".equals(js.executeScript("return document.activeElement.id;")); i++) {
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(js.executeScript("return document.activeElement.id;")).isEqualTo("quickIntake");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineStyle;")).isEqualTo("solid");
+        browser.screenshot("focus-outline");
+        // text against its background: WCAG AA (4.5:1) for the header, the buttons, counts and muted words
+        for (String element : java.util.List.of("#navCases", "#quickIntake", ".tl-count-label", "#countOpen",
+                ".tl-count-detail .tl-muted", "#currentUser")) {
+            assertThat(contrast(element)).as(element).isGreaterThanOrEqualTo(4.5);
+        }
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+        for (String element : java.util.List.of(".tl-move-ACCEPT", ".tl-move-DECLINE", ".tl-dl dt", "#partiesPanel .tl-correct-1")) {
+            assertThat(contrast(element)).as(element).isGreaterThanOrEqualTo(4.5);
+        }
+        // every input of the intake form has a label
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        assertThat(js.executeScript("return Array.from(document.querySelectorAll('#intake input:not([type=hidden]):not([type=file]), #intake textarea'))"
+                + ".filter(i => i.offsetParent !== null && !i.closest('.ui-helper-hidden-accessible') && !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby'))"
+                + ".map(i => i.id);")).asList().isEmpty();
+    }
+
+    /** The contrast of an element's text with what is behind it (WCAG), by the browser's computed colours. */
+    private double contrast(String cssSelector) {
+        Object ratio = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const el = document.querySelector(arguments[0]);
+                const rgb = c => c.match(/[0-9.]+/g).map(Number);
+                const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255;
+                    return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                let bg = null;
+                for (let e = el; e; e = e.parentElement) {
+                    const c = getComputedStyle(e).backgroundColor; const a = rgb(c);
+                    if (a.length < 4 || a[3] > 0) { bg = c; break; }
+                }
+                const l1 = lum(getComputedStyle(el).color), l2 = lum(bg || 'rgb(255,255,255)');
+                return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);""", cssSelector);
+        return ((Number) ratio).doubleValue();
+    }
+
+    /** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+    private void assertNoSideways() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).longValue()).isLessThanOrEqualTo(1);
     }
 
     @Test

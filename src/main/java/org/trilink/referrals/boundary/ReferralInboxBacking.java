@@ -109,6 +109,11 @@ public class ReferralInboxBacking implements Serializable {
         }
     }
 
+    /** The time left to decide on a referral, or how late it is. */
+    public String timeLeft(Row row) {
+        return org.trilink.cases.boundary.DueWords.timeLeft(labels, row.deadline(), OffsetDateTime.now(), row.overdue());
+    }
+
     public WaitingList getPending() {
         return pending;
     }
