@@ -256,12 +256,12 @@ class PortalIT {
         // the form follows the result: a success asks for the agreement and no failure reason
         assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         assertThat(browser.all(By.id("casePage:terms"))).hasSize(1);
-        pick("casePage:result", "调解不成功");
+        pick("casePage:result", "FAILURE");
         browser.waitFor(By.id("casePage:outcomeReason"));
         assertThat(browser.all(By.id("casePage:terms"))).isEmpty();
         assertThat(browser.text(By.id("casePage:actionsPanel"))).contains("调解不成功原因", "引导途径");
         browser.screenshot("outcome-form-failure");
-        pick("casePage:result", "调解成功");
+        pick("casePage:result", "SUCCESS");
         browser.waitFor(By.id("casePage:terms"));
         assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
@@ -371,10 +371,11 @@ class PortalIT {
         browser.screenshot("case-documents");
     }
 
-    /** Chooses an option of a selectOneMenu as a user does (open it, click the option), so its ajax fires. */
-    private void pick(String clientId, String label) {
-        browser.click(clientId);
-        browser.waitFor(By.xpath("//ul[@id='" + clientId + "_items']/li[@data-label='" + label + "']")).click();
+    /** Chooses an option of a selectOneMenu and fires its change, as a user's click does, so its ajax runs. */
+    private void pick(String clientId, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]); w.callBehavior('change');",
+                clientId, value);
         browser.waitForAjax();
     }
 
@@ -982,7 +983,7 @@ class PortalIT {
                 .statusCode(201).extract().path("caseNumber");
         browser.open("cases/case.xhtml?n=" + caseNumber);
         browser.waitForText(By.id("caseNumber"), caseNumber);
-        for (String element : java.util.List.of(".tl-move-ACCEPT", ".tl-move-DECLINE", ".tl-dl dt", "#partiesPanel .tl-correct-1")) {
+        for (String element : java.util.List.of(".tl-move-ACCEPT", ".tl-move-DECLINE", ".tl-dl dt")) {
             assertThat(contrast(element)).as(element).isGreaterThanOrEqualTo(4.5);
         }
         // every input of the intake form has a label
