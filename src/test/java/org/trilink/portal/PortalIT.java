@@ -253,17 +253,6 @@ class PortalIT {
                 .getAttribute("class")).contains("tl-primary");
 
         browser.clickClass("tl-move-RECORD_OUTCOME");
-        // the form follows the result: a success asks for the agreement and no failure reason
-        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
-        assertThat(browser.all(By.id("casePage:terms"))).hasSize(1);
-        pick("casePage:result", "FAILURE");
-        browser.waitFor(By.id("casePage:outcomeReason"));
-        assertThat(browser.all(By.id("casePage:terms"))).isEmpty();
-        assertThat(browser.text(By.id("casePage:actionsPanel"))).contains("调解不成功原因", "引导途径");
-        browser.screenshot("outcome-form-failure");
-        pick("casePage:result", "SUCCESS");
-        browser.waitFor(By.id("casePage:terms"));
-        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
         // kept from becoming a criminal case: the form asks for the people, as the report counts them
         browser.byId("casePage:criminalCaseAverted").findElement(By.cssSelector(".ui-chkbox-box")).click();
@@ -369,14 +358,6 @@ class PortalIT {
         browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
         assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
         browser.screenshot("case-documents");
-    }
-
-    /** Chooses an option of a selectOneMenu and fires its change, as a user's click does, so its ajax runs. */
-    private void pick(String clientId, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "const w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]); w.callBehavior('change');",
-                clientId, value);
-        browser.waitForAjax();
     }
 
     /** The field box (label, input, its message) around an input, as an XPath. */
