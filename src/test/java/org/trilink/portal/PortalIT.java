@@ -127,18 +127,39 @@ class PortalIT {
         String marker = Api.marker();
         browser.signIn("police");
         String caseNumber = logDispute(marker, "11010519491231002X");
-        assertThat(browser.present("tl-move-REFER")).isTrue();
+        // the registration is said once, on the case page's own message area
+        assertThat(occurrences(browser.pageText(), "已登记，案件编号 " + caseNumber)).isEqualTo(1);
+        // one primary next step (受理), the others secondary; nothing about sessions before there is one
+        assertThat(browser.all(By.cssSelector("button.tl-primary"))).hasSize(1);
+        assertThat(browser.present("tl-move-ACCEPT")).isTrue();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-ACCEPT"))
+                .getAttribute("class")).contains("tl-primary").doesNotContain("ui-button-outlined");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-REFER"))
+                .getAttribute("class")).contains("ui-button-outlined");
         assertThat(browser.present("tl-move-CLOSE")).isFalse();
+        browser.screenshot("case-page-next-step");
 
         browser.clickClass("tl-move-REFER");
+        // nothing chosen: said beside the field, in words that say what is wanted, and only there
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.xpath(field("casePage:officeCode")), "请选择转至的单位");
+        assertThat(browser.text(By.id("casePage:messages"))).doesNotContain("请选择转至的单位");
+        browser.screenshot("case-page-field-error");
         browser.choose("casePage:officeCode", "JO-ZHAOXIANG");
         browser.type("casePage:reason", "非警务纠纷，移交司法所调解 " + marker);
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:referrals"), "待接收");
+        // the success is said once, and the next action clears it
+        assertThat(occurrences(browser.pageText(), "已办理：转介")).isEqualTo(1);
+        assertThat(browser.all(By.id("documents:documentMessages")).stream().map(e -> e.getText()))
+                .allMatch(String::isEmpty);
         // while the referral is pending, the police may only recall it
         assertThat(browser.present("tl-move-RECALL_REFERRAL")).isTrue();
         assertThat(browser.present("tl-move-ACCEPT")).isFalse();
         assertThat(browser.present("tl-move-REFER")).isFalse();
+        browser.clickClass("tl-move-RECALL_REFERRAL");
+        assertThat(browser.pageText()).doesNotContain("已办理：转介");
+        browser.clickAjax("casePage:cancelMove");
         // the police station follows its referral in its inbox, among those waiting for the other office
         browser.click("navInbox");
         browser.waitForText(By.id("inbox:sent"), "待对方接收");
@@ -159,13 +180,17 @@ class PortalIT {
         browser.waitForText(By.id("inbox:pending"), caseNumber);
         assertThat(browser.text(By.id("inbox:pending"))).contains("待接收 1 件");
         browser.screenshot("referral-inbox");
+        // accepting the referral takes the case on (受理) in the same step
         browser.clickClass("tl-accept-" + caseNumber);
-        browser.waitForText(By.id("inbox:messages"), caseNumber);
+        browser.waitForText(By.id("inbox:messages"), "已接收转介并受理案件 " + caseNumber);
 
         browser.open("cases/case.xhtml?n=" + caseNumber);
         browser.waitForText(By.id("handlingOffice"), "赵巷司法所");
-        move("ACCEPT");
-        browser.waitForText(By.id("status"), "已受理");
+        assertThat(browser.text(By.id("status"))).isEqualTo("已受理");
+        assertThat(browser.present("tl-move-ACCEPT")).isFalse();
+        assertThat(browser.text(By.id("casePage:history"))).contains("转介已接收", "受理");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-START_MEDIATION"))
+                .getAttribute("class")).contains("tl-primary");
         move("START_MEDIATION");
         browser.waitForText(By.id("status"), "调解中");
 
@@ -182,25 +207,61 @@ class PortalIT {
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:history"), "风险等级变更");
 
+        // no session yet: none to adjust, cancel or record; scheduling one is the next step
+        assertThat(browser.present("tl-move-RESCHEDULE_SESSION")).isFalse();
+        assertThat(browser.present("tl-move-CANCEL_SESSION")).isFalse();
+        assertThat(browser.present("tl-move-RECORD_SESSION")).isFalse();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-SCHEDULE_SESSION"))
+                .getAttribute("class")).contains("tl-primary");
         browser.clickClass("tl-move-SCHEDULE_SESSION");
         browser.type("casePage:place", "赵巷镇人民调解委员会调解室");
-        browser.type("casePage:when_input", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-                .plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        java.time.LocalDateTime sessionAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(1).withHour(14).withMinute(30);
+        String typed = sessionAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        // typed, then Esc: what was typed stays, and no calendar covers the field while typing
+        browser.type("casePage:when_input", typed);
         browser.byId("casePage:when_input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(browser.byId("casePage:when_input").getAttribute("value")).isEqualTo(typed);
+        assertThat(browser.all(By.id("casePage:when_panel")).stream().filter(e -> e.isDisplayed())).isEmpty();
+        // the calendar opens by its button, beside the field and not over it
+        browser.driver().findElement(By.cssSelector("#casePage\\:when .ui-datepicker-trigger")).click();
+        org.openqa.selenium.WebElement panel = browser.waitFor(By.id("casePage:when_panel"));
+        // below the field, or above it where the window has no room below: never over it
+        assertThat(panel.isDisplayed()).isTrue();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const i = arguments[0], r = i.getBoundingClientRect();"
+                        + " return [r.top + 2, r.top + r.height / 2, r.bottom - 2].every(y =>"
+                        + " document.elementFromPoint(r.left + r.width / 2, y) === i);",
+                browser.byId("casePage:when_input"))).as("the typed field stays visible with the calendar open").isEqualTo(true);
+        browser.screenshot("date-picker-open");
+        browser.byId("casePage:place").click();
+        browser.byId("casePage:when_input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(browser.byId("casePage:when_input").getAttribute("value")).isEqualTo(typed);
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:sessions"), "已安排");
+        assertThat(browser.text(By.id("casePage:sessions")))
+                .contains(sessionAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")));
+        assertThat(browser.present("tl-move-CANCEL_SESSION")).isTrue();
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-RECORD_SESSION"))
+                .getAttribute("class")).contains("tl-primary");
 
         browser.clickClass("tl-move-RECORD_SESSION");
         browser.type("casePage:notes", "双方到场，同意修复漏水并赔偿");
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("casePage:sessions"), "已召开");
+        assertThat(browser.byId("casePage:actionsPanel").findElement(By.cssSelector(".tl-move-RECORD_OUTCOME"))
+                .getAttribute("class")).contains("tl-primary");
 
         browser.clickClass("tl-move-RECORD_OUTCOME");
         browser.type("casePage:terms", "楼上住户于两周内修复漏水，赔偿楼下住户3000元");
         // kept from becoming a criminal case: the form asks for the people, as the report counts them
         browser.byId("casePage:criminalCaseAverted").findElement(By.cssSelector(".ui-chkbox-box")).click();
         browser.clickAjax("casePage:confirm");
-        browser.waitForText(By.id("casePage:messages"), "防止民转刑人数：勾选“防止民转刑”时须填写");
+        // said beside the field, in words that say what is allowed, not at the top as well
+        browser.waitForText(By.xpath(field("casePage:criminalCaseAvertedPeople")),
+                "防止民转刑人数：勾选“防止民转刑”时须填写，为1至100000的整数");
+        assertThat(browser.text(By.id("casePage:messages"))).doesNotContain("防止民转刑人数");
+        browser.screenshot("outcome-field-error");
         browser.type("casePage:criminalCaseAvertedPeople_input", "3");
         browser.clickAjax("casePage:confirm");
         browser.waitForText(By.id("status"), "已调结");
@@ -297,6 +358,19 @@ class PortalIT {
         browser.waitForText(By.id("documents:documentMessages"), "签字件已归档");
         assertThat(browser.all(By.cssSelector(".tl-signed-copy"))).hasSize(1);
         browser.screenshot("case-documents");
+    }
+
+    /** The field box (label, input, its message) around an input, as an XPath. */
+    private static String field(String inputId) {
+        return "//*[@id='" + inputId + "']/ancestor::div[contains(@class,'tl-field')][1]";
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     private void move(String move) {
@@ -821,6 +895,193 @@ class PortalIT {
         browser.open("ledgers/import.xhtml");
         assertThat(browser.all(By.id("ledger:upload"))).isEmpty();
         assertThat(browser.pageText()).doesNotContain("Exception");
+    }
+
+    /**
+     * The desk of an office (issue 23): counts with the late in red and what falls due today, a
+     * referral's time left, this week's sessions as a calendar and today's as a list, "more"
+     * when a tray is cut, a quick 登记 button; the office's head also sees each mediator's load.
+     * At 1440 px and at 390 px (a phone: the header one line with a menu button).
+     */
+    @Test
+    void theDeskShowsWhatIsDueThisWeeksSessionsAndTheHeadSeesTheWorkload() throws Exception {
+        String marker = Api.marker();
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        // a referral to the judicial office, to be decided within three hours
+        String referred = api.as("police").body(Api.intake(marker)).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        long version = api.as("police").get("/api/v1/cases/" + referred + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("police").header("If-Match", "\"" + version + "\"")
+                .body("{\"toOfficeCode\": \"JO-ZHAOXIANG\", \"reason\": \"转司法所调解 " + marker + "\", \"deadline\": \""
+                        + java.time.OffsetDateTime.now(shanghai).plusHours(3).withNano(0) + "\"}")
+                .post("/api/v1/cases/" + referred + "/referrals").then().statusCode(201);
+        // a case of the office in mediation, with the mediator assigned and a session soon
+        String mediated = api.as("mediator").body(Api.intake(marker)).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        String caseUrl = "/api/v1/cases/" + mediated;
+        version = api.as("mediator").get(caseUrl + "/actions").then().statusCode(200).extract().jsonPath().getLong("version");
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/accept").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/start-mediation").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"")
+                .body("{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}")
+                .post(caseUrl + "/mediators").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        // soon, within the calendar's hours (08:00 to 21:00) and this week where the clock allows
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(shanghai);
+        java.time.ZonedDateTime at = now.plusMinutes(2).withSecond(0).withNano(0);
+        if (at.getHour() < 8) {
+            at = at.withHour(9).withMinute(0);
+        } else if (at.getHour() >= 20) {
+            at = at.plusDays(1).withHour(9).withMinute(0);
+        }
+        java.time.OffsetDateTime soon = at.toOffsetDateTime();
+        boolean thisWeek = at.getDayOfWeek() != java.time.DayOfWeek.MONDAY || at.toLocalDate().equals(now.toLocalDate());
+        api.as("mediator").header("If-Match", "\"" + version + "\"")
+                .body("{\"scheduledAt\": \"" + soon + "\", \"place\": \"赵巷调解室 " + marker + "\"}")
+                .post(caseUrl + "/sessions").then().statusCode(201);
+
+        browser.signIn("head");
+        browser.waitFor(By.id("deskCounts"));
+        // counts, the late in red
+        assertThat(browser.text(By.id("countReferralsOverdue"))).contains("逾期");
+        assertThat(browser.text(By.id("countReferralsToday"))).contains("今日到期");
+        assertThat(browser.text(By.id("countFollowUpsOverdue"))).contains("逾期");
+        if (Long.parseLong(browser.text(By.id("countReferralsOverdue")).replaceAll("[^0-9]", "")) > 0) {
+            assertThat(browser.byId("countReferralsOverdue").getCssValue("color")).isEqualTo("rgba(185, 28, 28, 1)");
+        }
+        // the referral, with its time left
+        assertThat(browser.text(By.id("referrals"))).contains("待接收的转介");
+        browser.open("referrals/inbox.xhtml");
+        browser.type("inbox:search", referred);
+        browser.clickAjax("inbox:find");
+        browser.waitForText(By.id("inbox:pending"), referred);
+        assertThat(browser.text(By.id("inbox:pending"))).containsPattern("剩余(\\d+小时)?\\d+分钟");
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
+        // this week's sessions as a calendar, today's as a list
+        if (thisWeek) {
+            browser.waitForText(By.id("deskWeek:week"), mediated);
+        }
+        if (soon.toLocalDate().equals(java.time.LocalDate.now(shanghai))) {
+            assertThat(browser.text(By.id("todaySessions"))).contains(mediated);
+        }
+        // the tray of open cases is cut at 10: "more" says how many and leads to the list
+        // (the demo data gives the office far more than 10 open cases)
+        String open = browser.text(By.id("openCasesCount"));
+        assertThat(Long.parseLong(open.replaceAll("[^0-9]", ""))).isGreaterThan(10);
+        assertThat(browser.all(By.cssSelector("#openCases li"))).hasSize(10);
+        assertThat(browser.text(By.id("openCasesMore"))).isEqualTo("查看全部 " + open + " 件");
+        // the head sees each mediator's load
+        assertThat(browser.text(By.id("workload"))).contains("王调解");
+        assertThat(Long.parseLong(browser.driver().findElement(By.xpath(
+                "//tbody[@id='workload_data']/tr[.//span[contains(@class,'tl-load-mediator')]]//span[@class='tl-load-count']"))
+                .getText())).isPositive();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
+        browser.screenshot("desk-1440");
+
+        // a mediator (not the head) sees no workload
+        browser.signIn("mediator");
+        browser.waitFor(By.id("deskCounts"));
+        assertThat(browser.all(By.id("workload"))).isEmpty();
+
+        // on a phone: the header is one line with a menu button, the desk one column
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
+        assertThat(browser.driver().findElement(By.cssSelector("header.tl-header")).getRect().getHeight()).isLessThanOrEqualTo(64);
+        assertThat(browser.byId("navCases").isDisplayed()).isFalse();
+        assertNoSideways();
+        browser.screenshot("desk-390");
+        browser.click("menuButton");
+        assertThat(browser.byId("navCases").isDisplayed()).isTrue();
+        assertThat(browser.byId("menuButton").getAttribute("aria-expanded")).isEqualTo("true");
+        browser.screenshot("desk-390-menu");
+        browser.click("menuButton");
+        // the quick 登记 button
+        browser.click("quickIntake");
+        browser.waitFor(By.id("intake:save"));
+        assertNoSideways();
+        browser.screenshot("intake-390");
+        browser.open("cases/case.xhtml?n=" + mediated);
+        browser.waitForText(By.id("caseNumber"), mediated);
+        assertNoSideways();
+        browser.screenshot("case-page-390");
+        browser.open("referrals/inbox.xhtml");
+        browser.waitFor(By.id("inbox:pending"));
+        assertNoSideways();
+        browser.screenshot("inbox-390");
+        // the list's filters are folded on a phone, a tap away
+        browser.open("cases/list.xhtml");
+        browser.waitFor(By.id("cases:table"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> !browser.byId("cases:text").isDisplayed());
+        browser.screenshot("case-list-390");
+    }
+
+    /** Keyboard users see where they are: the header's links and the page's buttons show a focus outline. */
+    @Test
+    void headerLinksAndButtonsShowWhereTheFocusIs() throws Exception {
+        browser.signIn("mediator");
+        browser.waitFor(By.id("deskCounts"));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("document.getElementById('navHome').focus();");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(js.executeScript("return document.activeElement.id;")).isEqualTo("navCases");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineStyle;")).isEqualTo("solid");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineWidth;")).isEqualTo("3px");
+        // and a button: Tab onto the quick 登记 button from the element before it
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        for (int i = 0; i < 20 && !"quickIntake".equals(js.executeScript("return document.activeElement.id;")); i++) {
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(js.executeScript("return document.activeElement.id;")).isEqualTo("quickIntake");
+        assertThat(js.executeScript("return getComputedStyle(document.activeElement).outlineStyle;")).isEqualTo("solid");
+        browser.screenshot("focus-outline");
+        // text against its background: WCAG AA (4.5:1) for the header, the buttons, counts and muted words
+        for (String element : java.util.List.of("#navCases", "#quickIntake", ".tl-count-label", "#countOpen",
+                ".tl-count-detail .tl-muted", "#currentUser")) {
+            assertThat(contrast(element)).as(element).isGreaterThanOrEqualTo(4.5);
+        }
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("caseNumber"), caseNumber);
+        for (String element : java.util.List.of(".tl-move-ACCEPT", ".tl-move-DECLINE", ".tl-dl dt")) {
+            assertThat(contrast(element)).as(element).isGreaterThanOrEqualTo(4.5);
+        }
+        // every input of the intake form has a label
+        browser.click("navIntake");
+        browser.waitFor(By.id("intake:save"));
+        assertThat(js.executeScript("return Array.from(document.querySelectorAll('#intake input:not([type=hidden]):not([type=file]), #intake textarea'))"
+                + ".filter(i => i.offsetParent !== null && !i.closest('.ui-helper-hidden-accessible') && !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby'))"
+                + ".map(i => i.id);")).asList().isEmpty();
+    }
+
+    /** The contrast of an element's text with what is behind it (WCAG), by the browser's computed colours. */
+    private double contrast(String cssSelector) {
+        Object ratio = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const el = document.querySelector(arguments[0]);
+                const rgb = c => c.match(/[0-9.]+/g).map(Number);
+                const lum = c => { const v = rgb(c).slice(0, 3).map(x => { x /= 255;
+                    return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                let bg = null;
+                for (let e = el; e; e = e.parentElement) {
+                    const c = getComputedStyle(e).backgroundColor; const a = rgb(c);
+                    if (a.length < 4 || a[3] > 0) { bg = c; break; }
+                }
+                const l1 = lum(getComputedStyle(el).color), l2 = lum(bg || 'rgb(255,255,255)');
+                return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);""", cssSelector);
+        return ((Number) ratio).doubleValue();
+    }
+
+    /** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+    private void assertNoSideways() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).longValue()).isLessThanOrEqualTo(1);
     }
 
     @Test

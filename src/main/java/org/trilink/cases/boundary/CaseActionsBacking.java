@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.trilink.cases.control.CaseLifecycle;
+import org.trilink.cases.control.CaseRecords;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Move;
 import org.trilink.platform.faces.Labels;
@@ -38,13 +39,39 @@ public class CaseActionsBacking implements Serializable {
     @Inject
     CaseOnPage onPage;
 
+    @Inject
+    CaseRecords records;
+
     private ChosenMove chosen;
 
-    /** The moves to show as buttons for this case, now, in the order of {@link Move}. */
+    /**
+     * The moves to show as buttons for this case, now: the next step first, then the others in
+     * the order of {@link Move}; moves that cannot apply yet (a session's before there is one) are left out.
+     */
     public List<Move> moves(DisputeCase c) {
-        Set<Move> offered = EnumSet.noneOf(Move.class);
-        dialogs().forEach(d -> offered.addAll(d.moves()));
-        return lifecycle.actionsFor(c).stream().filter(offered::contains).sorted().toList();
+        return offer(c).moves();
+    }
+
+    /** Whether this move is the next step the case waits for: the one primary button. */
+    public boolean isPrimary(Move m, DisputeCase c) {
+        return m == offer(c).primary();
+    }
+
+    // asked for by every button while the page renders: worked out once per request and case version
+    private NextMoves.Offer offer(DisputeCase c) {
+        return (NextMoves.Offer) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(
+                "caseActions.offer." + c.caseNumber() + "." + c.version(), k -> {
+                    Set<Move> offered = EnumSet.noneOf(Move.class);
+                    dialogs().forEach(d -> offered.addAll(d.moves()));
+                    List<Move> allowed = lifecycle.actionsFor(c).stream().filter(offered::contains).sorted().toList();
+                    List<CaseRecords.SessionRow> sessions = records.sessions(c);
+                    NextMoves.Progress progress = new NextMoves.Progress(
+                            sessions.stream().anyMatch(s -> "SCHEDULED".equals(s.status())),
+                            sessions.stream().anyMatch(s -> "HELD".equals(s.status())),
+                            c.outcomeAt() != null && records.followUps(c).stream()
+                                    .anyMatch(v -> !v.visitedAt().isBefore(c.outcomeAt())));
+                    return NextMoves.of(allowed, progress);
+                });
     }
 
     /** A button was pressed: open the move's dialog, remembering the version the user is looking at. */
@@ -66,7 +93,7 @@ public class CaseActionsBacking implements Serializable {
         try {
             dialogFor(chosen.move()).confirm(chosen);
         } catch (ProblemException refused) {
-            MoveForms.showRefusal(context, labels, refused.problem());
+            MoveForms.showRefusal(context, labels, refused.problem(), "casePage");
             return;
         }
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,

@@ -102,7 +102,7 @@ public class PartyCorrectionBacking implements Serializable {
                     person ? blankToNull(form.getIdNumber()) : null, person ? null : blankToNull(form.getCreditCode()),
                     blankToNull(form.getPhone()), blankToNull(form.getAddress()), reason);
         } catch (ProblemException refused) {
-            MoveForms.showRefusal(context, labels, refused.problem());
+            MoveForms.showRefusal(context, labels, refused.problem(), "partyForm");
             if (refused.problem().status() == 409) {
                 done();
             }

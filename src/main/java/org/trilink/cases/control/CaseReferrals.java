@@ -25,6 +25,13 @@ public interface CaseReferrals {
     /** How many referrals wait at the office (at every office for null). */
     long countWaiting(String toOfficeCode);
 
+    /** Referrals waiting at an office: all, past their deadline, and due before the end of today. */
+    record WaitingCounts(long waiting, long overdue, long dueToday) {
+    }
+
+    /** How many referrals wait at the office (every office for null), how many are late and how many fall due today. */
+    WaitingCounts countWaiting(String toOfficeCode, OffsetDateTime now, OffsetDateTime endOfToday);
+
     /** The first {@code max} referrals waiting at the office (every office for null): overdue first, then by deadline. */
     List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max);
 }

@@ -50,6 +50,42 @@ public class OfficeDesk {
     public record Tray(long count, List<Item> items) {
     }
 
+    /** What waits, counted: referrals and follow-up visits, each with the late and those due today. */
+    public record Counts(long referrals, long referralsOverdue, long referralsDueToday, long followUps,
+                         long followUpsOverdue, long followUpsDueToday) {
+    }
+
+    /**
+     * The desk's counts: two set-based queries on indexed columns (pending referrals by office
+     * and status, concluded cases by status and follow-up day), however many cases the office holds.
+     */
+    public Counts counts() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(configured.zone()));
+        String office = user.admin() ? null : (user.officeCode() == null ? "-" : user.officeCode());
+        CaseReferrals.WaitingCounts waiting = referrals.countWaiting(office, now,
+                Due.startOf(today.plusDays(1), configured.zone()));
+        Query q = em.createNativeQuery("select count(*),"
+                + " coalesce(sum(case when c.follow_up_due < ?3 then 1 else 0 end), 0),"
+                + " coalesce(sum(case when c.follow_up_due = ?3 then 1 else 0 end), 0)" + followUpsFrom())
+                .setParameter(1, today.plusDays(followUpWindowDays)).setParameter(3, today);
+        if (!user.admin()) {
+            q.setParameter(2, office);
+        }
+        Object[] row = (Object[]) q.getSingleResult();
+        return new Counts(waiting.waiting(), waiting.overdue(), waiting.dueToday(), ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
+    /** Today in the district, for the desk's due marks. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(configured.zone()));
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
     /** Open cases the office handles, newest first. */
     public Tray openCases() {
         String where = " from dispute_case c where c.status not in ('DECLINED', 'CLOSED')" + officeClause("c.handling_office_code");
@@ -74,12 +110,15 @@ public class OfficeDesk {
     /** Concluded cases whose follow-up visit is due within the window (or late) and not yet made. */
     public Tray followUpsDue() {
         LocalDate until = LocalDate.now(clock.withZone(configured.zone())).plusDays(followUpWindowDays);
-        String where = " from dispute_case c where c.status = 'CONCLUDED' and c.follow_up_due is not null"
+        return tray(followUpsFrom(), "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, c.follow_up_due,"
+                + " null, false, null", " order by c.follow_up_due, c.id", until);
+    }
+
+    private String followUpsFrom() {
+        return " from dispute_case c where c.status = 'CONCLUDED' and c.follow_up_due is not null"
                 + " and c.follow_up_due <= ?1"
                 + " and not exists (select 1 from follow_up_visit v where v.case_id = c.id and v.visited_at >= c.outcome_at)"
                 + officeClause("c.handling_office_code");
-        return tray(where, "select c.case_number, c.summary, c.status, c.risk_level, c.received_at, c.follow_up_due,"
-                + " null, false, null", " order by c.follow_up_due, c.id", until);
     }
 
     /** Open high-risk cases (risk of turning criminal or into a mass petition). */

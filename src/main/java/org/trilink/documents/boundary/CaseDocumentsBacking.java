@@ -102,7 +102,7 @@ public class CaseDocumentsBacking implements Serializable {
             CaseDocuments.Generated g = documents.generate(caseNumber, what.kind(),
                     what.subjectId() == 0 ? null : what.subjectId(), null);
             CaseDocument d = g.document();
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, labels.text(
+            context.addMessage(MESSAGES, new FacesMessage(FacesMessage.SEVERITY_INFO, labels.text(
                     g.created() ? "documents.generated" : "documents.unchanged", labels.of(d.kind()), d.versionNo(),
                     d.verificationCode()), null));
         } catch (ProblemException refused) {
@@ -130,7 +130,7 @@ public class CaseDocumentsBacking implements Serializable {
             }
             CaseDocuments.Uploaded u = documents.upload(caseNumber.toString(), ((Number) documentId).longValue(),
                     content, file.getContentType(), file.getFileName());
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+            context.addMessage(MESSAGES, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     labels.text(u.created() ? "documents.uploaded" : "documents.uploadedBefore"), null));
         } catch (ProblemException refused) {
             show(context, refused.problem());
@@ -139,6 +139,9 @@ public class CaseDocumentsBacking implements Serializable {
         }
         forget();
     }
+
+    /** The documents panel's own messages: said there only, not at the top of the case page. */
+    static final String MESSAGES = "documents";
 
     private void show(FacesContext context, Problem problem) {
         String text = switch (problem.status()) {
@@ -150,7 +153,7 @@ public class CaseDocumentsBacking implements Serializable {
             case 409 -> labels.text("documents.notNow");
             default -> labels.text("action.failed");
         };
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        context.addMessage(MESSAGES, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         context.validationFailed();
     }
 

@@ -95,6 +95,11 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
                 criminalCaseAvertedPeople, massPetitionAverted, massPetitionAvertedPeople));
     }
 
+    /** Whether the form asks for an agreement (a success) rather than a reason. */
+    public boolean isSuccess() {
+        return result == Outcome.SUCCESS;
+    }
+
     public List<Outcome> getResults() {
         return List.of(Outcome.values());
     }

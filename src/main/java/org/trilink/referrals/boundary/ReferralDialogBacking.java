@@ -64,7 +64,7 @@ public class ReferralDialogBacking implements MoveDialog, Serializable {
         switch (chosen.move()) {
             case REFER -> referrals.refer(chosen.caseNumber(), version, required(officeCode, "officeCode"),
                     required(reason, "reason"), null);
-            case ACCEPT_REFERRAL -> referrals.accept(pending(chosen).id(), version);
+            case ACCEPT_REFERRAL -> referrals.acceptTakingOn(pending(chosen).id(), version);
             case REJECT_REFERRAL -> referrals.reject(pending(chosen).id(), version, required(reason, "reason"));
             case RECALL_REFERRAL -> referrals.recall(pending(chosen).id(), version, reason);
             default -> throw new IllegalStateException("No referral form for " + chosen.move());

@@ -109,6 +109,11 @@ public class ReferralInboxBacking implements Serializable {
         }
     }
 
+    /** The time left to decide on a referral, or how late it is. */
+    public String timeLeft(Row row) {
+        return org.trilink.cases.boundary.DueWords.timeLeft(labels, row.deadline(), OffsetDateTime.now(), row.overdue());
+    }
+
     public WaitingList getPending() {
         return pending;
     }
@@ -137,9 +142,10 @@ public class ReferralInboxBacking implements Serializable {
     public void accept(long referralId) {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
-            Referral r = referrals.accept(referralId, null);
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    labels.text("inbox.accepted", referrals.caseNumberOf(r)), null));
+            Referrals.Accepted accepted = referrals.acceptTakingOn(referralId, null);
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, labels.text(
+                    accepted.caseAccepted() ? "inbox.acceptedAndTakenOn" : "inbox.accepted",
+                    referrals.caseNumberOf(accepted.referral())), null));
         } catch (ProblemException refused) {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, labels.text("action.notNow"), null));
         }
@@ -155,7 +161,7 @@ public class ReferralInboxBacking implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         if (reason == null || reason.isBlank()) {
             context.addMessage("inbox:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    labels.text("validation.required"), null));
+                    labels.text("inbox.reasonRequired"), null));
             context.validationFailed();
             return;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.trilink.cases.control.CaseAccess;
+import org.trilink.cases.control.CaseDecisions;
 import org.trilink.cases.control.CaseHistory;
 import org.trilink.cases.control.CaseLifecycle;
 import org.trilink.cases.control.CaseQueries;
@@ -52,6 +53,9 @@ public class Referrals {
 
     @Inject
     CaseHistory history;
+
+    @Inject
+    CaseDecisions decisions;
 
     @Inject
     OfficeCatalog offices;
@@ -184,6 +188,26 @@ public class Referrals {
                 now);
         lifecycle.finish(c);
         return r;
+    }
+
+    /** A referral accepted, and whether the case was taken on (受理) with it. */
+    public record Accepted(Referral referral, boolean caseAccepted) {
+    }
+
+    /**
+     * The receiving office takes the case over and, where it may now take the case on (受理: a
+     * case still waiting for acceptance), takes it on in the same step: two changes, recorded as
+     * the referral's acceptance and the case's, in one transaction, so neither is left half done.
+     */
+    @Transactional
+    public Accepted acceptTakingOn(long referralId, Long version) {
+        Referral r = accept(referralId, version);
+        String caseNumber = caseNumberOf(r);
+        boolean takeOn = lifecycle.actionsFor(caseNumber).contains(Move.ACCEPT);
+        if (takeOn) {
+            decisions.accept(caseNumber, null, null);
+        }
+        return new Accepted(r, takeOn);
     }
 
     /** The receiving office declines to take the case; it stays with the sender. */

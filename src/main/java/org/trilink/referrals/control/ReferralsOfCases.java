@@ -54,6 +54,23 @@ public class ReferralsOfCases implements CaseReferrals {
     }
 
     @Override
+    public WaitingCounts countWaiting(String toOfficeCode, OffsetDateTime now, OffsetDateTime endOfToday) {
+        // one pass over the office's pending referrals (index on to_office_code, status)
+        Query q = em.createNativeQuery("select count(*),"
+                        + " coalesce(sum(case when overdue or deadline < ?1 then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when not overdue and deadline >= ?1 and deadline < ?2 then 1 else 0 end), 0)"
+                        + " from referral where status = 'PENDING'"
+                        + (toOfficeCode == null ? "" : " and to_office_code = ?3"))
+                .setParameter(1, now).setParameter(2, endOfToday);
+        if (toOfficeCode != null) {
+            q.setParameter(3, toOfficeCode);
+        }
+        Object[] row = (Object[]) q.getSingleResult();
+        return new WaitingCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue());
+    }
+
+    @Override
     public List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max) {
         // the order needs a CASE, which JPQL's ORDER BY does not take: the ids in SQL, the rows by id
         Query q = em.createNativeQuery("select id from referral where status = 'PENDING'"
