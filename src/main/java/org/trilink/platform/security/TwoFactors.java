@@ -49,10 +49,13 @@ public class TwoFactors {
     @Inject
     SecurityAudit audit;
 
-    /** Base64 of a 16- or 32-byte AES key; empty: secrets are stored as they are (demo). */
+    /**
+     * Base64 of a 16- or 32-byte AES key; empty: secrets are stored as they are (demo; production
+     * refuses). Optional, because MicroProfile Config reads an empty default as no value at all.
+     */
     @Inject
-    @ConfigProperty(name = "trilink.security.two-factor.key", defaultValue = "")
-    String key;
+    @ConfigProperty(name = "trilink.security.two-factor.key")
+    Optional<String> keySetting;
 
     /** Seconds since the epoch; tests move it. */
     LongSupplier clock = () -> System.currentTimeMillis() / 1000;
@@ -197,7 +200,7 @@ public class TwoFactors {
 
     /** The secret as stored: {@code gcm:} and base64 of IV and cipher text with a key, else {@code plain:}. */
     String seal(String secret) {
-        if (key == null || key.isBlank()) {
+        if (keySetting.orElse("").isBlank()) {
             return "plain:" + secret;
         }
         try {
@@ -229,6 +232,6 @@ public class TwoFactors {
     }
 
     private SecretKeySpec aesKey() {
-        return new SecretKeySpec(Base64.getDecoder().decode(key.strip()), "AES");
+        return new SecretKeySpec(Base64.getDecoder().decode(keySetting.orElseThrow().strip()), "AES");
     }
 }
