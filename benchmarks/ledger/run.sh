@@ -9,7 +9,8 @@
 # is the second baseline, so that the big file's rate is read against the machine's state now.
 # Usage (from the project root, after ./mvnw package -DskipTests and test-compile):
 #   benchmarks/ledger/run.sh [rows]          # default 100000
-# WAR= deploys another build (A/B in one sitting); FILES= picks files (csv, xlsx, small: default all);
+# WAR= deploys another build (A/B in one sitting); JDBC_OPTIONS= adds driver options to the URL;
+# FILES= picks files (csv, xlsx, small: default all);
 # PROFILE=1 records the server with JFR during the big imports (target/ledger-bench/*.jfr).
 # ANALYZE=20: the import's tables are analysed every 20 s while it runs, as autovacuum (off on this
 # machine's PostgreSQL) would; ANALYZE=0 leaves them without statistics (see docs/benchmarks.md).
@@ -23,7 +24,10 @@ DB=${DB:-test}
 DATA=${DATA:-target/ledger-bench}
 FILES=${FILES:-small,csv,xlsx}
 export PGPASSWORD=${PGPASSWORD:-postgres}
-JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA"
+# JDBC_OPTIONS='&name=value' adds PostgreSQL driver options to the URL (server and client), e.g.
+# '&reWriteBatchedInserts=true' (measured on 72dd391: does not pay, see docs/benchmarks.md)
+JDBC_OPTIONS=${JDBC_OPTIONS:-}
+JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA$JDBC_OPTIONS"
 BASE=http://localhost:$PORT
 CP="target/test-classes:target/classes:target/trilink/WEB-INF/lib/*:target/runtime/postgresql.jar"
 mkdir -p "$DATA"
@@ -56,7 +60,7 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 curl -sf -u admin:admin-demo "$BASE/api/v1/regions" > /dev/null
-echo "server up on $BASE (pid $SERVER, -Xmx512m), schema $SCHEMA, WAR ${WAR:-target/trilink.war}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "server up on $BASE (pid $SERVER, -Xmx512m), $JDBC, WAR ${WAR:-target/trilink.war}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 bench() { java -Danalyze="${ANALYZE:-20}" -cp "$CP" org.trilink.bench.LedgerImportBenchmark "$BASE" "$JDBC" "$SERVER" "$@"; }
 profile() { # start|stop name
