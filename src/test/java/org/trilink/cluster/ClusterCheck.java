@@ -693,9 +693,11 @@ public final class ClusterCheck {
                 return served;
             }
             if (name.equals("desk")) {
-                String open = browser.text(By.id("openCasesCount"));
-                expect(browser.all(By.cssSelector(".tl-count")).size() == 4 && open.matches("[0-9,]+"),
-                        what + " shows its four trays with counts, open cases: " + open + where);
+                // the desk's to-do counts (issue 23): referrals waiting, follow-ups due, today's sessions, open cases
+                String open = browser.text(By.id("countOpen"));
+                boolean counted = java.util.stream.Stream.of("countReferrals", "countFollowUps", "countSessionsToday",
+                        "countOpen").allMatch(id -> browser.text(By.id(id)).matches("[0-9,]+"));
+                expect(counted, what + " shows its four counts, open cases: " + open + where);
                 say("  " + what + ": signed in, served by " + served + ", " + open + " open cases");
             } else {
                 int rows = browser.all(By.cssSelector("#cases\\:table .tl-case-link")).size();
