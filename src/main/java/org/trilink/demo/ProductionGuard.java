@@ -43,6 +43,9 @@ public class ProductionGuard {
     @Inject
     Configured configured;
 
+    @jakarta.annotation.Resource(lookup = "jdbc/trilink")
+    javax.sql.DataSource dataSource;
+
     @Inject
     StaffDirectory directory;
 
@@ -84,6 +87,7 @@ public class ProductionGuard {
                 + " must use two factors in production");
         refuseUnlessHttps(https);
         refuseWithoutTwoFactorKey(twoFactorKey.orElse(""));
+        refuseEmbeddedDatabase(databaseProduct());
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {
@@ -125,6 +129,25 @@ public class ProductionGuard {
         refuseIf(!https, "TRILINK_SECURITY_HTTPS (trilink.security.https) is not true, so the session cookie would"
                 + " not be Secure and no HSTS would be sent", "Serve TriLink over HTTPS (TLS at nginx, README"
                 + " \"TLS\") and set TRILINK_SECURITY_HTTPS=true");
+    }
+
+    /**
+     * The embedded H2 file is for trying TriLink. After a kill -9 it can lose the last half second
+     * of commits and, rarely, keep part of a transaction that was in flight (RestartIT saw a
+     * partner file's case stored without its referral key once, so the row made a second case).
+     */
+    static void refuseEmbeddedDatabase(String product) {
+        refuseIf(product.contains("H2"), "the database is the embedded H2 (" + product + "), which can lose"
+                + " committed work when the process is killed", "Set TRILINK_DB_URL (and TRILINK_DB_USER,"
+                + " TRILINK_DB_PASSWORD) to a PostgreSQL database");
+    }
+
+    private String databaseProduct() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("TriLink refuses to start: the database cannot be reached", e);
+        }
     }
 
     /** A database backup alone must not give away the administrators' second factor. */

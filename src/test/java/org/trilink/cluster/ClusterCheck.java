@@ -726,28 +726,8 @@ public final class ClusterCheck {
      */
     private String upstream(Browser browser, String path, String marker) {
         Pattern line = Pattern.compile("\"GET /" + Pattern.quote(path + "?check=" + marker) + " .*upstream=(.*?) upstream_status=");
-        Pattern address = Pattern.compile("[0-9.]+:[0-9]+");
         if (Files.isReadable(accessLog)) {
-            for (int attempt = 0; attempt < 20; attempt++) {
-                try {
-                    List<String> lines = Files.readAllLines(accessLog, StandardCharsets.ISO_8859_1);
-                    for (int i = lines.size() - 1; i >= 0; i--) {
-                        Matcher m = line.matcher(lines.get(i));
-                        if (m.find()) {
-                            Matcher a = address.matcher(m.group(1));
-                            String last = "?";
-                            while (a.find()) {
-                                last = a.group();
-                            }
-                            return last;
-                        }
-                    }
-                } catch (IOException e) {
-                    // read it again
-                }
-                sleep(250);
-            }
-            return "?";
+            return lastUpstream(line);
         }
         String cookies = browser.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));

@@ -59,4 +59,13 @@ class ProductionGuardTest {
                 .hasMessageContaining("openssl rand -base64 32");
         ProductionGuard.refuseWithoutTwoFactorKey("dHJpbGluay1pdC10ZXN0LWtleS0zMi1ieXRlcy0hISE=");
     }
+
+    @Test
+    void refusesProductionOnTheEmbeddedDatabase() {
+        assertThatThrownBy(() -> ProductionGuard.refuseEmbeddedDatabase("H2"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("embedded H2")
+                .hasMessageContaining("TRILINK_DB_URL");
+        ProductionGuard.refuseEmbeddedDatabase("PostgreSQL");
+    }
 }
