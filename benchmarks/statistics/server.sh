@@ -9,9 +9,11 @@ SERVER=""
 # start_server WAR LOG: starts the WAR (heap capped at 512 MB, as the target says), appending its
 # output to LOG, and returns once it answers; SERVER is its pid
 start_server() {
-  TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource \
-  TRILINK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA" \
-  TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" \
+  # (the PostgreSQL schema unless the caller exported other TRILINK_DB_* settings, as district.sh does for H2)
+  TRILINK_DB_DATASOURCE=${TRILINK_DB_DATASOURCE:-org.postgresql.ds.PGSimpleDataSource} \
+  TRILINK_DB_URL="${TRILINK_DB_URL:-jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA}" \
+  TRILINK_DB_USER=${TRILINK_DB_USER:-postgres} TRILINK_DB_PASSWORD=${TRILINK_DB_PASSWORD:-$PGPASSWORD} \
+  TRILINK_DB_SCHEMA="${TRILINK_DB_SCHEMA:-$SCHEMA}" \
   TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
   java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
     --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \

@@ -90,94 +90,144 @@ public class StatisticsSlices {
     }
 
     /**
+     * Consecutive months merged while together they hold at most {@code maxCases} cases and span
+     * less than a year (so that one chunk of the default 366 days takes them whole; a month holding
+     * more stays alone): the days of the first to the last, their cases summed, the lowest
+     * and highest id of them all (null while none has a case).
+     */
+    public static List<Month> partitions(List<Month> months, long maxCases) {
+        List<Month> out = new ArrayList<>();
+        Month open = null;
+        for (Month m : months) {
+            if (open != null && open.cases() + m.cases() <= maxCases && open.first().plusYears(1).isAfter(m.last())) {
+                open = new Month(open.first(), m.last(), open.cases() + m.cases(), least(open.lowestId(), m.lowestId()),
+                        open.highestId() == null ? m.highestId() : m.highestId() == null ? open.highestId()
+                                : Long.valueOf(Math.max(open.highestId(), m.highestId())));
+            } else {
+                if (open != null) {
+                    out.add(open);
+                }
+                open = m;
+            }
+        }
+        if (open != null) {
+            out.add(open);
+        }
+        return out;
+    }
+
+    private static Long least(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    /**
      * Rewrites the snapshot of the local days first..last (inclusive) of a run: grouped
      * {@code insert ... select}s over the slice's cases, whatever their number (see
      * {@link #snapshot}), then the slice's distribution of days to outcome. Every row of an
      * earlier attempt at these days is deleted first, so a slice redone after a failure or a kill
      * replaces its rows, never adds to them. The slice takes the cases of its days whose ids lie in
-     * lowestId..highestId, the range its month had when the run was planned ({@link #months}; null:
-     * the month had none), so a case that arrives during the run is left to the next run.
+     * lowestId..highestId, the range its months had when the run was planned ({@link #months}; null:
+     * they had none), so a case that arrives during the run is left to the next run. A slice over
+     * several months writes each month's groups and distribution under the month's first day (the
+     * slice's first day for its first month), as slices of one month each would.
      */
     @Transactional
     public void rewrite(String runId, LocalDate first, LocalDate last, Long lowestId, Long highestId) {
-        RunParameters p = runs.parameters(runId);
-        ZoneId zone = configured.zone();
-        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        // facts are taken as they stood at the end of the cut-off date
-        OffsetDateTime cutOff = p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         try (Connection c = dataSource.getConnection()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-            for (String table : List.of("stat_partial", "stat_run_group")) {
-                execute(c, "delete from " + table + " where run_id = ? and slice_day between ? and ?", runId, first, last);
-            }
-            if (lowestId == null) {
-                return;
-            }
-            // (asked before the settings below, as their index alone answers it)
-            long changed = count(c, "select count(*) from dispute_case d where d.links_settled_at >= ?"
-                    + " and d.id between ? and ?", cutOff, lowestId, highestId);
-            if (postgres) {
-                // One pass over a month of cases (docs/benchmarks.md has the measurements): a bitmap
-                // scan reads the month's pages in order, three times faster than following the index
-                // case by case; and the planner cannot estimate the number of groups of a computed
-                // key, so it would sort every case of the month by six keys instead of hashing them.
-                // Compiling the plan (PostgreSQL's JIT) costs more than it saves.
-                execute(c, "set local jit = off");
-                execute(c, "set local enable_indexscan = off");
-                execute(c, "set local enable_sort = off");
-                execute(c, "set local work_mem = '64MB'");
-            }
-            List<Object> scopeArgs = new ArrayList<>();
-            String scope = scopeClause(p, scopeArgs);
-            // Days to outcome by the zone's offset where it is the same from the slice's start to
-            // the cut-off (always so in China: no summer time since 1991); by the zone's rules else.
-            var transition = zone.getRules().nextTransition(start.toInstant());
-            boolean fixedOffset = transition == null || !transition.getInstant().isBefore(cutOff.toInstant());
-            Object zoneOrOffset = postgres && !fixedOffset ? zone.getId()
-                    : (Object) zone.getRules().getOffset(start.toInstant()).getTotalSeconds();
-            List<Object> head = List.of(runId, first, cutOff, cutOff, zoneOrOffset, zoneOrOffset, // outcome time, days
-                    cutOff, cutOff, cutOff);                                                       // facts
-            List<Object> cohort = List.of(p.matterKind(), start, end, lowestId, highestId, cutOff);
-            // the cases whose facts stand on their row as they stood at the cut-off: nearly all
-            List<Object> args = new ArrayList<>(head);
-            args.addAll(cohort);
-            args.addAll(scopeArgs);
-            execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, false), args.toArray());
-            // the few whose facts changed since the cut-off: from the tables, as they stood then
-            if (changed > 0) {
-                args = new ArrayList<>(head);
-                args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff));   // referrals
-                args.addAll(List.of(lowestId, highestId, cutOff));                           // follow-up visits
-                args.addAll(cohort);
-                args.addAll(scopeArgs);
-                execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, true), args.toArray());
-            }
-            distribution(c, runId, first);
+            rewrite(c, runs.parameters(runId), configured.zone(), runId, first, last, lowestId, highestId);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics slice " + first + ".." + last + " of run " + runId + " failed", e);
         }
     }
 
+    /** {@link #rewrite(String, LocalDate, LocalDate, Long, Long)} on the given connection, inside its transaction. */
+    static void rewrite(Connection c, RunParameters p, ZoneId zone, String runId, LocalDate first, LocalDate last,
+                        Long lowestId, Long highestId) throws SQLException {
+        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        // facts are taken as they stood at the end of the cut-off date
+        OffsetDateTime cutOff = p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        boolean postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        for (String table : List.of("stat_partial", "stat_run_group")) {
+            execute(c, "delete from " + table + " where run_id = ? and slice_day between ? and ?", runId, first, last);
+        }
+        if (lowestId == null) {
+            return;
+        }
+        // (asked before the settings below, as their index alone answers it)
+        long changed = count(c, "select count(*) from dispute_case d where d.links_settled_at >= ?"
+                + " and d.id between ? and ?", cutOff, lowestId, highestId);
+        if (postgres) {
+            // One pass over a month of cases (docs/benchmarks.md has the measurements): a bitmap
+            // scan reads the month's pages in order, three times faster than following the index
+            // case by case; and the planner cannot estimate the number of groups of a computed
+            // key, so it would sort every case of the month by six keys instead of hashing them.
+            // Compiling the plan (PostgreSQL's JIT) costs more than it saves.
+            execute(c, "set local jit = off");
+            execute(c, "set local enable_indexscan = off");
+            execute(c, "set local enable_sort = off");
+            execute(c, "set local work_mem = '64MB'");
+        }
+        List<Object> scopeArgs = new ArrayList<>();
+        String scope = scopeClause(p, scopeArgs);
+        // Days to outcome by the zone's offset where it is the same from the slice's start to
+        // the cut-off (always so in China: no summer time since 1991); by the zone's rules else.
+        var transition = zone.getRules().nextTransition(start.toInstant());
+        boolean fixedOffset = transition == null || !transition.getInstant().isBefore(cutOff.toInstant());
+        Object zoneOrOffset = postgres && !fixedOffset ? zone.getId()
+                : (Object) zone.getRules().getOffset(start.toInstant()).getTotalSeconds();
+        // the first day of each month after the slice's first, latest first: a case's rows go under its month's
+        List<LocalDate> months = new ArrayList<>();
+        for (LocalDate m = first.withDayOfMonth(1).plusMonths(1); !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(0, m);
+        }
+        List<Object> head = new ArrayList<>(List.of(runId, cutOff, cutOff, zoneOrOffset, zoneOrOffset, // outcome time, days
+                cutOff, cutOff, cutOff));                                                              // facts
+        for (LocalDate m : months) {                                                                   // slice day
+            head.add(m.atStartOfDay(zone).toOffsetDateTime());
+            head.add(m);
+        }
+        head.add(first);
+        List<Object> cohort = List.of(p.matterKind(), start, end, lowestId, highestId, cutOff);
+        // the cases whose facts stand on their row as they stood at the cut-off: nearly all
+        List<Object> args = new ArrayList<>(head);
+        args.addAll(cohort);
+        args.addAll(scopeArgs);
+        execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, false, months.size()), args.toArray());
+        // the few whose facts changed since the cut-off: from the tables, as they stood then
+        if (changed > 0) {
+            args = new ArrayList<>(head);
+            args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff));   // referrals
+            args.addAll(List.of(lowestId, highestId, cutOff));                           // follow-up visits
+            args.addAll(cohort);
+            args.addAll(scopeArgs);
+            execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, true, months.size()), args.toArray());
+        }
+        distribution(c, runId, first, last);
+    }
+
     /**
-     * The slice's distribution of days from acceptance to outcome (days -> cases), from the
-     * groups just written, from which the last step takes the exact median without sorting
-     * the run's cases.
+     * The slice's distribution of days from acceptance to outcome (days -> cases) per slice day,
+     * from the groups just written, from which the last step takes the exact median without
+     * sorting the run's cases.
      */
-    private static void distribution(Connection c, String runId, LocalDate day) throws SQLException {
-        Map<Integer, Long> byDays = new TreeMap<>();
-        query(c, "select days from stat_run_group where run_id = ? and slice_day = ?", rs -> {
-            for (Object d : (Object[]) rs.getArray(1).getArray()) {
+    private static void distribution(Connection c, String runId, LocalDate first, LocalDate last) throws SQLException {
+        Map<LocalDate, Map<Integer, Long>> byDay = new TreeMap<>();
+        query(c, "select slice_day, days from stat_run_group where run_id = ? and slice_day between ? and ?", rs -> {
+            Map<Integer, Long> byDays = byDay.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new TreeMap<>());
+            for (Object d : (Object[]) rs.getArray(2).getArray()) {
                 if (d != null) {
                     byDays.merge(((Number) d).intValue(), 1L, Long::sum);
                 }
             }
-        }, runId, day);
+        }, runId, first, last);
         try (PreparedStatement insert = c.prepareStatement("insert into stat_partial (run_id, slice_day, metric,"
                 + " dimension, quantity) values (?, ?, '" + RunFigures.DAYS_TO_OUTCOME + "', ?, ?)")) {
-            for (Map.Entry<Integer, Long> e : byDays.entrySet()) {
-                bind(insert, runId, day, e.getKey().toString(), java.math.BigDecimal.valueOf(e.getValue()));
-                insert.addBatch();
+            for (Map.Entry<LocalDate, Map<Integer, Long>> day : byDay.entrySet()) {
+                for (Map.Entry<Integer, Long> e : day.getValue().entrySet()) {
+                    bind(insert, runId, day.getKey(), e.getKey().toString(), java.math.BigDecimal.valueOf(e.getValue()));
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }
@@ -209,14 +259,21 @@ public class StatisticsSlices {
      * slice is two statements: the cases unchanged since the cut-off, from their rows alone (nearly
      * all of them, and no join: a join of the three tables was a quarter of a slice's time); then,
      * with {@code changed}, the others, their facts gathered from the tables as they stood at the
-     * cut-off. Their other offices count as they are now in both. Parameters: runId, day; cutOff
-     * (outcome time); cutOff and the zone x2 (days, see {@link #localDays}); cutOff x3 (facts);
-     * with {@code changed}: referrals: cutOff x3, the id range, cutOff; follow-ups: the id range,
+     * cut-off. Their other offices count as they are now in both. Parameters: runId; cutOff
+     * (outcome time); cutOff and the zone x2 (days, see {@link #localDays}); cutOff x3 (facts); the
+     * slice day: for each of the {@code months} later months in the slice, latest first, the instant
+     * its first day starts and that day, then the slice's first day; with {@code changed}: referrals: cutOff x3, the id range, cutOff; follow-ups: the id range,
      * cutOff; the cohort: kind, start, end, the id range, cutOff; then the scope's. (The referrals
      * and visits of the whole id range are a few in a hundred of its cases; only the changed
      * cases' match.)
      */
-    static String snapshot(String cohortColumn, String scope, boolean postgres, boolean fixedOffset, boolean changed) {
+    static String snapshot(String cohortColumn, String scope, boolean postgres, boolean fixedOffset, boolean changed,
+                           int months) {
+        StringBuilder sliceDay = new StringBuilder(months == 0 ? "" : "case");
+        for (int i = 0; i < months; i++) {
+            sliceDay.append(" when ").append(cohortColumn).append(" >= ? then cast(? as date)");
+        }
+        sliceDay.append(months == 0 ? "cast(? as date)" : " else cast(? as date) end");
         java.util.function.Function<String, String> fact = name -> changed ? "coalesce(ex." + name + ", 0)"
                 : "coalesce(c.links_" + name + ", 0)";
         String facts = CaseFacts.sql("case when c.outcome_at < ? then c.outcome end",
@@ -235,7 +292,7 @@ public class StatisticsSlices {
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
             + " referrals_rejected, referrals_overdue, follow_ups, agreement_amount, criminal_case_averted_people,"
             + " mass_petition_averted_people, case_ids, outcome_ats, days)"
-            + " select nextval('stat_group_seq'), ?, ?, f.dispute_type, f.channel, f.region_code,"
+            + " select nextval('stat_group_seq'), ?, f.slice_day, f.dispute_type, f.channel, f.region_code,"
             + " f.handling_office_code, f.other_offices, f.facts, count(*), sum(f.sent), sum(f.accepted),"
             + " sum(f.rejected), sum(f.overdue), sum(f.visits), sum(f.agreement_amount), sum(f.criminal_people),"
             + " sum(f.petition_people),"
@@ -247,7 +304,7 @@ public class StatisticsSlices {
             + " c.agreement_amount, " + AVERTED_PEOPLE + ","
             + " " + fact.apply("sent") + " as sent, " + fact.apply("accepted") + " as accepted, "
             + fact.apply("rejected") + " as rejected, " + fact.apply("overdue") + " as overdue, "
-            + fact.apply("visits") + " as visits, " + facts + " as facts"
+            + fact.apply("visits") + " as visits, " + facts + " as facts, " + sliceDay + " as slice_day"
             + " from dispute_case c"
             + (!changed ? "" : ""
             // (integer sums: summing bigints goes through numeric, a tenth of the statement's time)
@@ -268,7 +325,8 @@ public class StatisticsSlices {
             + " and c.id between ? and ?"
             + (changed ? " and c.links_settled_at >= ?" : " and (c.links_settled_at is null or c.links_settled_at < ?)")
             + scope + ") f"
-            + " group by f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices, f.facts";
+            + " group by f.slice_day, f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices,"
+            + " f.facts";
     }
 
     /**

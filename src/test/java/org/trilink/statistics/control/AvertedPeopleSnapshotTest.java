@@ -109,15 +109,15 @@ class AvertedPeopleSnapshotTest {
 
     /** One slice over every case, as StatisticsSlices.rewrite binds it (embedded database, fixed offset). */
     private static void snapshot(Connection db, long lowest, long highest, boolean changed) throws SQLException {
-        List<Object> args = new ArrayList<>(List.of("new", java.time.LocalDate.of(2000, 1, 1), CUT_OFF, CUT_OFF,
-                28800, 28800, CUT_OFF, CUT_OFF, CUT_OFF));
+        List<Object> args = new ArrayList<>(List.of("new", CUT_OFF, CUT_OFF, 28800, 28800, CUT_OFF, CUT_OFF, CUT_OFF,
+                java.time.LocalDate.of(2000, 1, 1)));
         if (changed) {
             args.addAll(List.of(CUT_OFF, CUT_OFF, CUT_OFF, lowest, highest, CUT_OFF, lowest, highest, CUT_OFF));
         }
         args.addAll(List.of("PEOPLES_MEDIATION", OffsetDateTime.parse("2000-01-01T00:00:00+08:00"), CUT_OFF, lowest,
                 highest, CUT_OFF));
         try (PreparedStatement ps = db.prepareStatement(StatisticsSlices.snapshot("c.accepted_at", "", false, true,
-                changed))) {
+                changed, 0))) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
