@@ -50,6 +50,13 @@ public class CorrectionRequests {
                           String handledBy, String handlingNote) implements java.io.Serializable {
     }
 
+    /** How many requests the case has, without their values (nothing personal is shown). */
+    public long count(String caseNumber) {
+        DisputeCase c = access.visible(caseNumber);
+        return ((Number) em.createNativeQuery("select count(*) from correction_request where case_id = ?")
+                .setParameter(1, c.id()).getSingleResult()).longValue();
+    }
+
     public List<Request> of(String caseNumber) {
         DisputeCase c = access.visible(caseNumber);
         @SuppressWarnings("unchecked")

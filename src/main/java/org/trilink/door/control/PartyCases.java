@@ -94,26 +94,26 @@ public class PartyCases {
 
     /** A party as another party sees it: name and numbers masked. */
     public record OtherParty(int position, PartyRole role, PartyKind kind, String name, String idNumber,
-                             String phone) {
+                             String phone) implements java.io.Serializable {
     }
 
     /** The party's own particulars, whole. */
     public record OwnData(int position, PartyRole role, PartyKind kind, String name, String idNumber,
-                          String creditCode, String phone, String address) {
+                          String creditCode, String phone, String address) implements java.io.Serializable {
     }
 
     /** A paper meant for the parties: which document, which version, its verification code. */
-    public record Paper(String kind, int version, String verificationCode, OffsetDateTime generatedAt) {
+    public record Paper(String kind, int version, String verificationCode, OffsetDateTime generatedAt) implements java.io.Serializable {
     }
 
     /** A session still to come. */
-    public record NextSession(OffsetDateTime at, String place) {
+    public record NextSession(OffsetDateTime at, String place) implements java.io.Serializable {
     }
 
     /** Where the case stands, for the party. */
     public record Standing(String caseNumber, String status, String outcome, String handlingOfficeCode,
                            OffsetDateTime receivedAt, NextSession nextSession, List<Paper> papers, OwnData you,
-                           List<OtherParty> others) {
+                           List<OtherParty> others) implements java.io.Serializable {
     }
 
     @Transactional
