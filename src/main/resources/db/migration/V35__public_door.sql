@@ -42,9 +42,9 @@ create index public_code_created_idx on public_code(created_at);
 -- Codes asked for per phone, client address and office per day (district date), across instances.
 create table public_limit (
     limit_key   varchar(120) not null,
-    day         date not null,
+    limit_day   date not null,
     used        integer not null,
-    primary key (limit_key, day)
+    primary key (limit_key, limit_day)
 );
 
 -- A verified party's pass: what a correct code opens, for a while.

@@ -235,7 +235,8 @@ public final class HistoryWords {
             }
             case PARTY_VIEWED_ONLINE -> {
                 CaseChange.PartyViewedOnline v = (CaseChange.PartyViewedOnline) change;
-                yield text("history.partyViewed." + v.what(), String.valueOf(v.position()));
+                String key = "history.partyViewed." + v.what();
+                yield text(key, String.valueOf(v.position()));
             }
             case CORRECTION_REQUESTED -> {
                 CaseChange.CorrectionRequested r = (CaseChange.CorrectionRequested) change;

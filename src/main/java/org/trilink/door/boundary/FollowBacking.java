@@ -147,7 +147,8 @@ public class FollowBacking implements Serializable {
 
     /** The status in plain words for a party. */
     public String getStatusWords() {
-        return standing == null ? null : labels.text("door.status." + standing.status());
+        String key = standing == null ? null : "door.status." + standing.status();
+        return key == null ? null : labels.text(key);
     }
 
     public String getOfficeName() {

@@ -22,9 +22,9 @@ public class DailyLimits {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void take(LocalDate day, Map<String, Integer> maxima, long secondsToMidnight) {
         for (Map.Entry<String, Integer> limit : maxima.entrySet()) {
-            em.createNativeQuery("insert into public_limit (limit_key, day, used) values (?, ?, 0) on conflict do nothing")
+            em.createNativeQuery("insert into public_limit (limit_key, limit_day, used) values (?, ?, 0) on conflict do nothing")
                     .setParameter(1, limit.getKey()).setParameter(2, day).executeUpdate();
-            int taken = em.createNativeQuery("update public_limit set used = used + 1 where limit_key = ? and day = ?"
+            int taken = em.createNativeQuery("update public_limit set used = used + 1 where limit_key = ? and limit_day = ?"
                             + " and used < ?")
                     .setParameter(1, limit.getKey()).setParameter(2, day).setParameter(3, limit.getValue())
                     .executeUpdate();
@@ -34,7 +34,7 @@ public class DailyLimits {
             }
         }
         if (java.util.concurrent.ThreadLocalRandom.current().nextInt(200) == 0) {
-            em.createNativeQuery("delete from public_limit where day < ?").setParameter(1, day.minusDays(2))
+            em.createNativeQuery("delete from public_limit where limit_day < ?").setParameter(1, day.minusDays(2))
                     .executeUpdate();
         }
     }
