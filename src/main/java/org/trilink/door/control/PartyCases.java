@@ -150,7 +150,8 @@ public class PartyCases {
         return caseOf(pass).caseNumber();
     }
 
-    DisputeCase caseOf(PartyPass pass) {
+    /** The case a pass is for (403 for an APPLY pass, 401 when the case or party is gone). */
+    public DisputeCase caseOf(PartyPass pass) {
         if (!pass.forCase()) {
             throw ProblemException.forbidden("This pass is for applying; ask for a code with purpose FOLLOW.");
         }
