@@ -17,7 +17,7 @@ import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
 
 /** Each office's poster inviting online applications, with the QR code of its apply page. */
-@Path("offices")
+@Path("offices/{code}/poster")
 @RequestScoped
 @Tag(name = "Parties' door (staff)")
 public class PosterResource {
@@ -35,7 +35,6 @@ public class PosterResource {
     HttpServletRequest request;
 
     @GET
-    @Path("offices/{code}/poster")
     @Produces("application/pdf")
     @Operation(summary = "The office's poster (A4 PDF) with the QR code of its online application page; staff of the"
             + " office or the district admin")
