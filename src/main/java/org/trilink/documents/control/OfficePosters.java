@@ -10,9 +10,11 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
@@ -47,13 +49,15 @@ public class OfficePosters {
             if (officeNameEn != null && !officeNameEn.isBlank()) {
                 doc.add(centred(officeNameEn, small));
             }
-            float size = 300;
-            float x = (PageSize.A4.getWidth() - size) / 2;
-            float y = 250;
-            drawQr(writer.getDirectContent(), applyUrl, x, y, size);
-            Paragraph gap = new Paragraph(" ", big);
-            gap.setSpacingBefore(size + 40);
-            doc.add(gap);
+            // the QR code in the page's flow (a vector template as an image), so nothing overlaps it
+            float size = 280;
+            PdfTemplate qr = writer.getDirectContent().createTemplate(size, size);
+            drawQr(qr, applyUrl, 0, 0, size);
+            Image image = Image.getInstance(qr);
+            image.setAlignment(Element.ALIGN_CENTER);
+            image.setSpacingBefore(12);
+            image.setSpacingAfter(12);
+            doc.add(image);
             doc.add(centred("用手机扫描二维码：说明纠纷，短信验证手机号，即可在线申请，随时查询进度。", small));
             doc.add(centred("Scan with your phone: describe the dispute, confirm your phone by SMS code, follow"
                     + " your case.", small));
