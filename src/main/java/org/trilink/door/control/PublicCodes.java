@@ -35,6 +35,8 @@ import org.trilink.platform.validation.IdentityNumbers;
  * <p>No existence oracle: asking to follow a case with a number that does not exist or a phone that
  * is not a party's gets the very same answer as a match (a challenge, 202), counts against the same
  * limits, and its challenge answers wrong codes alike; only no SMS goes out and nothing verifies it.
+ * For a match the SMS goes out beside the answer (a managed executor), so that the answer's time
+ * does not wait for the gateway either.
  */
 @ApplicationScoped
 public class PublicCodes {
@@ -67,6 +69,9 @@ public class PublicCodes {
 
     @Inject
     Configured configured;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     /** A code asked for: purpose, phone, the office (APPLY) or the case number (FOLLOW), consent. */
     public record CodeRequest(PartyPass.Purpose purpose, String phone, String officeCode, String caseNumber,
@@ -161,19 +166,28 @@ public class PublicCodes {
                 .setParameter(7, code == null ? null : keys.codeHash(challenge, code)).setParameter(8, at)
                 .setParameter(9, at.plusMinutes(settings.codeMinutes())).setParameter(10, consentId).executeUpdate();
         String outcome = "no match, nothing sent";
-        if (send) {
+        if (send && r.purpose() == PartyPass.Purpose.FOLLOW) {
+            // sent beside the answer, so that its time (the gateway's round trip) does not tell a
+            // match from none; a failure is logged (never the number) and the party asks again
+            String text = Templates.render(r.locale(), "door.code.sms", code, settings.codeMinutes());
+            String id = "code-" + challenge.substring(0, 16);
+            executor.execute(() -> {
+                NotificationChannels.Result sent = channels.sendSmsNow(id, phone, text);
+                if (sent.status() == null || sent.status() < 200 || sent.status() >= 300) {
+                    LOG.warning("A one-time code could not be sent: " + sent.error());
+                }
+            });
+            outcome = "sending";
+        } else if (send) {
             NotificationChannels.Result sent = channels.sendSmsNow("code-" + challenge.substring(0, 16), phone,
                     Templates.render(r.locale(), "door.code.sms", code, settings.codeMinutes()));
             boolean ok = sent.status() != null && sent.status() >= 200 && sent.status() < 300;
             outcome = ok ? "sent" : "not sent: " + sent.error();
             if (!ok) {
                 LOG.warning("A one-time code could not be sent: " + sent.error());
-                if (r.purpose() == PartyPass.Purpose.APPLY) {
-                    // applying reveals nothing about anyone: say so, and count nothing against the party
-                    throw new ProblemException(Problem.of(503, "Service Unavailable",
-                            "The code could not be sent just now. Please try again in a minute."));
-                }
-                // following: answered as if sent, or the failure would tell a match from none
+                // applying reveals nothing about anyone: say so
+                throw new ProblemException(Problem.of(503, "Service Unavailable",
+                        "The code could not be sent just now. Please try again in a minute."));
             }
         }
         audit.record(SecurityAudit.Kind.PUBLIC_CODE_SENT, "party", caseNumber, address,
