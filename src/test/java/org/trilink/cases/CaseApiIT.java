@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trilink.testing.Api;
 import org.trilink.testing.Deployments;
+import org.trilink.testing.Eventually;
+import org.trilink.testing.SmsGateway;
 
 /**
  * The foundation as a script or a partner meets it: login, reference data, intake, reading,
@@ -35,7 +37,7 @@ class CaseApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.trilinkWar().addClass(WrittenOnAnotherInstance.class);
+        return Deployments.trilinkWar().addClass(WrittenOnAnotherInstance.class).addClass(CodesGrowOld.class);
     }
 
     @ArquillianResource
@@ -960,5 +962,335 @@ class CaseApiIT {
                 .contentType(containsString("application/problem+json"));
 
         api.as("admin").queryParam("q", marker).get("/api/v1/cases").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    // ---- the parties' door (issue 24) ----
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** A mobile number no earlier run used today (the daily limits live in the kept test database). */
+    static String somePhone() {
+        return "139" + String.format("%08d", RANDOM.nextInt(100_000_000));
+    }
+
+    /** A client address of its own, as the trusted test proxy forwards it. */
+    static String someAddress() {
+        return "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    }
+
+    /** A valid resident ID number (ISO 7064 MOD 11-2 check digit) that no other test uses. */
+    static String someResidentId() {
+        String first17 = "310118" + "1980" + String.format("%02d%02d", 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28))
+                + String.format("%03d", RANDOM.nextInt(1000));
+        return first17 + org.trilink.platform.validation.IdentityNumbers.residentIdCheck(first17);
+    }
+
+    private io.restassured.specification.RequestSpecification door(String address) {
+        // through 127.0.0.1, the tests' trusted proxy, so that X-Forwarded-For names the client
+        return io.restassured.RestAssured.given().baseUri(api.base().replaceFirst("//[^:/]+", "//127.0.0.1"))
+                .header("X-Forwarded-For", address)
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private io.restassured.response.Response askCode(String address, String purpose, String phone, String office,
+                                                     String caseNumber) {
+        String body = "{\"purpose\": \"%s\", \"phone\": \"%s\", %s \"consent\": true, \"noticeVersion\": \"2026-12\"}"
+                .formatted(purpose, phone, office != null ? "\"officeCode\": \"" + office + "\","
+                        : caseNumber != null ? "\"caseNumber\": \"" + caseNumber + "\"," : "");
+        return door(address).body(body).post("/api/v1/public/codes");
+    }
+
+    /** The code the local SMS gateway delivered to this phone (the latest). */
+    private static String codeSentTo(SmsGateway sms, String phone) throws Exception {
+        Eventually.within(java.time.Duration.ofSeconds(10),
+                () -> sms.delivered().stream().anyMatch(m -> m.contains("\"" + phone + "\"")));
+        String message = sms.delivered().stream().filter(m -> m.contains("\"" + phone + "\""))
+                .reduce((a, b) -> b).orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)")
+                .matcher(JsonPath.from(message).getString("text"));
+        assertThat(m.find()).as("a six-digit code in the SMS").isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * Exactly the door's paths are public: its pages and its API answer without a login (and are in
+     * the OpenAPI document); everything else, staff API and pages alike, still refuses anonymous
+     * callers, also on paths that only look like the public ones.
+     */
+    @Test
+    void thePublicDoorNeedsNoLoginWhileStaffPathsStillDo() {
+        api.anonymous().get("/api/v1/public/privacy-notice").then().statusCode(200)
+                .body("version", equalTo("2026-12")).body("textZh", containsString("个人信息保护法"));
+        api.anonymous().get("/api/v1/public/towns").then().statusCode(200)
+                .body("find { it.regionCode == '310118104' }.officeCode", equalTo("JO-ZHAOXIANG"));
+        api.anonymous().get("/api/v1/public/offices/PS-ZHAOXIANG").then().statusCode(200)
+                .body("regionCode", equalTo("310118104"));
+        api.anonymous().get("/public/apply.xhtml?office=JO-ZHAOXIANG").then().statusCode(200)
+                .body(containsString("赵巷司法所"));
+        api.anonymous().get("/public/follow.xhtml").then().statusCode(200);
+        // a pass is needed past the door's hall: 401 as a problem, never a login redirect
+        api.anonymous().get("/api/v1/public/case").then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:trilink:problem:party-pass-required"));
+        // staff paths still refused
+        api.anonymous().get("/api/v1/cases").then().statusCode(401);
+        api.anonymous().get("/api/v1/cases/TL2009-000001/correction-requests").then().statusCode(401);
+        api.anonymous().get("/api/v1/offices/JO-ZHAOXIANG/poster").then().statusCode(401);
+        api.anonymous().get("/api/v1/publicity").then().statusCode(401);
+        api.anonymous().redirects().follow(false).get("/cases/list.xhtml").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        api.anonymous().redirects().follow(false).get("/publicity.xhtml").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        String openapi = api.anonymous().get("/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("/api/v1/public/codes", "/api/v1/public/codes/{challenge}",
+                "/api/v1/public/applications", "/api/v1/public/case", "/api/v1/offices/{code}/poster");
+    }
+
+    /**
+     * A party applies online: consent first, a code to the phone, the application through the
+     * intake's own rules, in the chosen office's inbox with channel ONLINE. Staff see the intake's
+     * same-parties warning, the party follows the case (the other party masked, the view in the
+     * history) and asks for a correction, which staff apply as a recorded party correction.
+     */
+    @Test
+    void anOnlineApplicationLandsInTheOfficeInboxAndIsFollowed() throws Exception {
+        String marker = Api.marker();
+        String phone = somePhone();
+        String from = someAddress();
+        String id = someResidentId();
+        // an open case of the same applicant, registered by the office's staff
+        String earlier = api.as("mediator").body(Api.intake(marker + "-earlier").replace("11010519491231002X", id)
+                        .replace("POLICE_110", "WALK_IN"))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("caseNumber");
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            // nothing is collected without consent to the notice in force
+            door(from).body("{\"purpose\": \"APPLY\", \"phone\": \"" + phone + "\", \"officeCode\": \"JO-ZHAOXIANG\"}")
+                    .post("/api/v1/public/codes").then().statusCode(400).body("errors.field", hasItem("consent"));
+            door(from).body("{\"purpose\": \"APPLY\", \"phone\": \"1234\", \"officeCode\": \"NOPE\", \"consent\": true,"
+                            + " \"noticeVersion\": \"2026-12\"}")
+                    .post("/api/v1/public/codes").then().statusCode(400)
+                    .body("errors.field", hasItems("phone", "officeCode"));
+            String challenge = askCode(from, "APPLY", phone, "JO-ZHAOXIANG", null).then().statusCode(202)
+                    .body("expiresInSeconds", equalTo(300)).extract().path("challenge");
+            String code = codeSentTo(sms, phone);
+            assertThat(sms.badSignatures()).isZero();
+            String wrong = code.equals("000000") ? "000001" : "000000";
+            door(from).body("{\"code\": \"" + wrong + "\"}").post("/api/v1/public/codes/" + challenge).then()
+                    .statusCode(400).body("triesLeft", equalTo(4));
+            String pass = door(from).body("{\"code\": \"" + code + "\"}").post("/api/v1/public/codes/" + challenge)
+                    .then().statusCode(200).body("purpose", equalTo("APPLY")).body("officeCode", equalTo("JO-ZHAOXIANG"))
+                    .extract().path("pass");
+            // a code is used once
+            door(from).body("{\"code\": \"" + code + "\"}").post("/api/v1/public/codes/" + challenge).then()
+                    .statusCode(410);
+
+            String application = """
+                    {"disputeType": "NEIGHBOR", "summary": "楼上漏水，物业不管 %s", "regionCode": "310118104",
+                     "address": "青浦区赵巷镇某路2号", "occurredAt": "2009-06-01T09:00:00+08:00",
+                     "parties": [
+                       {"role": "APPLICANT", "kind": "PERSON", "name": "李四", "idNumber": "%s", "phone": "%s"},
+                       {"role": "RESPONDENT", "kind": "PERSON", "name": "王小五", "phone": "13912345678"}
+                     ]}""".formatted(marker, id, phone);
+            // bad input is refused by the intake's rules, and stores nothing
+            door(from).header("X-TriLink-Party-Pass", pass).body(application.replace("NEIGHBOR", "GOSSIP")
+                            .replace("310118104", "999"))
+                    .post("/api/v1/public/applications").then().statusCode(400)
+                    .body("errors.field", hasItems("disputeType"));
+            door(from).header("X-TriLink-Party-Pass", pass).body(application.replace("310118104", "999"))
+                    .post("/api/v1/public/applications").then().statusCode(400)
+                    .body("errors.field", hasItem("regionCode"));
+            // the applicant is the phone that got the code
+            door(from).header("X-TriLink-Party-Pass", pass).body(application.replace(phone, "13700000000"))
+                    .post("/api/v1/public/applications").then().statusCode(400).body("errors.field", hasItem("parties"));
+            door(from).header("X-TriLink-Party-Pass", "forged").body(application)
+                    .post("/api/v1/public/applications").then().statusCode(401);
+            var applied = door(from).header("X-TriLink-Party-Pass", pass).body(application)
+                    .post("/api/v1/public/applications").then().statusCode(201).body("purpose", equalTo("FOLLOW"))
+                    .extract().jsonPath();
+            String caseNumber = applied.getString("caseNumber");
+            // the pass is spent for applying: now it follows this case
+            door(from).header("X-TriLink-Party-Pass", pass).body(application)
+                    .post("/api/v1/public/applications").then().statusCode(403);
+
+            // in the office's inbox: received, channel ONLINE
+            api.as("mediator").queryParam("status", "RECEIVED").queryParam("channel", "ONLINE").queryParam("q", marker)
+                    .get("/api/v1/cases").then().statusCode(200).body("items.caseNumber", contains(caseNumber));
+            api.as("mediator").get("/api/v1/cases/" + caseNumber).then().statusCode(200)
+                    .body("channel", equalTo("ONLINE")).body("status", equalTo("RECEIVED"))
+                    .body("handlingOfficeCode", equalTo("JO-ZHAOXIANG"));
+            api.as("mediator2").get("/api/v1/cases/" + caseNumber).then().statusCode(404);
+            api.as("mediator").get("/api/v1/cases/" + caseNumber + "/history").then().statusCode(200)
+                    .body("[0].type", equalTo("RECEIVED")).body("[0].actor", equalTo("party:online"));
+            // the same-parties warning goes to the office's staff
+            api.as("mediator").get("/api/v1/cases/" + caseNumber + "/online-application").then().statusCode(200)
+                    .body("openCasesWithSameParties", hasItem(earlier)).body("noticeVersion", equalTo("2026-12"));
+            api.as("mediator").get("/api/v1/cases/" + earlier + "/online-application").then().statusCode(404);
+
+            // following: where it stands, the other party masked, the view recorded
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case").then().statusCode(200)
+                    .body("caseNumber", equalTo(caseNumber)).body("status", equalTo("RECEIVED"))
+                    .body("you.phone", equalTo(phone)).body("others[0].name", equalTo("王**"))
+                    .body("others[0].phone", equalTo("139****5678"));
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case/personal-data").then()
+                    .statusCode(200).body("idNumber", equalTo(id)).body("address", equalTo(null));
+            long correction = door(from).header("X-TriLink-Party-Pass", pass)
+                    .body("{\"address\": \"青浦区赵巷镇某路2号201室\", \"note\": \"门牌号漏了\"}")
+                    .post("/api/v1/public/case/corrections").then().statusCode(201).extract().jsonPath()
+                    .getLong("id");
+            door(from).header("X-TriLink-Party-Pass", pass).body("{\"idNumber\": \"110105194912310021\"}")
+                    .post("/api/v1/public/case/corrections").then().statusCode(400).body("errors.field", hasItem("idNumber"));
+
+            // staff see the request and apply it as a party correction
+            api.as("mediator2").get("/api/v1/cases/" + caseNumber + "/correction-requests").then().statusCode(404);
+            api.as("mediator").get("/api/v1/cases/" + caseNumber + "/correction-requests").then().statusCode(200)
+                    .body("[0].id", equalTo((int) correction)).body("[0].address", equalTo("青浦区赵巷镇某路2号201室"))
+                    .body("[0].status", equalTo("OPEN"));
+            api.as("mediator").body("{\"action\": \"APPLY\", \"note\": \"核对无误\"}")
+                    .post("/api/v1/cases/" + caseNumber + "/correction-requests/" + correction).then().statusCode(200)
+                    .body("status", equalTo("APPLIED")).body("handledBy", equalTo("mediator"));
+            api.as("mediator").body("{\"action\": \"APPLY\"}")
+                    .post("/api/v1/cases/" + caseNumber + "/correction-requests/" + correction).then().statusCode(409);
+            api.as("mediator").get("/api/v1/cases/" + caseNumber).then().statusCode(200)
+                    .body("parties[0].address", equalTo("青浦区赵巷镇某路2号201室"));
+            List<String> types = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/history").then()
+                    .statusCode(200).extract().jsonPath().getList("type");
+            assertThat(types).containsSubsequence("RECEIVED", "PARTY_VIEWED_ONLINE", "PARTY_VIEWED_ONLINE",
+                    "CORRECTION_REQUESTED", "PARTY_CORRECTED");
+
+            // every public action in the audit trail, never a phone or ID number
+            JsonPath mine = api.as("admin").queryParam("name", caseNumber).queryParam("size", 200)
+                    .get("/api/v1/security-events").then().statusCode(200).extract().jsonPath();
+            assertThat(mine.getList("events.kind", String.class)).contains("PUBLIC_APPLIED", "PUBLIC_CASE_VIEWED",
+                    "PUBLIC_CORRECTION_REQUESTED");
+            JsonPath audit = api.as("admin").queryParam("size", 200).get("/api/v1/security-events").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(audit.getList("events.kind", String.class)).contains("PUBLIC_CODE_SENT", "PUBLIC_CODE_FAILED",
+                    "PUBLIC_CODE_VERIFIED");
+            String trail = audit.prettify() + mine.prettify();
+            assertThat(trail).doesNotContain(phone).doesNotContain(id);
+        }
+    }
+
+    /**
+     * Codes: five tries, five minutes, used once; and no existence oracle: a case number that does
+     * not exist and a phone that is not a party's get the very answer a match gets, and their
+     * challenges answer wrong codes alike; only no SMS goes out.
+     */
+    @Test
+    void codesExpireAfterFiveMinutesOrFiveTriesAndTellNothingOfCases() throws Exception {
+        String phone = somePhone();
+        String from = someAddress();
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker()).replace("13800138000", phone))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("caseNumber");
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            var real = askCode(from, "FOLLOW", phone, null, caseNumber);
+            var unknownCase = askCode(someAddress(), "FOLLOW", phone, null, "TL2009-987654");
+            var wrongPhone = askCode(someAddress(), "FOLLOW", somePhone(), null, caseNumber);
+            for (var answer : List.of(real, unknownCase, wrongPhone)) {
+                answer.then().statusCode(202).body("expiresInSeconds", equalTo(300));
+                assertThat(answer.jsonPath().getMap("$").keySet()).containsExactlyInAnyOrder("challenge",
+                        "expiresInSeconds");
+                assertThat(answer.jsonPath().getString("challenge")).hasSize(43);
+            }
+            String code = codeSentTo(sms, phone);
+            Thread.sleep(500);
+            assertThat(sms.delivered()).as("one SMS: to the party of the case only").hasSize(1);
+
+            // five wrong tries end a code, real or not, with the same answers
+            for (var answer : List.of(real, unknownCase, wrongPhone)) {
+                String challenge = answer.jsonPath().getString("challenge");
+                for (int left = 4; left >= 1; left--) {
+                    door(from).body("{\"code\": \"" + (code.equals("999999") ? "999998" : "999999") + "\"}")
+                            .post("/api/v1/public/codes/" + challenge).then().statusCode(400)
+                            .body("type", equalTo("urn:trilink:problem:code-wrong")).body("triesLeft", equalTo(left));
+                }
+                door(from).body("{\"code\": \"abc\"}").post("/api/v1/public/codes/" + challenge).then().statusCode(410)
+                        .body("type", equalTo("urn:trilink:problem:code-expired"));
+            }
+            // the right code after five wrong ones: too late
+            door(from).body("{\"code\": \"" + code + "\"}").post("/api/v1/public/codes/" + real.jsonPath()
+                    .getString("challenge")).then().statusCode(410);
+
+            // five minutes: a fresh code, its clock moved on, no longer opens anything
+            String challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
+                    .path("challenge");
+            String fresh = codeSentTo(sms, phone);
+            api.as("admin").post("/api/v1/test-fixtures/codes/" + challenge + "/older/301").then().statusCode(200)
+                    .body("lifetimeSeconds", equalTo(300));
+            door(from).body("{\"code\": \"" + fresh + "\"}").post("/api/v1/public/codes/" + challenge).then()
+                    .statusCode(410);
+            // and one within its minutes opens the case that phone belongs to
+            challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
+                    .path("challenge");
+            fresh = codeSentTo(sms, phone);
+            api.as("admin").post("/api/v1/test-fixtures/codes/" + challenge + "/older/240").then().statusCode(200);
+            String pass = door(from).body("{\"code\": \"" + fresh + "\"}").post("/api/v1/public/codes/" + challenge)
+                    .then().statusCode(200).body("caseNumber", equalTo(caseNumber)).body("purpose", equalTo("FOLLOW"))
+                    .extract().path("pass");
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case").then().statusCode(200)
+                    .body("you.name", equalTo("张三")).body("others[0].name", equalTo("某物业公司"))
+                    .body("others[0].idNumber", equalTo(null));
+            door(from).header("X-TriLink-Party-Pass", pass).delete("/api/v1/public/pass").then().statusCode(204);
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case").then().statusCode(401);
+        }
+    }
+
+    /**
+     * Daily limits per phone, client address and office, kept in the database (so every instance
+     * counts the same): past any of them, 429 with Retry-After (to the district's midnight), and
+     * the refusal is in the audit trail.
+     */
+    @Test
+    void dailyLimitsPerPhoneAddressAndOfficeAnswer429() throws Exception {
+        api.as("admin").post("/api/v1/test-fixtures/codes/office-limits/forget").then().statusCode(200);
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            String phone = somePhone();
+            for (int i = 0; i < 5; i++) {
+                askCode(someAddress(), "APPLY", phone, "JO-XIAYANG", null).then().statusCode(202);
+            }
+            var refused = askCode(someAddress(), "APPLY", phone, "JO-XIAYANG", null);
+            refused.then().statusCode(429).contentType(containsString("application/problem+json"))
+                    .body("type", equalTo("urn:trilink:problem:too-many-codes")).body("limit", equalTo("phone"));
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 86_400L);
+            // following counts against the same phone: the same 429, whether the case exists or not
+            askCode(someAddress(), "FOLLOW", phone, null, "TL2009-000001").then().statusCode(429)
+                    .body("limit", equalTo("phone"));
+
+            String from = someAddress();
+            for (int i = 0; i < 20; i++) {
+                askCode(from, "APPLY", somePhone(), "PS-XUJING", null).then().statusCode(202);
+            }
+            askCode(from, "APPLY", somePhone(), "PS-XUJING", null).then().statusCode(429)
+                    .body("limit", equalTo("address"));
+
+            // the office's limit (30 a day in the tests): reached whatever the phones and addresses
+            int granted = 0;
+            io.restassured.response.Response last = null;
+            for (int i = 0; i <= 30; i++) {
+                last = askCode(someAddress(), "APPLY", somePhone(), "JO-LIANTANG", null);
+                if (last.statusCode() != 202) {
+                    break;
+                }
+                granted++;
+            }
+            last.then().statusCode(429).body("limit", equalTo("office"));
+            assertThat(granted).isEqualTo(30);
+            api.as("admin").queryParam("kind", "PUBLIC_LIMIT_REACHED").get("/api/v1/security-events").then()
+                    .statusCode(200).body("events.detail", hasItems(containsString("phone"),
+                            containsString("address"), containsString("office")));
+        }
+    }
+
+    @Test
+    void anOfficePrintsItsPosterWithTheQrCodeOfItsApplyPage() throws Exception {
+        byte[] pdf = api.as("mediator").accept("application/pdf").get("/api/v1/offices/JO-ZHAOXIANG/poster").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("赵巷司法所").contains("/public/apply.xhtml?office=JO-ZHAOXIANG");
+        }
+        api.as("mediator").accept("application/pdf").get("/api/v1/offices/JO-XUJING/poster").then().statusCode(403);
+        api.as("admin").accept("application/pdf").get("/api/v1/offices/JO-XUJING/poster").then().statusCode(200);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ import org.trilink.platform.faces.Labels;
 class TypedCaseChangesMigrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** Kinds of change that came after V17 (issue 24's door): never stored as free text, nothing to convert. */
+    static final java.util.Set<CaseChange.Kind> AFTER_V17 = java.util.EnumSet.of(CaseChange.Kind.PARTY_VIEWED_ONLINE,
+            CaseChange.Kind.CORRECTION_REQUESTED, CaseChange.Kind.CORRECTION_DECLINED);
 
     @Test
     void convertsEveryRowOfTheDemoDataOnH2() throws Exception {
@@ -92,7 +97,8 @@ class TypedCaseChangesMigrationTest {
         }
         assertThat(before).hasSizeGreaterThan(1000);
         assertThat(before.values().stream().map(Before::type).distinct())
-                .containsExactlyInAnyOrder(names(CaseChange.Kind.values()));
+                .containsExactlyInAnyOrder(names(Arrays.stream(CaseChange.Kind.values())
+                        .filter(k -> !AFTER_V17.contains(k)).toArray(CaseChange.Kind[]::new)));
 
         SchemaMigration.configuration(getClass().getClassLoader()).dataSource(url, user, password).load().migrate();
 
@@ -145,6 +151,7 @@ class TypedCaseChangesMigrationTest {
             caseId = rs.getLong(1);
         }
         Map<CaseChange, String> events = new LinkedHashMap<>(CaseChangeTest.LIVE);
+        events.keySet().removeIf(c -> AFTER_V17.contains(c.kind()));
         events.put(new CaseChange.Received(org.trilink.cases.entity.Channel.LEDGER_IMPORT,
                 org.trilink.cases.entity.DisputeType.LABOR, null, true), "channel=LEDGER_IMPORT, type=LABOR, from the ledger");
         try (PreparedStatement insert = db.prepareStatement("insert into case_event (id, case_id, type, occurred_at,"

@@ -1109,4 +1109,108 @@ class PortalIT {
         browser.open("cases/case.xhtml?n=TL1999-999999");
         assertThat(browser.pageText()).contains("该案件不存在").doesNotContain("Exception");
     }
+
+    /**
+     * The parties' door on a phone (390 px): a party arrives through the office's QR link, agrees to
+     * the privacy notice, proves the phone by a code (from the local SMS gateway), applies, and
+     * follows the case (in the same session, and again with a new code); asks for a correction of
+     * their data. The office's staff see the online application and the request on the case page.
+     */
+    @Test
+    void aPartyAppliesOnlineOnAPhoneAndFollowsTheCase() throws Exception {
+        String marker = Api.marker();
+        String phone = "139" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try (org.trilink.testing.SmsGateway sms = new org.trilink.testing.SmsGateway(18925, "it-sms-secret")) {
+            browser.open("public/apply.xhtml?office=JO-ZHAOXIANG");
+            browser.waitFor(By.id("noticeText"));
+            assertThat(browser.text(By.id("office"))).isEqualTo("赵巷司法所");
+            assertThat(browser.text(By.id("noticeText"))).contains("个人信息保护法");
+            assertNoSideways();
+            browser.screenshot("door-apply-notice-390");
+            // nothing goes further without consent
+            browser.clickAjax("apply:agree");
+            assertThat(browser.text(By.id("apply:messages"))).contains("请先阅读并同意");
+            browser.driver().findElement(By.cssSelector("[id='apply:consent'] .ui-chkbox-box")).click();
+            browser.clickAjax("apply:agree");
+            browser.waitFor(By.id("apply:phone"));
+            browser.type("apply:phone", phone);
+            browser.clickAjax("apply:sendCode");
+            browser.waitFor(By.id("apply:code"));
+            browser.type("apply:code", codeFor(sms, phone));
+            browser.screenshot("door-apply-code-390");
+            browser.clickAjax("apply:verify");
+            browser.waitFor(By.id("apply:summary"));
+            browser.choose("apply:disputeType", "NEIGHBOR");
+            browser.type("apply:summary", "楼上装修噪音，晚上十点后还在施工 " + marker);
+            browser.type("apply:address", "青浦区赵巷镇某小区3号楼");
+            browser.type("apply:name", "赵六");
+            browser.type("apply:otherName", "钱七");
+            browser.type("apply:otherPhone", "13912340000");
+            assertNoSideways();
+            browser.screenshot("door-apply-form-390");
+            browser.clickAjax("apply:submit");
+            browser.waitFor(By.id("caseNumber"));
+            String caseNumber = browser.text(By.id("caseNumber"));
+            assertThat(caseNumber).matches("TL\\d{4}-\\d{6}");
+            browser.screenshot("door-applied-390");
+
+            // following at once: the pass of the application
+            browser.click("apply:toFollow");
+            browser.waitFor(By.id("statusWords"));
+            assertThat(browser.text(By.id("statusWords"))).contains("等待司法所受理");
+            assertThat(browser.pageText()).contains(caseNumber).contains("赵巷司法所").contains("钱*")
+                    .contains("139****0000").doesNotContain("13912340000");
+            assertNoSideways();
+            browser.screenshot("door-follow-390");
+            browser.clickAjax("follow:showData");
+            browser.waitFor(By.id("ownPhone"));
+            assertThat(browser.text(By.id("ownPhone"))).isEqualTo(phone);
+            browser.type("follow:newAddress", "青浦区赵巷镇某小区3号楼502室");
+            browser.clickAjax("follow:requestCorrection");
+            assertThat(browser.text(By.id("follow:messages"))).contains("更正申请");
+            browser.clickAjax("follow:leave");
+
+            // again, as a party who comes back: case number, phone, code; in English
+            browser.click("shell:langEn");
+            browser.waitFor(By.id("follow:caseNumber"));
+            browser.driver().findElement(By.cssSelector("[id='follow:consent'] .ui-chkbox-box")).click();
+            browser.type("follow:caseNumber", caseNumber);
+            browser.type("follow:phone", phone);
+            int before = sms.delivered().size();
+            browser.clickAjax("follow:sendCode");
+            org.trilink.testing.Eventually.within(java.time.Duration.ofSeconds(10), () -> sms.delivered().size() > before);
+            browser.waitFor(By.id("follow:code"));
+            browser.type("follow:code", codeFor(sms, phone));
+            browser.clickAjax("follow:verify");
+            browser.waitFor(By.id("statusWords"));
+            assertThat(browser.text(By.id("statusWords"))).contains("waits for the judicial office");
+            browser.screenshot("door-follow-again-390");
+            browser.click("shell:langZh");
+
+            // the office's staff: the application in their inbox, its consent and the request on the case page
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+            browser.signIn("mediator");
+            browser.open("cases/case.xhtml?n=" + caseNumber);
+            browser.waitFor(By.id("doorCase:doorPanel"));
+            assertThat(browser.text(By.id("onlineApplication"))).contains("2026-12");
+            browser.clickAjax("doorCase:showRequests");
+            assertThat(browser.text(By.id("doorCase:requests"))).contains("502室");
+            browser.screenshot("door-staff-case");
+            assertThat(api.as("mediator").get("/api/v1/cases/" + caseNumber).then().statusCode(200).extract()
+                    .jsonPath().getString("channel")).isEqualTo("ONLINE");
+        }
+    }
+
+    /** The latest code the local SMS gateway delivered to this phone. */
+    private static String codeFor(org.trilink.testing.SmsGateway sms, String phone) throws Exception {
+        org.trilink.testing.Eventually.within(java.time.Duration.ofSeconds(10),
+                () -> sms.delivered().stream().anyMatch(m -> m.contains("\"" + phone + "\"")));
+        String message = sms.delivered().stream().filter(m -> m.contains("\"" + phone + "\"")).reduce((a, b) -> b)
+                .orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)")
+                .matcher(io.restassured.path.json.JsonPath.from(message).getString("text"));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
 }

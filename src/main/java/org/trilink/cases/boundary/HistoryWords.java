@@ -233,6 +233,25 @@ public final class HistoryWords {
                 yield text("history.upload", document(u.document()), u.mediaType(), String.valueOf(u.bytes()),
                         u.sha256());
             }
+            case PARTY_VIEWED_ONLINE -> {
+                CaseChange.PartyViewedOnline v = (CaseChange.PartyViewedOnline) change;
+                String key = "history.partyViewed." + v.what();
+                yield text(key, String.valueOf(v.position()));
+            }
+            case CORRECTION_REQUESTED -> {
+                CaseChange.CorrectionRequested r = (CaseChange.CorrectionRequested) change;
+                List<String> fields = new ArrayList<>();
+                for (String field : r.fields()) {
+                    fields.add(PARTY_FIELDS.containsKey(field) ? text(PARTY_FIELDS.get(field)) : field);
+                }
+                yield text("history.correctionRequested", String.valueOf(r.requestId()),
+                        String.valueOf(r.position()), String.join(text("history.list"), fields));
+            }
+            case CORRECTION_DECLINED -> {
+                CaseChange.CorrectionDeclined d = (CaseChange.CorrectionDeclined) change;
+                yield rest(text("history.correctionDeclined", String.valueOf(d.requestId()),
+                        String.valueOf(d.position())), d.reason());
+            }
             // free text, shown as typed: notes, the risk change's reason
             case ACCEPTED -> registered(((CaseChange.Accepted) change).registerNumber(),
                     ((CaseChange.Accepted) change).note());

@@ -55,10 +55,43 @@ public class CaseIntake {
     public DisputeCase register(IntakeCommand command) {
         access.requireCaseWorker();
         List<Problem.FieldError> errors = new ArrayList<>();
+        checkRegion(command, errors);
+        String officeCode = receivingOffice(command.receivingOfficeCode(), errors);
+        checkParties(command, errors);
+        return create(command, officeCode, user.username(), null, null, null, null, c -> { });
+    }
+
+    /**
+     * Registers a party's own application made through the parties' door (issue 24, channel
+     * ONLINE): no staff login; the party's phone was proven by a code at the boundary. The same
+     * rules as staff intake apply; the case lands in {@code officeCode}'s inbox (RECEIVED), the
+     * actor in the history is {@code actor} (e.g. {@code party:online}). The same-parties warning
+     * goes to the office's staff, who see {@link #openCasesWithSameParties} on the case: telling
+     * the applicant would tell anyone which ID numbers have open cases.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisputeCase registerOnline(IntakeCommand command, String officeCode, String actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkRegion(command, errors);
+        Office office = officeCode == null ? null : offices.office(officeCode).orElse(null);
+        if (office == null || !office.active()) {
+            errors.add(new Problem.FieldError("officeCode", "unknown or inactive office"));
+        }
+        if (command.channel() != org.trilink.cases.entity.Channel.ONLINE) {
+            errors.add(new Problem.FieldError("channel", "an online application has the channel ONLINE"));
+        }
+        checkParties(command, errors);
+        return create(command, officeCode, actor, null, null, null, null, c -> { });
+    }
+
+    private void checkRegion(IntakeCommand command, List<Problem.FieldError> errors) {
         if (!offices.isRegion(command.regionCode())) {
             errors.add(new Problem.FieldError("regionCode", "unknown region code"));
         }
-        String officeCode = receivingOffice(command.receivingOfficeCode(), errors);
+    }
+
+    /** The last of the rules every intake shares; 400 listing every faulty field found. */
+    private void checkParties(IntakeCommand command, List<Problem.FieldError> errors) {
         if (command.parties().stream().noneMatch(p -> p.role() == PartyRole.APPLICANT)) {
             errors.add(new Problem.FieldError("parties", "at least one APPLICANT is required"));
         }
@@ -66,7 +99,6 @@ public class CaseIntake {
             throw new ProblemException(Problem.of(400, "Bad Request", "The request has invalid fields.")
                     .withErrors(errors));
         }
-        return create(command, officeCode, user.username(), null, null, null, null, c -> { });
     }
 
     /** A dispute just registered, as its registering caller sees it. */
@@ -144,6 +176,9 @@ public class CaseIntake {
         if (receivedAt != null) {
             history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true, ledger), null,
                     CaseStatus.RECEIVED.name(), now, actor, officeCode);
+        } else if (partnerCode == null && actor.startsWith("party:")) {
+            history.record(c, new CaseChange.Received(c.channel(), c.disputeType(), null, false), null,
+                    CaseStatus.RECEIVED.name(), now, actor, null);
         } else if (partnerCode == null) {
             history.record(c, new CaseChange.Received(c.channel(), c.disputeType(), null, false), null,
                     CaseStatus.RECEIVED.name(), now);

@@ -69,7 +69,10 @@ public sealed interface CaseChange {
         PARTY_CORRECTED(PartyCorrected.class),
         DOCUMENT_GENERATED(DocumentGenerated.class),
         DOCUMENT_DOWNLOADED(DocumentDownloaded.class),
-        SIGNED_COPY_UPLOADED(SignedCopyUploaded.class);
+        SIGNED_COPY_UPLOADED(SignedCopyUploaded.class),
+        PARTY_VIEWED_ONLINE(PartyViewedOnline.class),
+        CORRECTION_REQUESTED(CorrectionRequested.class),
+        CORRECTION_DECLINED(CorrectionDeclined.class);
 
         private final Class<? extends CaseChange> record;
 
@@ -633,6 +636,45 @@ public sealed interface CaseChange {
 
         public String text() {
             return document.text() + ", " + mediaType + ", " + bytes + " bytes, sha256 " + sha256;
+        }
+    }
+
+    /**
+     * A party looked at the case through the parties' door (issue 24), after a code sent to their
+     * phone: {@code what} is CASE (where it stands) or PERSONAL_DATA (what is held about them).
+     */
+    record PartyViewedOnline(int position, String what) implements CaseChange {
+        public Kind kind() {
+            return Kind.PARTY_VIEWED_ONLINE;
+        }
+
+        public String text() {
+            return "party " + position + " viewed " + what + " online";
+        }
+    }
+
+    /**
+     * A party asked through the parties' door to correct the personal data held about them: the
+     * request's id and the names of the fields, never their values (staff see those on the request).
+     */
+    record CorrectionRequested(long requestId, int position, List<String> fields) implements CaseChange {
+        public Kind kind() {
+            return Kind.CORRECTION_REQUESTED;
+        }
+
+        public String text() {
+            return "request " + requestId + ", party " + position + ": " + String.join(", ", fields);
+        }
+    }
+
+    /** Staff declined a party's correction request, saying why (an applied one is PARTY_CORRECTED). */
+    record CorrectionDeclined(long requestId, int position, String reason) implements CaseChange {
+        public Kind kind() {
+            return Kind.CORRECTION_DECLINED;
+        }
+
+        public String text() {
+            return withRest("request " + requestId + ", party " + position, reason);
         }
     }
 }

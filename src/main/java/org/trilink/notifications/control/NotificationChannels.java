@@ -123,8 +123,25 @@ public class NotificationChannels {
         if (phone == null) {
             return new Result(400, "the party or its phone is gone");
         }
-        byte[] body = Json.createObjectBuilder().add("messageId", m.eventId()).add("to", phone)
-                .add("text", payload.getString("text")).build().toString().getBytes(StandardCharsets.UTF_8);
+        return post(m.eventId(), phone, payload.getString("text"));
+    }
+
+    /**
+     * Sends an SMS at once, not through the outbox: for one-time codes (issue 24), which are worth
+     * nothing a few minutes later, so a retry hours on would only confuse, and which go out at
+     * night too (the party is at the screen asking for one). The caller learns at once whether
+     * the gateway took it. Neither the number nor the text is logged.
+     */
+    public Result sendSmsNow(String messageId, String phone, String text) {
+        if (!settings.smsOn()) {
+            return new Result(null, "SMS channel is off (no gateway URL)");
+        }
+        return post(messageId, phone, text);
+    }
+
+    private Result post(String messageId, String phone, String text) {
+        byte[] body = Json.createObjectBuilder().add("messageId", messageId).add("to", phone)
+                .add("text", text).build().toString().getBytes(StandardCharsets.UTF_8);
         long timestamp = System.currentTimeMillis() / 1000;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(settings.smsUrl()))
@@ -132,7 +149,7 @@ public class NotificationChannels {
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header(Signatures.TIMESTAMP, Long.toString(timestamp))
                     .header(Signatures.SIGNATURE, Signatures.sign(settings.smsSecret(), timestamp, body))
-                    .header("Idempotency-Key", m.eventId())
+                    .header("Idempotency-Key", messageId)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             int status = client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -64,7 +64,10 @@ public class CaseChangeTest {
                     5L), "follow-up-record #4 v2 code 00ff (document 18), signed copy 5"),
             Map.entry(new CaseChange.SignedCopyUploaded(AGREEMENT, "application/pdf", 20480, "ab12cd"),
                     "agreement v1 code 3f2a9c81 (document 17), application/pdf, 20480 bytes, sha256 ab12cd"),
-            Map.entry(new CaseChange.MediationStarted(), ""));
+            Map.entry(new CaseChange.MediationStarted(), ""),
+            Map.entry(new CaseChange.PartyViewedOnline(1, "CASE"), "party 1 viewed CASE online"),
+            Map.entry(new CaseChange.CorrectionRequested(7, 2, List.of("address")), "request 7, party 2: address"),
+            Map.entry(new CaseChange.CorrectionDeclined(7, 2, "地址无误"), "request 7, party 2; 地址无误"));
 
     @Test
     void everyKindHasItsOwnRecordAndEveryRecordAKind() {
