@@ -28,6 +28,9 @@ public class CaseQueries {
     Configured configured;
 
     @Inject
+    OfficeDesk desk;
+
+    @Inject
     @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
     int countCap;
 
@@ -141,7 +144,39 @@ public class CaseQueries {
             where.append(" and c.id in (select s.caseId from CaseSearchTerms s where s.terms like :text)");
             params.put("text", pattern);
         }
+        if (f.desk() != null) {
+            desk(f.desk(), where, params);
+        }
         return where.toString();
+    }
+
+    /** A list of the desk: its conditions on the case where it has them, else the cases it counted. */
+    private void desk(DeskList list, StringBuilder where, Map<String, Object> params) {
+        String office = desk.deskOffice();
+        switch (list) {
+            case OPEN, HIGH_RISK -> {
+                where.append(" and c.status not in :deskClosed");
+                params.put("deskClosed", List.of(org.trilink.cases.entity.CaseStatus.DECLINED,
+                        org.trilink.cases.entity.CaseStatus.CLOSED));
+                if (list == DeskList.HIGH_RISK) {
+                    where.append(" and c.riskLevel = :deskRisk");
+                    params.put("deskRisk", org.trilink.cases.entity.RiskLevel.HIGH);
+                }
+                if (office != null) {
+                    where.append(" and c.handlingOfficeCode = :deskOffice");
+                    params.put("deskOffice", office);
+                }
+            }
+            default -> {
+                List<Long> ids = desk.caseIds(list);
+                if (ids.isEmpty()) {
+                    where.append(" and 1 = 0");
+                } else {
+                    where.append(" and c.id in :deskIds");
+                    params.put("deskIds", ids);
+                }
+            }
+        }
     }
 
     /** A text for {@code like}, its wildcards taken literally (backslash is the escape of both databases). */
