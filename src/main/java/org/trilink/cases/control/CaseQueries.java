@@ -88,10 +88,15 @@ public class CaseQueries {
     private <T> TypedQuery<T> query(String select, CaseFilter filter, String order, Class<T> type) {
         access.requireCaseWorker();
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + access.visibilityClause();
+        // the referrals waiting at the office: their cases are narrowed to exactly those ids, all
+        // addressed to the caller's office, which may open them before it takes part in them
+        boolean addressed = filter.desk() != null && filter.desk().addressedToOffice();
+        String where = where(filter, params) + (addressed ? "" : access.visibilityClause());
         TypedQuery<T> query = em.createQuery(select + " from DisputeCase c where 1 = 1" + where + order, type);
         params.forEach(query::setParameter);
-        access.bindVisibility(query);
+        if (!addressed) {
+            access.bindVisibility(query);
+        }
         return query;
     }
 

@@ -35,6 +35,14 @@ public enum DeskList {
         return code;
     }
 
+    /**
+     * A list of cases whose referral waits at the caller's office: the office may open them (as
+     * the case page lets an office a referral is addressed to), though it takes no part in them yet.
+     */
+    public boolean addressedToOffice() {
+        return this == REFERRALS || this == REFERRALS_OVERDUE || this == REFERRALS_DUE_TODAY;
+    }
+
     public static Optional<DeskList> byCode(String code) {
         for (DeskList d : values()) {
             if (d.code.equals(code)) {
