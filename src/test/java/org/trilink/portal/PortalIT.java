@@ -473,6 +473,29 @@ class PortalIT {
                 .get(href).then().statusCode(200).extract().asByteArray();
         assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
 
+        // success rate by office: the office of the scope is credited with every case of the run
+        assertThat(browser.text(By.cssSelector(".tl-rates-byOffice"))).contains("赵巷司法所", "%");
+        // 同比 and 环比 name their periods; the previous day, computed from the page, fills its columns
+        assertThat(browser.text(By.id("comparisons"))).contains("同比", "环比", "尚无已完成的统计");
+        assertThat(browser.text(By.cssSelector(".tl-pop-accepted"))).isEqualTo("—");
+        browser.clickClass("tl-compute-periodOnPeriod");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofMinutes(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector(".tl-pb-accepted")).getText().equals("—"));
+        long before = Long.parseLong(browser.text(By.cssSelector(".tl-pb-accepted")).replaceAll("[^0-9]", ""));
+        String change = browser.text(By.cssSelector(".tl-pop-accepted"));
+        if (before == 0) {
+            assertThat(change).as("no percent of nothing").isEqualTo("—");
+        } else {
+            java.math.BigDecimal expected = java.math.BigDecimal.valueOf(accepted - before).multiply(
+                    java.math.BigDecimal.valueOf(100)).divide(java.math.BigDecimal.valueOf(before), 2,
+                    java.math.RoundingMode.HALF_UP);
+            assertThat(change).isEqualTo((expected.signum() > 0 ? "+" : "") + expected.toPlainString() + "%");
+        }
+        assertThat(browser.text(By.cssSelector(".tl-pop-successRate"))).matches("—|[+-]?[0-9]+\\.[0-9]{2}个百分点");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
+        browser.screenshot("statistics-comparisons");
+
         // statistics are for drafters: the mediator gets the refusal page
         browser.signIn("mediator");
         assertThat(browser.all(By.id("navStatistics"))).isEmpty();
@@ -973,6 +996,49 @@ class PortalIT {
         assertThat(Long.parseLong(open.replaceAll("[^0-9]", ""))).isGreaterThan(10);
         assertThat(browser.all(By.cssSelector("#openCases li"))).hasSize(10);
         assertThat(browser.text(By.id("openCasesMore"))).isEqualTo("查看全部 " + open + " 件");
+        // the week calendar speaks Chinese: its buttons and day names, the week from Monday
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-today-button"))).isEqualTo("今天");
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-timeGridWeek-button"))).isEqualTo("周");
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-timeGridDay-button"))).isEqualTo("日");
+        assertThat(browser.all(By.cssSelector("#deskWeek\\:week .fc-col-header-cell")).get(0).getText()).contains("周一");
+        assertThat(browser.all(By.cssSelector("#deskWeek\\:week .fc-col-header-cell")).get(6).getText()).contains("周日");
+
+        // "more" opens the list narrowed to exactly the tray's cases, said as a chip that clears
+        browser.click("openCasesMore");
+        browser.waitFor(By.id("cases:deskChip"));
+        assertThat(browser.text(By.id("cases:deskChip"))).contains("来自工作台：本单位在办案件");
+        assertListTotal(Long.parseLong(open.replaceAll("[^0-9]", "")));
+        long narrowed = listTotal();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        browser.screenshot("case-list-desk-filter");
+        browser.clickAjax("cases:clearDesk");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.all(By.id("cases:deskChip")).isEmpty());
+        // every case the office may see again (closed ones too), or the list's cap
+        assertThat(listTotal()).isGreaterThanOrEqualTo(narrowed);
+        // the counts open theirs: the waiting referrals (the newest first), and those due today or late
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
+        long waiting = Long.parseLong(browser.text(By.id("countReferrals")).replaceAll("[^0-9]", ""));
+        long late = Long.parseLong(browser.text(By.id("countFollowUpsOverdue")).replaceAll("[^0-9]", ""));
+        long dueToday = Long.parseLong(browser.text(By.id("countReferralsToday")).replaceAll("[^0-9]", ""));
+        browser.open("cases/list.xhtml?desk=referrals");
+        browser.waitFor(By.id("cases:deskChip"));
+        assertListTotal(waiting);
+        assertThat(browser.text(By.id("cases:table"))).contains(referred);
+        browser.open("");
+        browser.click("countReferralsTodayLink");
+        browser.waitForText(By.id("cases:deskChip"), "今日到期的转介");
+        assertListTotal(dueToday);
+        if (java.time.ZonedDateTime.now(shanghai).plusHours(3).toLocalDate().equals(java.time.LocalDate.now(shanghai))) {
+            assertThat(browser.text(By.id("cases:table"))).contains(referred);
+        }
+        browser.open("");
+        browser.click("countFollowUpsOverdueLink");
+        browser.waitForText(By.id("cases:deskChip"), "逾期未回访");
+        assertListTotal(late);
+        browser.open("");
+        browser.waitFor(By.id("deskCounts"));
         // the head sees each mediator's load
         assertThat(browser.text(By.id("workload"))).contains("王调解");
         assertThat(Long.parseLong(browser.driver().findElement(By.xpath(
@@ -1012,12 +1078,102 @@ class PortalIT {
         browser.waitFor(By.id("inbox:pending"));
         assertNoSideways();
         browser.screenshot("inbox-390");
-        // the list's filters are folded on a phone, a tap away
-        browser.open("cases/list.xhtml");
+        // the list's filters are folded on a phone, a tap away; the desk's filter stays in sight as a chip
+        browser.open("cases/list.xhtml?desk=open");
         browser.waitFor(By.id("cases:table"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> !browser.byId("cases:text").isDisplayed());
+        assertThat(browser.byId("cases:deskChip").isDisplayed()).isTrue();
+        assertNoSideways();
         browser.screenshot("case-list-390");
+    }
+
+    /**
+     * The outcome form follows the chosen result, in the browser: a success asks for the
+     * agreement and no reason; a failure for its reason and the guidance given, and no agreement;
+     * a withdrawal for its reason alone. The choice is made with the mouse, as a user makes it.
+     */
+    @Test
+    void theOutcomeFormFollowsTheChosenResult() throws Exception {
+        String marker = Api.marker();
+        String caseNumber = api.as("mediator").body(Api.intake(marker)).post("/api/v1/cases").then()
+                .statusCode(201).extract().path("caseNumber");
+        String caseUrl = "/api/v1/cases/" + caseNumber;
+        long version = api.as("mediator").get(caseUrl + "/actions").then().statusCode(200).extract().jsonPath().getLong("version");
+        version = Long.parseLong(api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/accept").then().statusCode(200).extract().header("ETag").replace("\"", "").replace("W/", ""));
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body("{}")
+                .post(caseUrl + "/start-mediation").then().statusCode(200);
+
+        browser.signIn("mediator");
+        browser.open("cases/case.xhtml?n=" + caseNumber);
+        browser.waitForText(By.id("status"), "调解中");
+        browser.clickClass("tl-move-RECORD_OUTCOME");
+        browser.waitFor(By.id("casePage:terms"));
+        // a success: the agreement, no reason, no guidance
+        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
+        assertThat(browser.all(By.id("casePage:failureGuidance"))).isEmpty();
+        assertThat(browser.text(By.id("casePage:outcomeFields"))).contains("协议形式").doesNotContain("调解不成功原因");
+
+        clickOption("casePage:result", "调解不成功");
+        browser.waitFor(By.id("casePage:outcomeReason"));
+        assertThat(browser.all(By.id("casePage:terms"))).isEmpty();
+        assertThat(browser.all(By.id("casePage:agreementForm"))).isEmpty();
+        assertThat(browser.text(By.id("casePage:outcomeFields"))).contains("调解不成功原因", "引导途径");
+        browser.screenshot("outcome-form-failure");
+
+        clickOption("casePage:result", "撤回");
+        browser.waitForText(By.id("casePage:outcomeFields"), "撤回原因");
+        assertThat(browser.all(By.id("casePage:failureGuidance"))).isEmpty();
+
+        clickOption("casePage:result", "调解成功");
+        browser.waitFor(By.id("casePage:terms"));
+        assertThat(browser.all(By.id("casePage:outcomeReason"))).isEmpty();
+        browser.screenshot("outcome-form-success");
+
+        // and a failure is recorded from the page with its reason
+        clickOption("casePage:result", "调解不成功");
+        browser.waitFor(By.id("casePage:outcomeReason"));
+        browser.type("casePage:outcomeReason", "双方对赔偿数额分歧过大 " + marker);
+        // a failure says where the parties were guided: asked beside its field
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.xpath(field("casePage:failureGuidance")), "引导途径");
+        assertThat(browser.byId("casePage:outcomeReason").getAttribute("value")).contains(marker);
+        clickOption("casePage:failureGuidance", "诉讼");
+        browser.clickAjax("casePage:confirm");
+        browser.waitForText(By.id("outcome"), "调解不成功");
+    }
+
+    /**
+     * Checks the case list's total against a count: equal, or, where the list stops counting at
+     * its cap (the page report says "共 N 多条"), the count is above it.
+     */
+    private void assertListTotal(long count) {
+        long total = listTotal();
+        if (browser.text(By.cssSelector("#cases\\:table .ui-paginator-current")).contains("多条")) {
+            assertThat(count).isGreaterThan(total);
+        } else {
+            assertThat(total).isEqualTo(count);
+        }
+    }
+
+    /** How many cases the case list says match (its page report: "第 1–20 条，共 N 条"). */
+    private long listTotal() {
+        browser.waitForAjax();
+        String report = browser.text(By.cssSelector("#cases\\:table .ui-paginator-current"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("共 ?([0-9,]+)").matcher(report);
+        assertThat(m.find()).as("a total in " + report).isTrue();
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    /** Opens a selectOneMenu with the mouse and clicks the option with this label, then waits for its ajax. */
+    private void clickOption(String clientId, String label) {
+        browser.byId(clientId).click();
+        By option = By.xpath("//*[starts-with(@id,'" + clientId + "_')]//li[normalize-space(.)='" + label + "']");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(option).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed));
+        browser.all(option).stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.waitForAjax();
     }
 
     /** Keyboard users see where they are: the header's links and the page's buttons show a focus outline. */
@@ -1092,6 +1248,12 @@ class PortalIT {
         browser.waitForText(By.tagName("h1"), "Sign in");
         browser.signIn("mediator");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Desk");
+        // the week calendar in English: buttons and day names
+        browser.waitFor(By.cssSelector("#deskWeek\\:week .fc-today-button"));
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-today-button"))).isEqualTo("Today");
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-timeGridWeek-button"))).isEqualTo("Week");
+        assertThat(browser.text(By.cssSelector("#deskWeek\\:week .fc-timeGridDay-button"))).isEqualTo("Day");
+        assertThat(browser.all(By.cssSelector("#deskWeek\\:week .fc-col-header-cell")).get(0).getText()).contains("Mon");
         assertThat(browser.pageText()).contains("Open cases of my office", "Referrals waiting for my office");
         browser.click("navCases");
         browser.waitForText(By.tagName("h1"), "Cases");

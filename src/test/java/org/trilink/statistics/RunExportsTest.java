@@ -38,7 +38,38 @@ class RunExportsTest {
                 new RunExports.Compared("run-0", LocalDate.parse("2022-01-01"), LocalDate.parse("2022-10-31"),
                         RunFigures.totals(RunFigures.figures(p, Map.of("cohort", BigDecimal.valueOf(150),
                                 "succeeded", BigDecimal.valueOf(147)), Map.of(), BigDecimal.ONE))),
-                null);
+                null, Map.of(java.time.YearMonth.of(2023, 2), 70L, java.time.YearMonth.of(2023, 1), 100L));
+    }
+
+    @Test
+    void theChartSheetDrawsTheCasesByDisputeTypeAndByMonthFromItsOwnTables() throws Exception {
+        DataFormatter shown = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(RunExports.xlsx(content())))) {
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.getSheet("图表");
+            assertThat(sheet).isNotNull();
+            // the tables the charts draw: types largest first, months in order, whole counts
+            assertThat(shown.formatCellValue(sheet.getRow(2).getCell(0))).isEqualTo("纠纷类型");
+            assertThat(shown.formatCellValue(sheet.getRow(3).getCell(0))).isEqualTo("邻里");
+            assertThat(shown.formatCellValue(sheet.getRow(3).getCell(1))).isEqualTo("120");
+            assertThat(shown.formatCellValue(sheet.getRow(4).getCell(0))).isEqualTo("劳动争议");
+            assertThat(shown.formatCellValue(sheet.getRow(4).getCell(1))).isEqualTo("50");
+            assertThat(shown.formatCellValue(sheet.getRow(3).getCell(3))).isEqualTo("2023年1月");
+            assertThat(shown.formatCellValue(sheet.getRow(3).getCell(4))).isEqualTo("100");
+            assertThat(shown.formatCellValue(sheet.getRow(4).getCell(3))).isEqualTo("2023年2月");
+            assertThat(shown.formatCellValue(sheet.getRow(4).getCell(4))).isEqualTo("70");
+            List<org.apache.poi.xssf.usermodel.XSSFChart> charts = sheet.createDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+            assertThat(charts.get(0).getTitleText().getString()).isEqualTo("按纠纷类型");
+            assertThat(charts.get(1).getTitleText().getString()).isEqualTo("按月份");
+            var types = charts.get(0).getChartSeries().get(0).getSeries(0);
+            assertThat(types.getCategoryData().getPointCount()).isEqualTo(2);
+            assertThat(types.getCategoryData().getPointAt(0)).isEqualTo("邻里");
+            assertThat(types.getValuesData().getPointAt(0)).isEqualTo(120.0);
+            assertThat(types.getValuesData().getDataRangeReference()).isEqualTo("图表!$B$4:$B$5");
+            var months = charts.get(1).getChartSeries().get(0).getSeries(0);
+            assertThat(months.getCategoryData().getPointAt(1)).isEqualTo("2023年2月");
+            assertThat(months.getValuesData().getPointAt(1)).isEqualTo(70.0);
+        }
     }
 
     @Test

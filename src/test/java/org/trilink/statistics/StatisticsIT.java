@@ -117,7 +117,8 @@ class StatisticsIT {
             assertThat(accepted.getCell(1).getNumericCellValue()).isEqualTo(7948);
             assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(accepted.getCell(1)))
                     .isEqualTo("7,948");
-            assertThat(wb.getNumberOfSheets()).isEqualTo(5);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+            assertThat(wb.getSheet("图表")).as("the chart sheet").isNotNull();
             assertThat(wb.getSheetAt(0).getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             Row office = rowOf(wb.getSheet("按办理单位"), "赵巷司法所");
             assertThat(office.getCell(1).getNumericCellValue()).isEqualTo(7948);
@@ -568,6 +569,106 @@ class StatisticsIT {
         assertThat(drafter().get("/api/v1/statistics/runs/" + empty.getString("runId") + "/report").then()
                 .statusCode(200).extract().asString())
                 .startsWith("全年全区人民调解组织共受理各类矛盾纠纷0件，调解成功0件，调解成功率为0.00%。");
+    }
+
+    /**
+     * 同比 and 环比 come from completed runs of the year-before and the previous period, success
+     * rates by town and office from the run's snapshot; the workbook draws the run's cases by type
+     * and month on its chart sheet. Known data of 2012 (March against February; March 2011 has
+     * none of this test's cases, so its figures are read from its own run).
+     */
+    @Test
+    void comparisonsWithEarlierRunsAndSuccessRatesByTownAndOffice() throws Exception {
+        for (Object[] c : List.of(new Object[] {"2012-03-05T10:00:00+08:00", "JO-ZHAOXIANG", "310118104", true},
+                new Object[] {"2012-03-06T10:00:00+08:00", "JO-ZHAOXIANG", "310118104", true},
+                new Object[] {"2012-03-07T10:00:00+08:00", "JO-ZHAOXIANG", "310118104", false},
+                new Object[] {"2012-03-31T23:00:00+08:00", "JO-XUJING", "310118105", true},
+                new Object[] {"2012-02-10T10:00:00+08:00", "JO-ZHAOXIANG", "310118104", true},
+                new Object[] {"2012-02-29T10:00:00+08:00", "JO-ZHAOXIANG", "310118104", false})) {
+            fixture("case", Map.of("accepted", c[0], "office", c[1], "region", c[2], "success", c[3]));
+        }
+        // before any earlier run: the periods are named, with nothing to compare yet
+        JsonPath alone = runJson("PEOPLES_MEDIATION", "2012-03-01", "2012-03-31", null);
+        assertThat(alone.getString("comparisons.periodOnPeriod.from")).isEqualTo("2012-02-01");
+        assertThat(alone.getString("comparisons.periodOnPeriod.to")).isEqualTo("2012-02-29");
+        assertThat(alone.getString("comparisons.periodOnPeriod.runId")).isNull();
+        assertThat(alone.getList("comparisons.periodOnPeriod.figures")).isEmpty();
+        assertThat(alone.getString("comparisons.yearOnYear.from")).isEqualTo("2011-03-01");
+
+        JsonPath february = runJson("PEOPLES_MEDIATION", "2012-02-01", "2012-02-29", null);
+        assertThat(total(february, "accepted")).isEqualTo(2);
+        JsonPath lastYear = runJson("PEOPLES_MEDIATION", "2011-03-01", "2011-03-31", null);
+        JsonPath march = runJson("PEOPLES_MEDIATION", "2012-03-01", "2012-03-31", null);
+        assertThat(total(march, "accepted")).isEqualTo(4);
+        assertThat(total(march, "succeeded")).isEqualTo(3);
+
+        // 环比: 4 accepted against 2 is +100.00 %; the rate 75.00 against 50.00 is +25.00 points
+        assertThat(march.getString("comparisons.periodOnPeriod.runId")).isEqualTo(february.getString("runId"));
+        Map<String, Object> accepted = change(march, "periodOnPeriod", "accepted");
+        assertThat(accepted).containsEntry("value", 4).containsEntry("previous", 2).containsEntry("changeUnit", "PERCENT");
+        assertThat(dec(accepted.get("change"))).isEqualTo("100.00");
+        Map<String, Object> rate = change(march, "periodOnPeriod", "successRate");
+        assertThat(dec(rate.get("value"))).isEqualTo("75.00");
+        assertThat(dec(rate.get("previous"))).isEqualTo("50.00");
+        assertThat(dec(rate.get("change"))).isEqualTo("25.00");
+        assertThat(rate).containsEntry("changeUnit", "POINTS");
+        // 同比: against the run of March 2011, whatever it counted
+        assertThat(march.getString("comparisons.yearOnYear.runId")).isEqualTo(lastYear.getString("runId"));
+        long then = total(lastYear, "accepted");
+        Map<String, Object> yoy = change(march, "yearOnYear", "accepted");
+        assertThat(((Number) yoy.get("previous")).longValue()).isEqualTo(then);
+        if (then == 0) {
+            assertThat(yoy.get("change")).as("no percent of nothing").isNull();
+        } else {
+            assertThat(dec(yoy.get("change"))).isEqualTo(new java.math.BigDecimal(4 - then).multiply(
+                    java.math.BigDecimal.valueOf(100)).divide(java.math.BigDecimal.valueOf(then), 2,
+                    java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+
+        // success rate by town and by office: successes over the line's cases
+        Map<String, Object> zhaoxiang = line(march, "byRegion", "310118104");
+        assertThat(zhaoxiang).containsEntry("numerator", 2).containsEntry("denominator", 3);
+        assertThat(dec(zhaoxiang.get("value"))).isEqualTo("66.67");
+        assertThat(dec(line(march, "byRegion", "310118105").get("value"))).isEqualTo("100.00");
+        Map<String, Object> office = line(march, "byOffice", "JO-ZHAOXIANG");
+        assertThat(office).containsEntry("numerator", 2).containsEntry("denominator", 3);
+        assertThat(line(march, "byOffice", "JO-XUJING")).containsEntry("numerator", 1).containsEntry("denominator", 1);
+
+        // the workbook: 环比 columns, and the chart sheet's tables add up to the run
+        byte[] xlsx = drafter().get("/api/v1/statistics/runs/" + march.getString("runId") + "/export.xlsx").then()
+                .statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Row acceptedRow = rowOf(wb.getSheet("汇总"), "受理纠纷");
+            Row head = wb.getSheet("汇总").getRow(acceptedRow.getRowNum() - 1);
+            assertThat(head.getCell(6).getStringCellValue()).isEqualTo("上期（2012年2月）");
+            assertThat(acceptedRow.getCell(6).getNumericCellValue()).isEqualTo(2);
+            assertThat(acceptedRow.getCell(7).getNumericCellValue()).isEqualTo(100.0);
+            org.apache.poi.xssf.usermodel.XSSFSheet charts = wb.getSheet("图表");
+            List<org.apache.poi.xssf.usermodel.XSSFChart> drawn = charts.createDrawingPatriarch().getCharts();
+            assertThat(drawn).hasSize(2);
+            var types = drawn.get(0).getChartSeries().get(0).getSeries(0).getValuesData();
+            double sum = 0;
+            for (int i = 0; i < types.getPointCount(); i++) {
+                sum += ((Number) types.getPointAt(i)).doubleValue();
+            }
+            assertThat(sum).isEqualTo(4.0);
+            var months = drawn.get(1).getChartSeries().get(0).getSeries(0);
+            assertThat(months.getCategoryData().getPointCount()).isEqualTo(1);
+            assertThat(months.getCategoryData().getPointAt(0)).isEqualTo("2012年3月");
+            assertThat(months.getValuesData().getPointAt(0)).isEqualTo(4.0);
+        }
+    }
+
+    private static Map<String, Object> change(JsonPath json, String comparison, String metric) {
+        List<Map<String, Object>> all = json.getList("comparisons." + comparison + ".figures");
+        return all.stream().filter(f -> metric.equals(f.get("metric"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + comparison + " of " + metric));
+    }
+
+    private static Map<String, Object> line(JsonPath json, String breakdown, String code) {
+        List<Map<String, Object>> all = json.getList("successRates." + breakdown);
+        return all.stream().filter(f -> code.equals(f.get("dimension"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no success rate of " + breakdown + " " + code));
     }
 
     @Test

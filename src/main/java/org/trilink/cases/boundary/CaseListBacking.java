@@ -17,6 +17,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.trilink.cases.control.CaseFilter;
 import org.trilink.cases.control.CaseQueries;
+import org.trilink.cases.control.DeskList;
 import org.trilink.cases.entity.CaseStatus;
 import org.trilink.cases.entity.Channel;
 import org.trilink.cases.entity.DisputeCase;
@@ -47,6 +48,7 @@ public class CaseListBacking implements Serializable {
     private LocalDate acceptedFrom;
     private LocalDate acceptedTo;
     private String text;
+    private DeskList desk;
 
     private final Rows rows = new Rows();
 
@@ -107,7 +109,31 @@ public class CaseListBacking implements Serializable {
     /** The filter as the form holds it now. */
     CaseFilter filter() {
         return new CaseFilter(status, disputeType, channel, blankToNull(regionCode), blankToNull(officeCode), null,
-                acceptedFrom, acceptedTo, blankToNull(text));
+                acceptedFrom, acceptedTo, blankToNull(text), desk);
+    }
+
+    /** The desk's list this one is narrowed to (its code, as the desk's links give it); shown as a chip. */
+    public String getDeskCode() {
+        return desk == null ? null : desk.code();
+    }
+
+    /** From the address: an unknown code is ignored, and the list shows every case the filters allow. */
+    public void setDeskCode(String code) {
+        DeskList chosen = code == null ? null : DeskList.byCode(code.strip()).orElse(null);
+        if (chosen != desk) {
+            desk = chosen;
+            rows.counted = null;
+        }
+    }
+
+    public DeskList getDesk() {
+        return desk;
+    }
+
+    /** The chip's cross: the list is no longer narrowed to the desk's list; the other filters stay. */
+    public void clearDesk() {
+        desk = null;
+        search();
     }
 
     /** The search button: the next load counts again. */
@@ -127,6 +153,7 @@ public class CaseListBacking implements Serializable {
         acceptedFrom = null;
         acceptedTo = null;
         text = null;
+        desk = null;
         search();
     }
 

@@ -28,6 +28,9 @@ public class CaseQueries {
     Configured configured;
 
     @Inject
+    OfficeDesk desk;
+
+    @Inject
     @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "10000")
     int countCap;
 
@@ -85,10 +88,15 @@ public class CaseQueries {
     private <T> TypedQuery<T> query(String select, CaseFilter filter, String order, Class<T> type) {
         access.requireCaseWorker();
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params) + access.visibilityClause();
+        // the referrals waiting at the office: their cases are narrowed to exactly those ids, all
+        // addressed to the caller's office, which may open them before it takes part in them
+        boolean addressed = filter.desk() != null && filter.desk().addressedToOffice();
+        String where = where(filter, params) + (addressed ? "" : access.visibilityClause());
         TypedQuery<T> query = em.createQuery(select + " from DisputeCase c where 1 = 1" + where + order, type);
         params.forEach(query::setParameter);
-        access.bindVisibility(query);
+        if (!addressed) {
+            access.bindVisibility(query);
+        }
         return query;
     }
 
@@ -141,7 +149,39 @@ public class CaseQueries {
             where.append(" and c.id in (select s.caseId from CaseSearchTerms s where s.terms like :text)");
             params.put("text", pattern);
         }
+        if (f.desk() != null) {
+            desk(f.desk(), where, params);
+        }
         return where.toString();
+    }
+
+    /** A list of the desk: its conditions on the case where it has them, else the cases it counted. */
+    private void desk(DeskList list, StringBuilder where, Map<String, Object> params) {
+        String office = desk.deskOffice();
+        switch (list) {
+            case OPEN, HIGH_RISK -> {
+                where.append(" and c.status not in :deskClosed");
+                params.put("deskClosed", List.of(org.trilink.cases.entity.CaseStatus.DECLINED,
+                        org.trilink.cases.entity.CaseStatus.CLOSED));
+                if (list == DeskList.HIGH_RISK) {
+                    where.append(" and c.riskLevel = :deskRisk");
+                    params.put("deskRisk", org.trilink.cases.entity.RiskLevel.HIGH);
+                }
+                if (office != null) {
+                    where.append(" and c.handlingOfficeCode = :deskOffice");
+                    params.put("deskOffice", office);
+                }
+            }
+            default -> {
+                List<Long> ids = desk.caseIds(list);
+                if (ids.isEmpty()) {
+                    where.append(" and 1 = 0");
+                } else {
+                    where.append(" and c.id in :deskIds");
+                    params.put("deskIds", ids);
+                }
+            }
+        }
     }
 
     /** A text for {@code like}, its wildcards taken literally (backslash is the escape of both databases). */

@@ -32,6 +32,13 @@ public interface CaseReferrals {
     /** How many referrals wait at the office (every office for null), how many are late and how many fall due today. */
     WaitingCounts countWaiting(String toOfficeCode, OffsetDateTime now, OffsetDateTime endOfToday);
 
+    /**
+     * The cases of the referrals waiting at an office (every office for null), as
+     * {@link #countWaiting(String, OffsetDateTime, OffsetDateTime)} counts them: all for a null
+     * state, the late for OVERDUE, those due before the end of today for TODAY.
+     */
+    List<Long> waitingCaseIds(String toOfficeCode, OffsetDateTime now, OffsetDateTime endOfToday, Due.State which);
+
     /** The first {@code max} referrals waiting at the office (every office for null): overdue first, then by deadline. */
     List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max);
 }

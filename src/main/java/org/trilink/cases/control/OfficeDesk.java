@@ -77,6 +77,44 @@ public class OfficeDesk {
                 ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
+    /**
+     * The cases of a referral or follow-up list of the desk (all of them, not the ten shown), under
+     * the counts' own conditions; for the case list that a count or "more" link opens.
+     */
+    public List<Long> caseIds(DeskList list) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(configured.zone()));
+        String office = user.admin() ? null : (user.officeCode() == null ? "-" : user.officeCode());
+        return switch (list) {
+            case REFERRALS -> referrals.waitingCaseIds(office, now, Due.startOf(today.plusDays(1), configured.zone()), null);
+            case REFERRALS_OVERDUE -> referrals.waitingCaseIds(office, now,
+                    Due.startOf(today.plusDays(1), configured.zone()), Due.State.OVERDUE);
+            case REFERRALS_DUE_TODAY -> referrals.waitingCaseIds(office, now,
+                    Due.startOf(today.plusDays(1), configured.zone()), Due.State.TODAY);
+            case FOLLOW_UPS -> followUpIds("", today);
+            case FOLLOW_UPS_OVERDUE -> followUpIds(" and c.follow_up_due < ?3", today);
+            case FOLLOW_UPS_DUE_TODAY -> followUpIds(" and c.follow_up_due = ?3", today);
+            case OPEN, HIGH_RISK -> throw new IllegalArgumentException(list + " is a condition on the case, not a list of ids");
+        };
+    }
+
+    private List<Long> followUpIds(String state, LocalDate today) {
+        Query q = em.createNativeQuery("select c.id" + followUpsFrom() + state)
+                .setParameter(1, today.plusDays(followUpWindowDays));
+        if (!user.admin()) {
+            q.setParameter(2, user.officeCode() == null ? "-" : user.officeCode());
+        }
+        if (!state.isEmpty()) {
+            q.setParameter(3, today);
+        }
+        return ((List<?>) q.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The office whose desk the caller sees; null for the district admin, who sees every office's. */
+    public String deskOffice() {
+        return user.admin() ? null : (user.officeCode() == null ? "-" : user.officeCode());
+    }
+
     /** Today in the district, for the desk's due marks. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(configured.zone()));

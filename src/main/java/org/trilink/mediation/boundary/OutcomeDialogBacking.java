@@ -100,6 +100,11 @@ public class OutcomeDialogBacking implements MoveDialog, Serializable {
         return result == Outcome.SUCCESS;
     }
 
+    /** Whether the form asks for the guidance given, which only a failure has. */
+    public boolean isFailure() {
+        return result == Outcome.FAILURE;
+    }
+
     public List<Outcome> getResults() {
         return List.of(Outcome.values());
     }

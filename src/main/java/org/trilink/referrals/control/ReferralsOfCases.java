@@ -71,6 +71,29 @@ public class ReferralsOfCases implements CaseReferrals {
     }
 
     @Override
+    public List<Long> waitingCaseIds(String toOfficeCode, OffsetDateTime now, OffsetDateTime endOfToday,
+                                     org.trilink.cases.control.Due.State which) {
+        // the same conditions as countWaiting's sums, so the list holds exactly what the desk counted
+        String state = which == null ? "" : switch (which) {
+            case OVERDUE -> " and (overdue or deadline < ?1)";
+            case TODAY -> " and not overdue and deadline >= ?1 and deadline < ?2";
+            case LATER -> " and not overdue and deadline >= ?2";
+        };
+        Query q = em.createNativeQuery("select distinct case_id from referral where status = 'PENDING'" + state
+                + (toOfficeCode == null ? "" : " and to_office_code = ?3"));
+        if (state.contains("?1")) {
+            q.setParameter(1, now);
+        }
+        if (state.contains("?2")) {
+            q.setParameter(2, endOfToday);
+        }
+        if (toOfficeCode != null) {
+            q.setParameter(3, toOfficeCode);
+        }
+        return ((List<?>) q.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Override
     public List<Waiting> waiting(String toOfficeCode, OffsetDateTime now, int max) {
         // the order needs a CASE, which JPQL's ORDER BY does not take: the ids in SQL, the rows by id
         Query q = em.createNativeQuery("select id from referral where status = 'PENDING'"

@@ -26,6 +26,7 @@ import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
 import org.trilink.statistics.control.FigureCases;
+import org.trilink.statistics.control.RunComparisons;
 import org.trilink.statistics.control.RunExports;
 import org.trilink.statistics.control.RunFigures;
 import org.trilink.statistics.control.RunReports;
@@ -87,7 +88,16 @@ public class StatisticsBacking implements Serializable {
     private final CasesModel cases = new CasesModel();
 
     /** A figure as the page shows it. */
-    public record FigureLine(String metric, String label, String value, String ratio, boolean drillable) {
+    public record FigureLine(String metric, String label, String value, String ratio, boolean drillable,
+                             String lastYear, String yearOnYear, String before, String periodOnPeriod) {
+    }
+
+    /** A comparison of the shown run: the period, and the run compared with (null: none completed yet). */
+    public record ComparisonLine(String kind, String period, String runId) {
+    }
+
+    /** A town's or office's success rate, as the page shows it. */
+    public record RateLine(String code, String name, String accepted, String succeeded, String rate) {
     }
 
     /** One line of a breakdown: the code, its name, the count. */
@@ -116,6 +126,8 @@ public class StatisticsBacking implements Serializable {
             processed = 0;
             total = null;
             drillMetric = null;
+            comparisonRunId = null;
+            content = null;
             PrimeFaces.current().ajax().addCallbackParam("started", true);
         } catch (ProblemException refused) {
             Problem problem = refused.problem();
@@ -134,11 +146,18 @@ public class StatisticsBacking implements Serializable {
         if (runId == null) {
             return;
         }
+        if (comparisonRunId != null) {
+            String comparison = runs.status(reports.find(comparisonRunId));
+            if ("COMPLETED".equals(comparison) || "FAILED".equals(comparison) || "STOPPED".equals(comparison)) {
+                comparisonRunId = null;
+                content = null; // read again: the comparison is there now
+            }
+        }
         RunStore.StoredRun run = reports.find(runId);
         status = runs.status(run);
         processed = store.processed(runId);
         total = run.totalCases();
-        if (isFinished()) {
+        if (isFinished() && comparisonRunId == null) {
             PrimeFaces.current().ajax().addCallbackParam("finished", true);
         }
     }
@@ -184,15 +203,93 @@ public class StatisticsBacking implements Serializable {
 
     public List<FigureLine> getTotals() {
         boolean chinese = !language.isEnglish();
-        Map<String, Figure> totals = RunFigures.totals(getContent().figures());
+        RunExports.Content c = getContent();
+        Map<String, Figure> totals = RunFigures.totals(c.figures());
+        Map<String, RunComparisons.Change> lastYear = changes(c.lastYear());
+        Map<String, RunComparisons.Change> before = changes(c.before());
         return Metric.of(matterKind()).stream().filter(m -> m.type() != Metric.Type.BREAKDOWN)
                 .filter(m -> totals.containsKey(m.code())).map(m -> {
                     Figure f = totals.get(m.code());
+                    RunComparisons.Change y = lastYear.get(m.code());
+                    RunComparisons.Change b = before.get(m.code());
                     return new FigureLine(m.code(), m.label(chinese), value(m, f.value()),
                             f.numerator() == null ? "" : labels.number(f.numerator().longValue()) + " / "
                                     + labels.number(f.denominator().longValue()),
-                            m.type() == Metric.Type.COUNT || m.type() == Metric.Type.RATE);
+                            m.type() == Metric.Type.COUNT || m.type() == Metric.Type.RATE,
+                            y == null ? "—" : value(m, y.previous()), change(y),
+                            b == null ? "—" : value(m, b.previous()), change(b));
                 }).toList();
+    }
+
+    private Map<String, RunComparisons.Change> changes(RunExports.Compared compared) {
+        Map<String, RunComparisons.Change> by = new java.util.HashMap<>();
+        if (compared != null) {
+            RunComparisons.changes(getContent().figures(), compared.totals()).forEach(c -> by.put(c.metric(), c));
+        }
+        return by;
+    }
+
+    /** "+12.50%", "-3.00个百分点" ("points" in English); "—" where there is nothing to compare. */
+    private String change(RunComparisons.Change c) {
+        if (c == null || c.change() == null) {
+            return "—";
+        }
+        String signed = (c.change().signum() > 0 ? "+" : "") + c.change().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return c.unit() == RunComparisons.Unit.POINTS ? signed + labels.text("stats.points") : signed + "%";
+    }
+
+    /** 同比 and 环比 of the shown run: which periods, and whether a completed run covers them. */
+    public List<ComparisonLine> getComparisons() {
+        RunExports.Content c = getContent();
+        RunParameters p = c.parameters();
+        java.time.LocalDate[] year = org.trilink.statistics.control.ReportText.yearBefore(p.from(), p.to());
+        java.time.LocalDate[] previous = org.trilink.statistics.control.ReportText.periodBefore(p.from(), p.to());
+        return List.of(
+                new ComparisonLine("yearOnYear", period(year), c.lastYear() == null ? null : c.lastYear().runId()),
+                new ComparisonLine("periodOnPeriod", period(previous), c.before() == null ? null : c.before().runId()));
+    }
+
+    private String period(java.time.LocalDate[] period) {
+        return language.isEnglish() ? period[0] + " – " + period[1]
+                : org.trilink.statistics.control.ReportText.periodLabel(period[0], period[1]);
+    }
+
+    /**
+     * Starts the run a comparison needs (same kind and scope, the year-before or previous period);
+     * the poll follows it, and the comparison columns fill in once it has completed.
+     */
+    public void compute(String kind) {
+        reports.requireDrafter();
+        RunParameters p = getContent().parameters();
+        java.time.LocalDate[] period = "yearOnYear".equals(kind)
+                ? org.trilink.statistics.control.ReportText.yearBefore(p.from(), p.to())
+                : org.trilink.statistics.control.ReportText.periodBefore(p.from(), p.to());
+        comparisonRunId = runs.start(runs.parameters(p.matterKind(), period[0].toString(), period[1].toString(),
+                p.scope()), user.username(), null);
+        PrimeFaces.current().ajax().addCallbackParam("started", true);
+    }
+
+    private String comparisonRunId;
+
+    /** A comparison run is under way: its columns fill in when it completes. */
+    public boolean isComparing() {
+        return comparisonRunId != null;
+    }
+
+    /** The success rate of each town or office (byRegion, byOffice), largest first; people's mediation only. */
+    public List<RateLine> rates(String metric) {
+        RunExports.Content c = getContent();
+        Map<String, Long> succeeded = c.succeeded().get(metric);
+        if (succeeded == null) {
+            return List.of();
+        }
+        return RunComparisons.successRates(RunFigures.breakdowns(c.figures()).getOrDefault(metric, List.of()), succeeded)
+                .stream().map(l -> new RateLine(l.dimension(), name(metric, l.dimension()), labels.number(l.accepted()),
+                        labels.number(l.succeeded()), l.rate().printed() + "%")).toList();
+    }
+
+    public boolean isRatesShown() {
+        return !getContent().succeeded().isEmpty();
     }
 
     private String value(Metric m, BigDecimal v) {
@@ -353,6 +450,7 @@ public class StatisticsBacking implements Serializable {
         total = run.totalCases();
         drillMetric = null;
         content = null;
+        comparisonRunId = null;
         if (!isFinished()) {
             PrimeFaces.current().ajax().addCallbackParam("started", true);
         }

@@ -36,6 +36,7 @@ import org.trilink.statistics.boundary.RunViews.Started;
 import org.trilink.statistics.control.FigureCases;
 import org.trilink.statistics.control.RunReports;
 import org.trilink.statistics.control.ReportText;
+import org.trilink.statistics.control.RunComparisons;
 import org.trilink.statistics.control.RunExports;
 import org.trilink.statistics.control.RunFigures;
 import org.trilink.statistics.control.RunStore;
@@ -145,7 +146,9 @@ public class StatisticsResource {
 
     @GET
     @Path("{runId}")
-    @Operation(summary = "Follow a run", description = "Status and progress; the figures once COMPLETED.")
+    @Operation(summary = "Follow a run", description = "Status and progress; once COMPLETED the figures, their "
+            + "同比 and 环比 against completed runs of the same kind and scope over the year-before and previous "
+            + "periods (comparisons), and for people's mediation the success rate of each town and office.")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run")
     public RunView run(@PathParam("runId") String runId) {
@@ -153,12 +156,30 @@ public class StatisticsResource {
         StatisticsRuns.Followed followed = runs.follow(find(runId));
         RunStore.StoredRun run = followed.run();
         String status = followed.status();
-        List<FigureView> figureViews = "COMPLETED".equals(status)
-                ? figures.read(runId).stream().map(FigureView::of).toList() : null;
         RunParameters p = run.parameters();
-        return new RunView(runId, status, new Progress(store.processed(runId), run.totalCases()),
-                new Parameters(p.matterKind(), p.from().toString(), p.to().toString(), p.scope()),
-                run.requestedAt(), run.completedAt(), figureViews);
+        Progress progress = new Progress(store.processed(runId), run.totalCases());
+        Parameters parameters = new Parameters(p.matterKind(), p.from().toString(), p.to().toString(), p.scope());
+        if (!"COMPLETED".equals(status)) {
+            return new RunView(runId, status, progress, parameters, run.requestedAt(), run.completedAt(), null);
+        }
+        List<Figure> all = figures.read(runId);
+        java.time.LocalDate[] yearBefore = ReportText.yearBefore(p.from(), p.to());
+        java.time.LocalDate[] periodBefore = ReportText.periodBefore(p.from(), p.to());
+        RunViews.Comparisons comparisons = new RunViews.Comparisons(
+                RunViews.Comparison.of(yearBefore, reports.comparedTo(p, yearBefore), all),
+                RunViews.Comparison.of(periodBefore, reports.comparedTo(p, periodBefore), all));
+        RunViews.SuccessRates rates = null;
+        if (p.peoplesMediation()) {
+            Map<String, Map<String, Long>> succeeded = reports.succeeded(runId);
+            Map<String, List<Figure>> breakdowns = RunFigures.breakdowns(all);
+            rates = new RunViews.SuccessRates(
+                    RunComparisons.successRates(breakdowns.getOrDefault("byRegion", List.of()),
+                            succeeded.get("byRegion")).stream().map(RunViews.SuccessRateView::of).toList(),
+                    RunComparisons.successRates(breakdowns.getOrDefault("byOffice", List.of()),
+                            succeeded.get("byOffice")).stream().map(RunViews.SuccessRateView::of).toList());
+        }
+        return new RunView(runId, status, progress, parameters, run.requestedAt(), run.completedAt(),
+                all.stream().map(FigureView::of).toList(), comparisons, rates);
     }
 
     @POST

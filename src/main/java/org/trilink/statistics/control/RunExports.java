@@ -15,6 +15,21 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.trilink.statistics.entity.Figure;
 import org.trilink.statistics.entity.Metric;
@@ -30,12 +45,22 @@ public final class RunExports {
     /** Everything needed to print a run: its parameters, the names, the figures and the sentences. */
     public record Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
                           Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences,
-                          Map<String, Map<String, Long>> succeeded, Compared lastYear, Compared before) {
+                          Map<String, Map<String, Long>> succeeded, Compared lastYear, Compared before,
+                          Map<java.time.YearMonth, Long> months) {
+
+        /** Without the cases by month (the workbook's chart sheet then shows the dispute types alone). */
+        public Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
+                       Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences,
+                       Map<String, Map<String, Long>> succeeded, Compared lastYear, Compared before) {
+            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, succeeded, lastYear,
+                    before, Map.of());
+        }
 
         /** Without the successes by town and office and without comparisons (the workbook then shows neither). */
         public Content(String runId, RunParameters parameters, String scopeName, List<Figure> figures,
                        Map<String, String> regionNames, Map<String, String> officeNames, List<String> sentences) {
-            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, Map.of(), null, null);
+            this(runId, parameters, scopeName, figures, regionNames, officeNames, sentences, Map.of(), null, null,
+                    Map.of());
         }
     }
 
@@ -120,9 +145,7 @@ public final class RunExports {
                     }
                     num(row, col++, whole ? count : decimal, then.value().doubleValue());
                     // a rate's change is in percentage points, anything else's in percent of the earlier figure
-                    java.math.BigDecimal change = m.type() == Metric.Type.RATE
-                            ? f.value().subtract(then.value()).setScale(2, java.math.RoundingMode.HALF_UP)
-                            : ReportText.change(f.value(), then.value());
+                    java.math.BigDecimal change = RunComparisons.change(m, f.value(), then.value());
                     if (change == null) {
                         text(row, col++, cell, "");
                     } else {
@@ -157,11 +180,88 @@ public final class RunExports {
                 }
                 printable(sheet, 2, succeeded == null ? 2 : 4);
             }
+            charts(wb, content, title, header, cell, count);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the workbook", e);
         }
+    }
+
+    /**
+     * The sheet 图表: the cases by dispute type and by month as two bar charts (drawn by Excel
+     * from the tables beside them on the same sheet, so a drafter can restyle or copy them).
+     */
+    private static void charts(XSSFWorkbook wb, Content content, CellStyle title, CellStyle header, CellStyle cell,
+                               CellStyle count) {
+        XSSFSheet sheet = wb.createSheet("图表");
+        String period = ReportText.periodLabel(content.parameters().from(), content.parameters().to());
+        row(sheet, 0, title, content.scopeName() + "纠纷件数图表（" + period + "）");
+        List<String[]> types = new java.util.ArrayList<>();
+        List<Figure> byType = new java.util.ArrayList<>(RunFigures.breakdowns(content.figures())
+                .getOrDefault("byDisputeType", List.of()));
+        byType.sort(java.util.Comparator.comparing(Figure::value).reversed().thenComparing(Figure::dimension));
+        for (Figure f : byType) {
+            types.add(new String[] {name(content, "byDisputeType", f.dimension(), true), String.valueOf(f.count())});
+        }
+        List<String[]> months = new java.util.ArrayList<>();
+        content.months().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> months.add(
+                new String[] {e.getKey().getYear() + "年" + e.getKey().getMonthValue() + "月", String.valueOf(e.getValue())}));
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        int first = 3;
+        chartTable(sheet, first, 0, "纠纷类型", types, header, cell, count);
+        chartTable(sheet, first, 3, "月份", months, header, cell, count);
+        if (!types.isEmpty()) {
+            barChart(drawing, sheet, "按纠纷类型", first, types.size(), 0,
+                    new org.apache.poi.xssf.usermodel.XSSFClientAnchor(0, 0, 0, 0, 6, 2, 18, 22));
+        }
+        if (!months.isEmpty()) {
+            barChart(drawing, sheet, "按月份", first, months.size(), 3,
+                    new org.apache.poi.xssf.usermodel.XSSFClientAnchor(0, 0, 0, 0, 6, 24, 18, 44));
+        }
+        sheet.setColumnWidth(0, 18 * 256);
+        sheet.setColumnWidth(1, 10 * 256);
+        sheet.setColumnWidth(3, 12 * 256);
+        sheet.setColumnWidth(4, 10 * 256);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        sheet.setFitToPage(true);
+    }
+
+    /** A two-column table (name, 件数) from a given row and column: the data a chart draws. */
+    private static void chartTable(XSSFSheet sheet, int firstRow, int col, String head, List<String[]> lines,
+                                   CellStyle header, CellStyle cell, CellStyle count) {
+        Row h = sheet.getRow(firstRow - 1) == null ? sheet.createRow(firstRow - 1) : sheet.getRow(firstRow - 1);
+        text(h, col, header, head);
+        text(h, col + 1, header, "件数");
+        for (int i = 0; i < lines.size(); i++) {
+            Row r = sheet.getRow(firstRow + i) == null ? sheet.createRow(firstRow + i) : sheet.getRow(firstRow + i);
+            text(r, col, cell, lines.get(i)[0]);
+            num(r, col + 1, count, Double.parseDouble(lines.get(i)[1]));
+        }
+    }
+
+    private static void barChart(XSSFDrawing drawing, XSSFSheet sheet, String name, int firstRow, int rows, int col,
+                                 org.apache.poi.xssf.usermodel.XSSFClientAnchor anchor) {
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(name);
+        chart.setTitleOverlay(false);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis counts = chart.createValueAxis(AxisPosition.LEFT);
+        counts.setCrosses(AxisCrosses.AUTO_ZERO);
+        counts.setCrossBetween(AxisCrossBetween.BETWEEN);
+        counts.setNumberFormat("#,##0");
+        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                new CellRangeAddress(firstRow, firstRow + rows - 1, col, col));
+        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(firstRow, firstRow + rows - 1, col + 1, col + 1));
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, counts);
+        data.setBarDirection(BarDirection.COL);
+        data.setVaryColors(false);
+        XDDFChartData.Series series = data.addSeries(names, values);
+        series.setTitle("件数", null);
+        chart.plot(data);
     }
 
     /** The unit a figure's name carries in the workbook, where it is not a number of cases. */

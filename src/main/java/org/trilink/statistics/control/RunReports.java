@@ -76,11 +76,11 @@ public class RunReports {
         LocalDate[] lastYear = ReportText.yearBefore(p.from(), p.to());
         LocalDate[] before = ReportText.periodBefore(p.from(), p.to());
         return new RunExports.Content(runId, p, scopeName, all, regions, offices, sentences, succeeded,
-                comparedTo(p, lastYear), comparedTo(p, before));
+                comparedTo(p, lastYear), comparedTo(p, before), byMonth(runId));
     }
 
     /** The totals of the newest completed run of the same kind and scope over the given period; null: none. */
-    private RunExports.Compared comparedTo(RunParameters p, LocalDate[] period) {
+    public RunExports.Compared comparedTo(RunParameters p, LocalDate[] period) {
         RunParameters other = new RunParameters(p.matterKind(), period[0], period[1], p.scope(), p.scopeKind());
         return store.completedRunOf(other)
                 .map(id -> new RunExports.Compared(id, other.from(), other.to(), RunFigures.totals(figures.read(id))))
