@@ -60,6 +60,9 @@ public class ProductionGuard {
     CredentialRules rules;
 
     @Inject
+    org.trilink.documents.control.OfficeCertificate officeCertificate;
+
+    @Inject
     @ConfigProperty(name = "trilink.security.https", defaultValue = "false")
     boolean https;
 
@@ -84,6 +87,9 @@ public class ProductionGuard {
                 + " must use two factors in production");
         refuseUnlessHttps(https);
         refuseWithoutTwoFactorKey(twoFactorKey.orElse(""));
+        // an electronically signed agreement must carry a certificate from a licensed CA (电子签名法)
+        officeCertificate.productionProblem().ifPresent(problem -> refuseIf(true, problem,
+                "Set TRILINK_SIGNING_KEYSTORE, _PASSWORD and _ALIAS"));
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {

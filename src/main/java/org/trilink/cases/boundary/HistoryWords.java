@@ -233,6 +233,16 @@ public final class HistoryWords {
                 yield text("history.upload", document(u.document()), u.mediaType(), String.valueOf(u.bytes()),
                         u.sha256());
             }
+            case AGREEMENT_SIGNED -> {
+                CaseChange.AgreementSigned a = (CaseChange.AgreementSigned) change;
+                yield text("history.agreementSigned", document(a.document()), String.valueOf(a.party()),
+                        text("SigningChannel." + a.channel()));
+            }
+            case AGREEMENT_SEALED -> {
+                CaseChange.AgreementSealed a = (CaseChange.AgreementSealed) change;
+                yield text("history.agreementSealed", document(a.document()),
+                        a.certificateSha256().substring(0, Math.min(16, a.certificateSha256().length())));
+            }
             // free text, shown as typed: notes, the risk change's reason
             case ACCEPTED -> registered(((CaseChange.Accepted) change).registerNumber(),
                     ((CaseChange.Accepted) change).note());

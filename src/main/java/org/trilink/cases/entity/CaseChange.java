@@ -69,7 +69,9 @@ public sealed interface CaseChange {
         PARTY_CORRECTED(PartyCorrected.class),
         DOCUMENT_GENERATED(DocumentGenerated.class),
         DOCUMENT_DOWNLOADED(DocumentDownloaded.class),
-        SIGNED_COPY_UPLOADED(SignedCopyUploaded.class);
+        SIGNED_COPY_UPLOADED(SignedCopyUploaded.class),
+        AGREEMENT_SIGNED(AgreementSigned.class),
+        AGREEMENT_SEALED(AgreementSealed.class);
 
         private final Class<? extends CaseChange> record;
 
@@ -633,6 +635,39 @@ public sealed interface CaseChange {
 
         public String text() {
             return document.text() + ", " + mediaType + ", " + bytes + " bytes, sha256 " + sha256;
+        }
+    }
+
+    /**
+     * A party signed the agreement electronically: their position in the case, the version read
+     * (its file's SHA-256), how (channel) and the SHA-256 of the handwritten image. No address
+     * and no image here: they are in the signature record.
+     */
+    record AgreementSigned(DocumentVersion document, int party, String channel, String documentSha256,
+                           String imageSha256) implements CaseChange {
+        public Kind kind() {
+            return Kind.AGREEMENT_SIGNED;
+        }
+
+        public String text() {
+            return document.text() + ", party " + party + " signed (" + channel + "), document sha256 "
+                    + documentSha256;
+        }
+    }
+
+    /**
+     * Every party had signed: the new version with their signatures, the committee's seal and
+     * the office's digital signature (PAdES), made from the version they signed.
+     */
+    record AgreementSealed(DocumentVersion document, long signedFromDocumentId, String certificateSha256)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.AGREEMENT_SEALED;
+        }
+
+        public String text() {
+            return document.text() + ", signed by every party from document " + signedFromDocumentId
+                    + ", office certificate sha256 " + certificateSha256;
         }
     }
 }

@@ -59,7 +59,7 @@ public class OutboundReferrals {
                     REFERRAL_OVERDUE, JOINED, MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED,
                     SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_HELD, OUTCOME_RECORDED, LEDGER_OUTCOME,
                     FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED, ADMIN_FILED, ADMIN_RESOLVED,
-                    PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED, SIGNED_COPY_UPLOADED -> null;
+                    PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED, SIGNED_COPY_UPLOADED, AGREEMENT_SIGNED, AGREEMENT_SEALED -> null;
         };
         if (referred != null && referred.referralId() != null) {
             refer(recorded.disputeCase(), referred.referralId(), referred.toOffice());

@@ -55,7 +55,7 @@ public class PartnerCallbacks {
                     MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED,
                     SESSION_HELD, LEDGER_OUTCOME, FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED,
                     ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED,
-                    SIGNED_COPY_UPLOADED -> null;
+                    SIGNED_COPY_UPLOADED, AGREEMENT_SIGNED, AGREEMENT_SEALED -> null;
         };
         if (event != null) {
             Long referralId = change instanceof CaseChange.ReferralAccepted a ? a.referralId()
