@@ -230,6 +230,8 @@ public class StatisticsSlices {
                         new CaseFacts.Flag(CaseFacts.REFERRAL_OVERDUE, fact.apply("overdue") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.FOLLOWED_UP, fact.apply("visits") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.PERFORMED, fact.apply("performed") + " > 0"),
+                        new CaseFacts.Flag(CaseFacts.SATISFIED, fact.apply("visits") + " > 0 and "
+                                + fact.apply("dissatisfied") + " = 0"),
                         new CaseFacts.Flag(CaseFacts.HAS_DAYS, "c.outcome_at < ? and c.accepted_at is not null")));
         return "insert into stat_run_group (id, run_id, slice_day, dispute_type, channel, region_code,"
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
@@ -254,14 +256,16 @@ public class StatisticsSlices {
             + " left join (select x.case_id as case_id, cast(sum(x.sent) as integer) as sent,"
             + "   cast(sum(x.accepted) as integer) as accepted, cast(sum(x.rejected) as integer) as rejected,"
             + "   cast(sum(x.overdue) as integer) as overdue, cast(sum(x.visits) as integer) as visits,"
-            + "   cast(sum(x.performed) as integer) as performed from ("
+            + "   cast(sum(x.performed) as integer) as performed,"
+            + "   cast(sum(x.dissatisfied) as integer) as dissatisfied from ("
             + "   select r.case_id as case_id, 1 as sent,"
             + "   case when r.status = 'ACCEPTED' and r.decided_at < ? then 1 else 0 end as accepted,"
             + "   case when r.status = 'REJECTED' and r.decided_at < ? then 1 else 0 end as rejected,"
             + "   case when r.overdue = true and (r.overdue_at is null or r.overdue_at < ?) then 1 else 0 end as overdue,"
-            + "   0 as visits, 0 as performed"
+            + "   0 as visits, 0 as performed, 0 as dissatisfied"
             + "   from referral r where r.case_id between ? and ? and r.sent_at < ?"
-            + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end"
+            + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end,"
+            + "   case when v.satisfaction < 4 then 1 else 0 end"
             + "   from follow_up_visit v where v.case_id between ? and ? and v.visited_at < ?"
             + " ) x group by x.case_id) ex on ex.case_id = c.id")
             + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?"
