@@ -161,6 +161,33 @@ public class Notifications {
         }
     }
 
+    /**
+     * The day-before reminder of a session to each party with a phone, if the handling office
+     * sends SMS to parties ({@link SessionReminders} decides when). Once per session, time and party.
+     */
+    public void sessionReminder(long caseId, long sessionId, OffsetDateTime at, String place) {
+        DisputeCase c = em.find(DisputeCase.class, caseId);
+        if (c == null || !settings.smsOn() || c.handlingOfficeCode() == null) {
+            return;
+        }
+        Optional<OfficeSettings> office = office(c.handlingOfficeCode());
+        if (office.isEmpty() || !office.get().smsToParties()) {
+            return;
+        }
+        String locale = settings.smsLocale();
+        String text = Templates.render(locale, "session.reminder.sms", c.caseNumber(), deadline(at),
+                place == null || place.isBlank() ? officeName(c.handlingOfficeCode(), locale) : place,
+                officeName(c.handlingOfficeCode(), locale));
+        for (Party p : c.parties()) {
+            if (p.phone() == null || p.phone().isBlank() || p.id() == null) {
+                continue;
+            }
+            String payload = Json.createObjectBuilder().add("locale", locale).add("text", text).build().toString();
+            write("SESSION_REMINDER:" + sessionId + ":" + at.toInstant() + ":" + p.id(), SMS, "SESSION_REMINDER",
+                    "sms:party/" + p.id(), payload);
+        }
+    }
+
     private void write(String key, String kind, String event, String target, String payload) {
         String eventId = UUID.nameUUIDFromBytes(("notify:" + key).getBytes(StandardCharsets.UTF_8)).toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
