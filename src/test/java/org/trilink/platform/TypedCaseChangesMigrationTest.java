@@ -37,6 +37,10 @@ class TypedCaseChangesMigrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    /** Kinds of change made after V17 (issue 24's electronic signing): never stored as free text. */
+    static final java.util.Set<CaseChange.Kind> AFTER_V17 = java.util.EnumSet.of(CaseChange.Kind.AGREEMENT_SIGNED,
+            CaseChange.Kind.AGREEMENT_SEALED);
+
     @Test
     void convertsEveryRowOfTheDemoDataOnH2() throws Exception {
         String url = "jdbc:h2:mem:v17-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -92,7 +96,8 @@ class TypedCaseChangesMigrationTest {
         }
         assertThat(before).hasSizeGreaterThan(1000);
         assertThat(before.values().stream().map(Before::type).distinct())
-                .containsExactlyInAnyOrder(names(CaseChange.Kind.values()));
+                .containsExactlyInAnyOrder(names(java.util.Arrays.stream(CaseChange.Kind.values())
+                        .filter(k -> !AFTER_V17.contains(k)).toArray(CaseChange.Kind[]::new)));
 
         SchemaMigration.configuration(getClass().getClassLoader()).dataSource(url, user, password).load().migrate();
 
@@ -145,6 +150,7 @@ class TypedCaseChangesMigrationTest {
             caseId = rs.getLong(1);
         }
         Map<CaseChange, String> events = new LinkedHashMap<>(CaseChangeTest.LIVE);
+        events.keySet().removeIf(c -> AFTER_V17.contains(c.kind()));
         events.put(new CaseChange.Received(org.trilink.cases.entity.Channel.LEDGER_IMPORT,
                 org.trilink.cases.entity.DisputeType.LABOR, null, true), "channel=LEDGER_IMPORT, type=LABOR, from the ledger");
         try (PreparedStatement insert = db.prepareStatement("insert into case_event (id, case_id, type, occurred_at,"

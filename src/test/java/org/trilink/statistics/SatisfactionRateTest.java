@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trilink.cases.entity.AgreementForm;
 import org.trilink.cases.entity.Outcome;
-import org.trilink.statistics.control.CaseLinkFacts;
 import org.trilink.statistics.control.RunFigures;
 import org.trilink.statistics.entity.CaseFacts;
 import org.trilink.statistics.entity.Figure;
@@ -57,9 +56,4 @@ class SatisfactionRateTest {
         assertThat(Metric.byCode("satisfactionRate")).contains(Metric.SATISFACTION_RATE);
     }
 
-    @Test
-    void theCaseRowCountsVisitsBelowFour() {
-        assertThat(CaseLinkFacts.merge("= ?")).contains("case when v.satisfaction < 4 then 1 else 0 end")
-                .contains("links_dissatisfied = l.dissatisfied");
-    }
 }

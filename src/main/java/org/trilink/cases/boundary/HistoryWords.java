@@ -236,7 +236,7 @@ public final class HistoryWords {
             case AGREEMENT_SIGNED -> {
                 CaseChange.AgreementSigned a = (CaseChange.AgreementSigned) change;
                 yield text("history.agreementSigned", document(a.document()), String.valueOf(a.party()),
-                        text("SigningChannel." + a.channel()));
+                        text(enumKey("SigningChannel", a.channel())));
             }
             case AGREEMENT_SEALED -> {
                 CaseChange.AgreementSealed a = (CaseChange.AgreementSealed) change;
@@ -350,5 +350,10 @@ public final class HistoryWords {
 
     private String dateTime(OffsetDateTime value) {
         return value.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern(text("format.dateTime"), locale));
+    }
+
+    /** The bundle key of an enum constant stored by name, e.g. SigningChannel.ONLINE. */
+    private static String enumKey(String type, String name) {
+        return type + "." + name;
     }
 }

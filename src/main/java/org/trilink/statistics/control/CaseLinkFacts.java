@@ -110,28 +110,24 @@ public class CaseLinkFacts {
             + " select x.case_id as case_id, cast(sum(x.sent) as integer) as sent,"
             + " cast(sum(x.accepted) as integer) as accepted, cast(sum(x.rejected) as integer) as rejected,"
             + " cast(sum(x.overdue) as integer) as overdue, cast(sum(x.visits) as integer) as visits,"
-            + " cast(sum(x.performed) as integer) as performed, cast(sum(x.dissatisfied) as integer) as dissatisfied,"
-            + " string_agg(x.office, ',' order by x.office) as offices,"
+            + " cast(sum(x.performed) as integer) as performed, string_agg(x.office, ',' order by x.office) as offices,"
             + " case when sum(x.pending) > 0 then cast('9999-12-31 00:00:00+00' as timestamp with time zone)"
             + " else max(x.at) end as settled_at"
             + " from ("
             + " select r.case_id as case_id, 1 as sent, case when r.status = 'ACCEPTED' then 1 else 0 end as accepted,"
             + " case when r.status = 'REJECTED' then 1 else 0 end as rejected,"
             + " case when r.overdue = true then 1 else 0 end as overdue, 0 as visits, 0 as performed,"
-            + " 0 as dissatisfied,"
             + " case when r.status = 'PENDING' then 1 else 0 end as pending, cast(null as varchar(40)) as office,"
             + " greatest(r.sent_at, coalesce(r.decided_at, r.sent_at), coalesce(r.overdue_at, r.sent_at)) as at"
             + " from referral r where r.case_id " + caseIdCondition
-            + " union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end,"
-            + " case when v.satisfaction < 4 then 1 else 0 end, 0,"
+            + " union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end, 0,"
             + " null, v.visited_at from follow_up_visit v where v.case_id " + caseIdCondition
-            + " union all select p.case_id, 0, 0, 0, 0, 0, 0, 0, 0, p.office_code, null"
+            + " union all select p.case_id, 0, 0, 0, 0, 0, 0, 0, p.office_code, null"
             + " from case_participant p where p.case_id " + caseIdCondition + " and p.part <> 'HANDLING'"
             + " ) x group by x.case_id"
             + ") l on (c.id = l.case_id)"
             + " when matched then update set links_sent = l.sent, links_accepted = l.accepted,"
             + " links_rejected = l.rejected, links_overdue = l.overdue, links_visits = l.visits,"
-            + " links_performed = l.performed, links_dissatisfied = l.dissatisfied, links_offices = l.offices,"
-            + " links_settled_at = l.settled_at";
+            + " links_performed = l.performed, links_offices = l.offices, links_settled_at = l.settled_at";
     }
 }

@@ -230,8 +230,7 @@ public class StatisticsSlices {
                         new CaseFacts.Flag(CaseFacts.REFERRAL_OVERDUE, fact.apply("overdue") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.FOLLOWED_UP, fact.apply("visits") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.PERFORMED, fact.apply("performed") + " > 0"),
-                        new CaseFacts.Flag(CaseFacts.SATISFIED, fact.apply("visits") + " > 0 and "
-                                + fact.apply("dissatisfied") + " = 0"),
+                        new CaseFacts.Flag(CaseFacts.SATISFIED, satisfied(changed)),
                         new CaseFacts.Flag(CaseFacts.HAS_DAYS, "c.outcome_at < ? and c.accepted_at is not null")));
         return "insert into stat_run_group (id, run_id, slice_day, dispute_type, channel, region_code,"
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
@@ -273,6 +272,19 @@ public class StatisticsSlices {
             + (changed ? " and c.links_settled_at >= ?" : " and (c.links_settled_at is null or c.links_settled_at < ?)")
             + scope + ") f"
             + " group by f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices, f.facts";
+    }
+
+    /**
+     * The satisfied flag's condition: followed up by the cut-off, and no visit by then rated below 4
+     * (回访满意度). A case unchanged since the cut-off has all its visits before it, so its visits
+     * are read without a time (no parameter: the statement's parameters stay as they are), only
+     * for a case with visits (the CASE keeps the lookup, on follow_up_case_idx, off the rest); a
+     * changed case's come from the visits as they stood at the cut-off.
+     */
+    static String satisfied(boolean changed) {
+        return changed ? "coalesce(ex.visits, 0) > 0 and coalesce(ex.dissatisfied, 0) = 0"
+                : "(case when coalesce(c.links_visits, 0) > 0 then case when not exists (select 1 from follow_up_visit sv"
+                + " where sv.case_id = c.id and sv.satisfaction < 4) then 1 else 0 end else 0 end) = 1";
     }
 
     /**
