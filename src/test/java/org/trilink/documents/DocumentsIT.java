@@ -380,6 +380,9 @@ class DocumentsIT {
                 .statusCode(415).contentType(containsString("application/problem+json"));
         api.anonymous().contentType(PDF).body(new byte[0]).post("/api/v1/public/verifications").then().statusCode(400);
         api.anonymous().get(docs + "/" + signedId + "/verification").then().statusCode(401);
+        // the public verification page opens without an account (uploading is the browser's part)
+        api.anonymous().get("/public/verify.xhtml").then().statusCode(200)
+                .body(containsString("verifyForm"));
 
         // the history, and the paper route on the same version still works
         List<String> types = api.as("mediator").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
