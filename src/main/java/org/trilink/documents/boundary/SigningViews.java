@@ -1,6 +1,5 @@
 package org.trilink.documents.boundary;
 
-import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.documents.control.AgreementSignatures;
@@ -79,7 +78,7 @@ public final class SigningViews {
                     v.stored().map(CaseDocument::verificationCode).orElse(null), reports, summary);
         }
 
-        @JsonbTransient
+        /** Whether some signature no longer holds or no longer covers the file (not a JSON property). */
         public boolean changed() {
             return signatures.stream().anyMatch(s -> !s.unchangedSince());
         }
