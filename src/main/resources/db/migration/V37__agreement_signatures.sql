@@ -11,7 +11,7 @@ create table agreement_signature (
     document_id      bigint       not null references case_document(id),
     document_sha256  varchar(64)  not null,   -- case_document.pdf_sha256 of the version read
     party_id         bigint       not null references party(id),
-    party_ordinal    integer      not null,
+    party_ordinal    integer      not null,   -- party.ordinal (0 = the first party as listed)
     image            bytea        not null,   -- the handwritten signature, PNG
     image_sha256     varchar(64)  not null,
     signed_at        timestamp with time zone not null,

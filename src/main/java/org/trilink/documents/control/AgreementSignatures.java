@@ -116,8 +116,11 @@ public class AgreementSignatures {
     @Transactional
     public Signed signAtOffice(String caseNumber, int position, byte[] png, String address, String sha256) {
         DisputeCase c = workable(caseNumber);
-        Party party = c.parties().stream().filter(p -> p.ordinal() == position).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No party " + position + " in case " + caseNumber + "."));
+        // position 1 = the first party as listed (as for corrections); the stored ordinal counts from 0
+        if (position < 1 || position > c.parties().size()) {
+            throw ProblemException.notFound("No party " + position + " in case " + caseNumber + ".");
+        }
+        Party party = c.parties().get(position - 1);
         return sign(c.id(), party.id(), png, address, sha256, SigningChannel.OFFICE_TABLET, user.username(),
                 user.officeCode());
     }
@@ -154,7 +157,7 @@ public class AgreementSignatures {
                         + " and s.partyId = :p", AgreementSignature.class)
                 .setParameter("d", doc.id()).setParameter("p", partyId).getResultList().isEmpty();
         if (already) {
-            throw ProblemException.conflict("Party " + party.ordinal() + " has already signed version "
+            throw ProblemException.conflict("Party " + (party.ordinal() + 1) + " has already signed version "
                     + doc.versionNo() + " of the agreement.");
         }
         byte[] image = checkedImage(png);
@@ -163,8 +166,8 @@ public class AgreementSignatures {
                 party.ordinal(), image, DocumentContent.sha256(image), now, clip(address), channel, recordedBy);
         em.persist(signature);
         em.flush();
-        String actor = recordedBy != null ? recordedBy : "party:" + party.ordinal();
-        history.record(c, new CaseChange.AgreementSigned(version(doc), party.ordinal(), channel.name(),
+        String actor = recordedBy != null ? recordedBy : "party:" + (party.ordinal() + 1);
+        history.record(c, new CaseChange.AgreementSigned(version(doc), party.ordinal() + 1, channel.name(),
                 doc.pdfSha256(), signature.imageSha256()), null, null, now, actor, officeCode);
         Status status = status(c, doc);
         if (status.parties().stream().allMatch(p -> p.signature().isPresent())) {
@@ -277,7 +280,7 @@ public class AgreementSignatures {
                         + " where s.documentId = :d", AgreementSignature.class)
                 .setParameter("d", doc.id()).getResultList();
         List<PartyStatus> parties = c.parties().stream()
-                .map(p -> new PartyStatus(p.id(), p.ordinal(), p.role().name(), p.name(),
+                .map(p -> new PartyStatus(p.id(), p.ordinal() + 1, p.role().name(), p.name(),
                         signatures.stream().filter(s -> s.partyId().equals(p.id())).findFirst()))
                 .toList();
         return new Status(doc, parties, signedFrom(doc));
