@@ -109,6 +109,18 @@ class AgreementSigningTest {
         Files.write(dir.resolve("signed.pdf"), signed);
     }
 
+    /** A party whose name wraps the label over two lines is still found, once, in order. */
+    @Test
+    void aLabelWrappedOverTwoLinesIsFound() {
+        var c = DocumentComposerTest.concluded("被申请人赔偿修复费用。");
+        c.addParty(new org.trilink.cases.entity.Party(org.trilink.cases.entity.PartyRole.RESPONDENT,
+                org.trilink.cases.entity.PartyKind.ORGANISATION, "上海青浦赵巷镇某某物业管理服务有限责任公司第二分公司", null,
+                "91310118MA1JL0XXXX", "13700137000", "青浦区赵巷镇"));
+        DocumentContent content = new DocumentComposer().agreement(DocumentComposerTest.snapshot(c), 4);
+        byte[] shown = new DocumentRenderer().render(content, "案号 TL2026-000777");
+        assertThat(SignatureStamper.partyLines(shown)).isEqualTo(3);
+    }
+
     /** The file with one bit flipped inside a stream's data in its first third (the signed part). */
     static byte[] tamper(byte[] pdf) {
         byte[] copy = pdf.clone();

@@ -131,24 +131,49 @@ public final class SignatureStamper {
         }
     }
 
+    /**
+     * Every place of {@code marker} in reading order, found in the document's characters as one
+     * stream, so that a label wrapped over two lines (a long organisation's name) is still found;
+     * the place is that of the marker's last line (where the signature line's baseline is).
+     */
     static List<Place> find(PDDocument doc, String marker) throws IOException {
-        List<Place> found = new ArrayList<>();
+        List<TextPosition> chars = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         PDFTextStripper stripper = new PDFTextStripper() {
             @Override
-            protected void writeString(String text, List<TextPosition> positions) throws IOException {
-                int at = text.indexOf(marker);
-                boolean whole = !marker.equals(SEAL_PLACE) || text.strip().equals(SEAL_PLACE);
-                if (at >= 0 && whole && at < positions.size()) {
-                    TextPosition first = positions.get(at);
-                    TextPosition last = positions.get(Math.min(positions.size() - 1, at + marker.length() - 1));
-                    found.add(new Place(getCurrentPageNo() - 1, first.getXDirAdj(), first.getYDirAdj(),
-                            last.getXDirAdj() + last.getWidthDirAdj() - first.getXDirAdj()));
+            protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                for (TextPosition p : positions) {
+                    String u = p.getUnicode();
+                    if (u == null || u.isEmpty()) {
+                        continue;
+                    }
+                    // one entry per char of the unicode, all pointing at the glyph
+                    for (int i = 0; i < u.length(); i++) {
+                        text.append(u.charAt(i));
+                        chars.add(p);
+                        pages.add(getCurrentPageNo() - 1);
+                    }
                 }
-                super.writeString(text, positions);
+                super.writeString(string, positions);
             }
         };
         stripper.setSortByPosition(true);
         stripper.getText(doc);
+        List<Place> found = new ArrayList<>();
+        for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length())) {
+            int lastIndex = at + marker.length() - 1;
+            TextPosition last = chars.get(lastIndex);
+            // the start of the marker on its last line
+            int firstIndex = lastIndex;
+            while (firstIndex > at && Math.abs(chars.get(firstIndex - 1).getYDirAdj() - last.getYDirAdj()) < 1
+                    && pages.get(firstIndex - 1).equals(pages.get(lastIndex))) {
+                firstIndex--;
+            }
+            TextPosition first = chars.get(firstIndex);
+            found.add(new Place(pages.get(lastIndex), first.getXDirAdj(), last.getYDirAdj(),
+                    last.getXDirAdj() + last.getWidthDirAdj() - first.getXDirAdj()));
+        }
         return found;
     }
 }
