@@ -158,7 +158,9 @@ public final class SignatureStamper {
                 super.writeString(string, positions);
             }
         };
-        stripper.setSortByPosition(true);
+        // content-stream order keeps a table cell's lines together: sorted by position, a label
+        // wrapped in its cell ("…按指" / "印）") is cut by the next column's "年 月 日"
+        stripper.setSortByPosition(false);
         stripper.getText(doc);
         List<Place> found = new ArrayList<>();
         for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length())) {
