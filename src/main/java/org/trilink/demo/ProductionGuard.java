@@ -63,6 +63,9 @@ public class ProductionGuard {
     CredentialRules rules;
 
     @Inject
+    org.trilink.documents.control.OfficeCertificate officeCertificate;
+
+    @Inject
     @ConfigProperty(name = "trilink.security.https", defaultValue = "false")
     boolean https;
 
@@ -88,6 +91,9 @@ public class ProductionGuard {
         refuseUnlessHttps(https);
         refuseWithoutTwoFactorKey(twoFactorKey.orElse(""));
         refuseEmbeddedDatabase(databaseProduct());
+        // an electronically signed agreement must carry a certificate from a licensed CA (电子签名法)
+        officeCertificate.productionProblem().ifPresent(problem -> refuseIf(true, problem,
+                "Set TRILINK_SIGNING_KEYSTORE, _PASSWORD and _ALIAS"));
         String bootstrap = bootstrapAdminPassword.orElse("").strip();
         long staffCount = em.createQuery("select count(s) from Staff s", Long.class).getSingleResult();
         if (staffCount == 0 && !bootstrap.isEmpty()) {

@@ -256,6 +256,157 @@ class DocumentsIT {
                 .body("move", equalTo("CORRECT_PARTY"));
     }
 
+    /**
+     * Issue 24: every party signs the agreement electronically (on the office's tablet, through
+     * the API); the signed version carries their marks, the seal and a PAdES signature that
+     * BouncyCastle verifies over the whole file; a changed copy is reported changed; a stale
+     * version is refused; the paper route still works on the same version.
+     */
+    @Test
+    void everyPartySignsElectronicallyAndTheSignedAgreementVerifies() throws Exception {
+        String number = api.as("mediator").body(Api.intake(Api.marker())).post("/api/v1/cases").then().statusCode(201)
+                .extract().jsonPath().getString("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+        move(number, "accept", "{}").then().statusCode(200);
+        move(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}").then()
+                .statusCode(200);
+        move(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"被申请人于十日内赔偿申请人三千元\", \"amount\": 3000.00}").then().statusCode(200);
+        api.as("mediator").get(docs + "/signatures").then().statusCode(409)
+                .body("detail", containsString("not been generated"));
+
+        Response v1 = generate("mediator", number, "agreement");
+        v1.then().statusCode(201);
+        long v1Id = Long.parseLong(v1.header("X-Document-Id"));
+        String sha = v1.header("ETag").replace("\"", "");
+        JsonPath status = api.as("mediator").get(docs + "/signatures").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getLong("documentId")).isEqualTo(v1Id);
+        assertThat(status.getString("sha256")).isEqualTo(sha);
+        assertThat(status.getList("parties.signed")).containsExactly(false, false);
+        assertThat(status.getBoolean("complete")).isFalse();
+
+        // the party reads the pages as images
+        Response page = api.as("mediator").accept("image/png").get(docs + "/" + v1Id + "/pages/1");
+        page.then().statusCode(200).contentType("image/png");
+        int pages = Integer.parseInt(page.header("X-Page-Count"));
+        assertThat(pages).isBetween(1, 4);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(page.asByteArray())).getWidth()).isGreaterThan(800);
+        api.as("mediator").accept("image/png").get(docs + "/" + v1Id + "/pages/" + (pages + 1)).then().statusCode(404);
+
+        // refused: a stale version, a blank or non-PNG image, another office, a drafter, no such party
+        String ink = java.util.Base64.getEncoder().encodeToString(AgreementSigningTest.signature("Zhang"));
+        sign("mediator", docs, 1, ink, "0".repeat(64)).then().statusCode(409)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:trilink:problem:stale-agreement-version"))
+                .body("sha256", equalTo(sha));
+        sign("mediator", docs, 1, java.util.Base64.getEncoder().encodeToString(blankPng()), sha).then().statusCode(400)
+                .body("errors.field", hasItem("image"));
+        sign("mediator", docs, 1, java.util.Base64.getEncoder().encodeToString(jpeg()), sha).then().statusCode(415);
+        sign("mediator", docs, 1, "%%%", sha).then().statusCode(400);
+        sign("mediator2", docs, 1, ink, sha).then().statusCode(404);
+        sign("drafter", docs, 1, ink, sha).then().statusCode(403);
+        sign("mediator", docs, 3, ink, sha).then().statusCode(404);
+
+        JsonPath first = sign("mediator", docs, 1, ink, sha).then().statusCode(201).extract().jsonPath();
+        assertThat(first.getList("parties.signed")).containsExactly(true, false);
+        assertThat(first.getString("parties[0].channel")).isEqualTo("OFFICE_TABLET");
+        assertThat(first.getBoolean("complete")).isFalse();
+        sign("mediator", docs, 1, ink, sha).then().statusCode(409).body("detail", containsString("already signed"));
+        JsonPath done = sign("mediator", docs, 2,
+                java.util.Base64.getEncoder().encodeToString(AgreementSigningTest.signature("Li")), sha)
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(done.getBoolean("complete")).isTrue();
+        long signedId = done.getLong("signedDocumentId");
+        sign("mediator", docs, 2, ink, sha).then().statusCode(409);
+
+        // the signed version: a new version, PAdES over the whole file, the office's certificate
+        Response signedFile = api.as("mediator").accept(PDF).get(done.getString("signedHref"));
+        signedFile.then().statusCode(200).header("X-Document-Version", "2");
+        byte[] pdf = signedFile.asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getSignatureDictionaries()).hasSize(1);
+            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature sig = doc.getLastSignatureDictionary();
+            assertThat(sig.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            int[] range = sig.getByteRange();
+            assertThat(range[0]).isZero();
+            assertThat((long) range[2] + range[3]).as("ByteRange ends at EOF").isEqualTo(pdf.length);
+            org.bouncycastle.asn1.cms.ContentInfo info;
+            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents())) {
+                info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+            }
+            org.bouncycastle.cms.CMSSignedData cms = new org.bouncycastle.cms.CMSSignedData(
+                    new org.bouncycastle.cms.CMSProcessableByteArray(sig.getSignedContent(pdf)), info);
+            org.bouncycastle.cms.SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            org.bouncycastle.cert.X509CertificateHolder cert = (org.bouncycastle.cert.X509CertificateHolder)
+                    cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+            assertThat(signer.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(cert)))
+                    .isTrue();
+            assertThat(signer.getSignedAttributes()
+                    .get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+            assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+            assertThat(cert.getSubject().toString()).contains("TriLink demo");
+            String text = DocumentComposerTest.flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains("电子签署版", "被申请人于十日内赔偿申请人三千元", "电子签名");
+            File shot = new File("target/screenshots/agreement-signed-last-page.png");
+            shot.getParentFile().mkdirs();
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 80), "png", shot);
+        }
+
+        // the staff verification: the office's certificate, whole file, unchanged, stored by TriLink
+        api.as("mediator").get(docs + "/" + signedId + "/verification").then().statusCode(200)
+                .body("valid", equalTo(true)).body("issuedByTriLink", equalTo(true))
+                .body("signatures[0].coversWholeFile", equalTo(true))
+                .body("signatures[0].officeCertificate", equalTo(true))
+                .body("signatures[0].unchangedSince", equalTo(true));
+        api.as("mediator").get(docs + "/" + v1Id + "/verification").then().statusCode(200)
+                .body("signed", equalTo(false)).body("valid", equalTo(false));
+        api.as("mediator2").get(docs + "/" + signedId + "/verification").then().statusCode(404);
+
+        // the public verification: no account, the same verdict, nothing about the case
+        String publicReport = api.anonymous().contentType(PDF).body(pdf).post("/api/v1/public/verifications").then()
+                .statusCode(200).body("valid", equalTo(true)).body("issuedByTriLink", equalTo(true))
+                .body("signatures[0].signer", containsString("TriLink")).extract().asString();
+        assertThat(publicReport).doesNotContain(number, "张三");
+        api.anonymous().contentType(PDF).body(AgreementSigningTest.tamper(pdf)).post("/api/v1/public/verifications")
+                .then().statusCode(200).body("valid", equalTo(false)).body("issuedByTriLink", equalTo(false))
+                .body("signatures[0].intact", equalTo(false)).body("signatures[0].unchangedSince", equalTo(false))
+                .body("summary", containsString("changed"));
+        byte[] appended = Arrays.copyOf(pdf, pdf.length + 8);
+        System.arraycopy("\n%extra\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, appended, pdf.length, 8);
+        api.anonymous().contentType(PDF).body(appended).post("/api/v1/public/verifications").then().statusCode(200)
+                .body("signatures[0].intact", equalTo(true)).body("signatures[0].coversWholeFile", equalTo(false))
+                .body("valid", equalTo(false));
+        api.anonymous().contentType("text/plain").body("not a pdf").post("/api/v1/public/verifications").then()
+                .statusCode(415).contentType(containsString("application/problem+json"));
+        api.anonymous().contentType(PDF).body(new byte[0]).post("/api/v1/public/verifications").then().statusCode(400);
+        api.anonymous().get(docs + "/" + signedId + "/verification").then().statusCode(401);
+        // the public verification page opens without an account (uploading is the browser's part)
+        api.anonymous().get("/public/verify.xhtml").then().statusCode(200)
+                .body(containsString("verifyForm"));
+
+        // the history, and the paper route on the same version still works
+        List<String> types = api.as("mediator").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("type");
+        assertThat(types.stream().filter("AGREEMENT_SIGNED"::equals)).hasSize(2);
+        assertThat(types).contains("AGREEMENT_SEALED");
+        api.as("mediator").contentType("image/png").body(png())
+                .post(docs + "/" + v1Id + "/signed-copies").then().statusCode(201);
+        // regenerating the unchanged agreement answers the version the parties signed, not a third
+        generate("mediator", number, "agreement").then().statusCode(200).header("X-Document-Version", "1");
+    }
+
+    private Response sign(String user, String docs, int party, String image, String sha256) {
+        return api.as(user).body("{\"party\": " + party + ", \"image\": \"" + image + "\", \"sha256\": \"" + sha256
+                + "\"}").post(docs + "/signatures");
+    }
+
+    private static byte[] blankPng() throws IOException {
+        BufferedImage blank = new BufferedImage(300, 100, BufferedImage.TYPE_INT_ARGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(blank, "png", out);
+        return out.toByteArray();
+    }
+
     private long version(String number) {
         return api.as("mediator").get("/api/v1/cases/" + number + "/actions").then().statusCode(200).extract()
                 .jsonPath().getLong("version");

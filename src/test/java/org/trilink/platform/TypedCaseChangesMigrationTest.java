@@ -38,9 +38,10 @@ class TypedCaseChangesMigrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    /** Kinds of change that came after V17 (issue 24's door): never stored as free text, nothing to convert. */
+    /** Kinds of change made after V17 (issue 24's door and electronic signing): never stored as free text. */
     static final java.util.Set<CaseChange.Kind> AFTER_V17 = java.util.EnumSet.of(CaseChange.Kind.PARTY_VIEWED_ONLINE,
-            CaseChange.Kind.CORRECTION_REQUESTED, CaseChange.Kind.CORRECTION_DECLINED);
+            CaseChange.Kind.CORRECTION_REQUESTED, CaseChange.Kind.CORRECTION_DECLINED, CaseChange.Kind.AGREEMENT_SIGNED,
+            CaseChange.Kind.AGREEMENT_SEALED);
 
     @Test
     void convertsEveryRowOfTheDemoDataOnH2() throws Exception {

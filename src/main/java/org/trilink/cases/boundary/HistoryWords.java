@@ -252,6 +252,16 @@ public final class HistoryWords {
                 yield rest(text("history.correctionDeclined", String.valueOf(d.requestId()),
                         String.valueOf(d.position())), d.reason());
             }
+            case AGREEMENT_SIGNED -> {
+                CaseChange.AgreementSigned a = (CaseChange.AgreementSigned) change;
+                yield text("history.agreementSigned", document(a.document()), String.valueOf(a.party()),
+                        text(enumKey("SigningChannel", a.channel())));
+            }
+            case AGREEMENT_SEALED -> {
+                CaseChange.AgreementSealed a = (CaseChange.AgreementSealed) change;
+                yield text("history.agreementSealed", document(a.document()),
+                        a.certificateSha256().substring(0, Math.min(16, a.certificateSha256().length())));
+            }
             // free text, shown as typed: notes, the risk change's reason
             case ACCEPTED -> registered(((CaseChange.Accepted) change).registerNumber(),
                     ((CaseChange.Accepted) change).note());
@@ -359,5 +369,10 @@ public final class HistoryWords {
 
     private String dateTime(OffsetDateTime value) {
         return value.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern(text("format.dateTime"), locale));
+    }
+
+    /** The bundle key of an enum constant stored by name, e.g. SigningChannel.ONLINE. */
+    private static String enumKey(String type, String name) {
+        return type + "." + name;
     }
 }

@@ -72,7 +72,9 @@ public sealed interface CaseChange {
         SIGNED_COPY_UPLOADED(SignedCopyUploaded.class),
         PARTY_VIEWED_ONLINE(PartyViewedOnline.class),
         CORRECTION_REQUESTED(CorrectionRequested.class),
-        CORRECTION_DECLINED(CorrectionDeclined.class);
+        CORRECTION_DECLINED(CorrectionDeclined.class),
+        AGREEMENT_SIGNED(AgreementSigned.class),
+        AGREEMENT_SEALED(AgreementSealed.class);
 
         private final Class<? extends CaseChange> record;
 
@@ -654,6 +656,23 @@ public sealed interface CaseChange {
     }
 
     /**
+     * A party signed the agreement electronically: their position in the case, the version read
+     * (its file's SHA-256), how (channel) and the SHA-256 of the handwritten image. No address
+     * and no image here: they are in the signature record.
+     */
+    record AgreementSigned(DocumentVersion document, int party, String channel, String documentSha256,
+                           String imageSha256) implements CaseChange {
+        public Kind kind() {
+            return Kind.AGREEMENT_SIGNED;
+        }
+
+        public String text() {
+            return document.text() + ", party " + party + " signed (" + channel + "), document sha256 "
+                    + documentSha256;
+        }
+    }
+
+    /**
      * A party asked through the parties' door to correct the personal data held about them: the
      * request's id and the names of the fields, never their values (staff see those on the request).
      */
@@ -675,6 +694,22 @@ public sealed interface CaseChange {
 
         public String text() {
             return withRest("request " + requestId + ", party " + position, reason);
+        }
+    }
+
+    /**
+     * Every party had signed: the new version with their signatures, the committee's seal and
+     * the office's digital signature (PAdES), made from the version they signed.
+     */
+    record AgreementSealed(DocumentVersion document, long signedFromDocumentId, String certificateSha256)
+            implements CaseChange {
+        public Kind kind() {
+            return Kind.AGREEMENT_SEALED;
+        }
+
+        public String text() {
+            return document.text() + ", signed by every party from document " + signedFromDocumentId
+                    + ", office certificate sha256 " + certificateSha256;
         }
     }
 }

@@ -48,6 +48,12 @@ public class DocumentsResource {
     CaseDocuments documents;
 
     @Inject
+    org.trilink.documents.control.AgreementSignatures signatures;
+
+    @Inject
+    org.trilink.platform.security.ClientAddress clientAddress;
+
+    @Inject
     @ConfigProperty(name = "trilink.documents.max-upload-bytes", defaultValue = "10485760")
     long maxUploadBytes;
 
@@ -157,6 +163,67 @@ public class DocumentsResource {
                 .header("ETag", "\"" + s.sha256() + "\"")
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    @GET
+    @Path("signatures")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Electronic signing of the agreement: the version to sign, who has signed, the signed version")
+    @APIResponse(responseCode = "409", description = "No written agreement, or none generated yet")
+    public SigningViews.SigningView signing(@PathParam("caseNumber") String caseNumber) {
+        return SigningViews.SigningView.of(base(caseNumber), signatures.status(caseNumber));
+    }
+
+    @POST
+    @Path("signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A party signs the agreement on the office's tablet",
+            description = "Body: party (position in the case), image (the handwritten signature, PNG, base64), "
+                    + "sha256 (of the agreement file the party read: the version's ETag). When the last party has "
+                    + "signed, TriLink stores a new version with the signatures on their lines, the committee's seal "
+                    + "and a PAdES digital signature by the office's certificate (signedHref).")
+    @APIResponse(responseCode = "201", description = "Signed; complete=true when this was the last party")
+    @APIResponse(responseCode = "409", description = "A stale version (urn:trilink:problem:stale-agreement-version), "
+            + "this party signed already, or every party has")
+    @APIResponse(responseCode = "400", description = "No or an unreadable, blank or oddly sized image")
+    @APIResponse(responseCode = "415", description = "The image is not a PNG")
+    public Response sign(@PathParam("caseNumber") String caseNumber, SigningViews.SignRequest body,
+                         @Context jakarta.servlet.http.HttpServletRequest request) {
+        if (body == null || body.party == null) {
+            throw ProblemException.badRequest("party", "the party's position in the case is required");
+        }
+        byte[] png;
+        try {
+            png = body.image == null ? new byte[0] : java.util.Base64.getMimeDecoder().decode(body.image.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("image", "must be base64");
+        }
+        signatures.signAtOffice(caseNumber, body.party, png, clientAddress.of(request), body.sha256);
+        SigningViews.SigningView view = SigningViews.SigningView.of(base(caseNumber), signatures.status(caseNumber));
+        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(view).build();
+    }
+
+    @GET
+    @Path("{id: \\d+}/pages/{page: \\d+}")
+    @Produces("image/png")
+    @Operation(summary = "A page of a stored version as a PNG image (110 dpi), for a party to read before signing")
+    public Response page(@PathParam("caseNumber") String caseNumber, @PathParam("id") long id,
+                         @PathParam("page") int page) {
+        return Response.ok(signatures.page(caseNumber, id, page), "image/png")
+                .header("X-Page-Count", signatures.pageCount(caseNumber, id))
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("{id: \\d+}/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The digital signatures of a stored version, checked",
+            description = "For each signature: signer, time, whether the CMS signature holds (intact), whether it "
+                    + "covers the whole file (ByteRange to the end), whether it is the office's certificate.")
+    public SigningViews.VerificationReport verification(@PathParam("caseNumber") String caseNumber,
+                                                        @PathParam("id") long id) {
+        return SigningViews.VerificationReport.of(signatures.verifyStored(caseNumber, id));
     }
 
     private static Response.ResponseBuilder pdf(Response.ResponseBuilder answer, String caseNumber, CaseDocument d) {

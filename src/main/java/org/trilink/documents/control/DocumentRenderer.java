@@ -46,6 +46,9 @@ public class DocumentRenderer {
     private static final Color LABEL_SHADE = new Color(0xEE, 0xEE, 0xEE);
     private static final float LEFT = 72;   // about 25 mm, the usual binding margin
     private static final float RIGHT = 64;
+    /** The page's left and right margins, where the signature stamper finds the signature lines' columns. */
+    static final float MARGIN_LEFT = LEFT;
+    static final float MARGIN_RIGHT = RIGHT;
     private static final float TOP = 64;
     private static final float BOTTOM = 72;
 

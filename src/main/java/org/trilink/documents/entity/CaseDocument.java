@@ -62,6 +62,10 @@ public class CaseDocument {
     @Column(name = "office_code")
     private String officeCode;
 
+    /** For the electronically signed agreement: the version the parties signed; null otherwise. */
+    @Column(name = "signed_from")
+    private Long signedFrom;
+
     protected CaseDocument() {
     }
 
@@ -136,5 +140,15 @@ public class CaseDocument {
 
     public String officeCode() {
         return officeCode;
+    }
+
+    public Long signedFrom() {
+        return signedFrom;
+    }
+
+    /** Marks a new, not yet stored version as the signed one made from {@code documentId}. */
+    public CaseDocument signedFrom(long documentId) {
+        this.signedFrom = documentId;
+        return this;
     }
 }

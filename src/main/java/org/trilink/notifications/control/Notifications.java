@@ -93,7 +93,7 @@ public class Notifications {
                     MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED,
                     SESSION_HELD, LEDGER_OUTCOME, FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED,
                     ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED,
-                    SIGNED_COPY_UPLOADED, PARTY_VIEWED_ONLINE, CORRECTION_REQUESTED, CORRECTION_DECLINED -> null;
+                    SIGNED_COPY_UPLOADED, PARTY_VIEWED_ONLINE, CORRECTION_REQUESTED, CORRECTION_DECLINED, AGREEMENT_SIGNED, AGREEMENT_SEALED -> null;
         };
         if (notify != null) {
             notify.run();
@@ -158,6 +158,33 @@ public class Notifications {
             }
             String payload = Json.createObjectBuilder().add("locale", locale).add("text", text).build().toString();
             write(event + ":" + c.id() + ":" + p.id(), SMS, event, "sms:party/" + p.id(), payload);
+        }
+    }
+
+    /**
+     * The day-before reminder of a session to each party with a phone, if the handling office
+     * sends SMS to parties ({@link SessionReminders} decides when). Once per session, time and party.
+     */
+    public void sessionReminder(long caseId, long sessionId, OffsetDateTime at, String place) {
+        DisputeCase c = em.find(DisputeCase.class, caseId);
+        if (c == null || !settings.smsOn() || c.handlingOfficeCode() == null) {
+            return;
+        }
+        Optional<OfficeSettings> office = office(c.handlingOfficeCode());
+        if (office.isEmpty() || !office.get().smsToParties()) {
+            return;
+        }
+        String locale = settings.smsLocale();
+        String text = Templates.render(locale, "session.reminder.sms", c.caseNumber(), deadline(at),
+                place == null || place.isBlank() ? officeName(c.handlingOfficeCode(), locale) : place,
+                officeName(c.handlingOfficeCode(), locale));
+        for (Party p : c.parties()) {
+            if (p.phone() == null || p.phone().isBlank() || p.id() == null) {
+                continue;
+            }
+            String payload = Json.createObjectBuilder().add("locale", locale).add("text", text).build().toString();
+            write("SESSION_REMINDER:" + sessionId + ":" + at.toInstant() + ":" + p.id(), SMS, "SESSION_REMINDER",
+                    "sms:party/" + p.id(), payload);
         }
     }
 

@@ -117,6 +117,7 @@ public class RunFigures {
         total.accept(Metric.REFERRALS_OVERDUE.code(), BigDecimal.valueOf(rs.getLong(11)));
         total.accept(Metric.FOLLOW_UPS.code(), BigDecimal.valueOf(rs.getLong(12)));
         for (Metric m : List.of(Metric.SUCCEEDED, Metric.CONCLUDED, Metric.FOLLOWED_UP_CASES, Metric.AGREEMENTS_PERFORMED,
+                Metric.SATISFIED_CASES,
                 Metric.WRITTEN_AGREEMENTS, Metric.ORAL_AGREEMENTS, Metric.CRIMINAL_CASES_AVERTED,
                 Metric.MASS_PETITIONS_AVERTED, Metric.RESOLVED_BEFORE_FILING, Metric.CONCLUDED_AFTER_FILING,
                 Metric.MEDIATED_OR_WITHDRAWN, Metric.CORRECTED)) {
@@ -169,6 +170,9 @@ public class RunFigures {
                 case MEDIATED_OR_WITHDRAWN_RATE ->
                         out.add(rate(m, Rate.of(count(totals, "mediatedOrWithdrawn"), concludedAfterFiling)));
                 case CORRECTION_RATE -> out.add(rate(m, Rate.of(count(totals, "corrected"), concludedAfterFiling)));
+                // rated: every followed-up case has its visits' satisfaction (回访满意度, 1-5)
+                case SATISFACTION_RATE -> out.add(rate(m, Rate.of(count(totals, Metric.SATISFIED_CASES.code()),
+                        count(totals, Metric.FOLLOWED_UP_CASES.code()))));
                 case MEDIAN_DAYS_TO_OUTCOME -> out.add(new Figure(m.code(), "", median, null, null));
                 default -> {
                     if (m.type() == Metric.Type.BREAKDOWN) {

@@ -287,6 +287,7 @@ public class StatisticsSlices {
                         new CaseFacts.Flag(CaseFacts.REFERRAL_OVERDUE, fact.apply("overdue") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.FOLLOWED_UP, fact.apply("visits") + " > 0"),
                         new CaseFacts.Flag(CaseFacts.PERFORMED, fact.apply("performed") + " > 0"),
+                        new CaseFacts.Flag(CaseFacts.SATISFIED, satisfied(changed)),
                         new CaseFacts.Flag(CaseFacts.HAS_DAYS, "c.outcome_at < ? and c.accepted_at is not null")));
         return "insert into stat_run_group (id, run_id, slice_day, dispute_type, channel, region_code,"
             + " handling_office_code, other_offices, facts, cases, referrals_sent, referrals_accepted,"
@@ -311,14 +312,16 @@ public class StatisticsSlices {
             + " left join (select x.case_id as case_id, cast(sum(x.sent) as integer) as sent,"
             + "   cast(sum(x.accepted) as integer) as accepted, cast(sum(x.rejected) as integer) as rejected,"
             + "   cast(sum(x.overdue) as integer) as overdue, cast(sum(x.visits) as integer) as visits,"
-            + "   cast(sum(x.performed) as integer) as performed from ("
+            + "   cast(sum(x.performed) as integer) as performed,"
+            + "   cast(sum(x.dissatisfied) as integer) as dissatisfied from ("
             + "   select r.case_id as case_id, 1 as sent,"
             + "   case when r.status = 'ACCEPTED' and r.decided_at < ? then 1 else 0 end as accepted,"
             + "   case when r.status = 'REJECTED' and r.decided_at < ? then 1 else 0 end as rejected,"
             + "   case when r.overdue = true and (r.overdue_at is null or r.overdue_at < ?) then 1 else 0 end as overdue,"
-            + "   0 as visits, 0 as performed"
+            + "   0 as visits, 0 as performed, 0 as dissatisfied"
             + "   from referral r where r.case_id between ? and ? and r.sent_at < ?"
-            + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end"
+            + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end,"
+            + "   case when v.satisfaction < 4 then 1 else 0 end"
             + "   from follow_up_visit v where v.case_id between ? and ? and v.visited_at < ?"
             + " ) x group by x.case_id) ex on ex.case_id = c.id")
             + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?"
@@ -327,6 +330,19 @@ public class StatisticsSlices {
             + scope + ") f"
             + " group by f.slice_day, f.dispute_type, f.channel, f.region_code, f.handling_office_code, f.other_offices,"
             + " f.facts";
+    }
+
+    /**
+     * The satisfied flag's condition: followed up by the cut-off, and no visit by then rated below 4
+     * (回访满意度). A case unchanged since the cut-off has all its visits before it, so its visits
+     * are read without a time (no parameter: the statement's parameters stay as they are), only
+     * for a case with visits (the CASE keeps the lookup, on follow_up_case_idx, off the rest); a
+     * changed case's come from the visits as they stood at the cut-off.
+     */
+    static String satisfied(boolean changed) {
+        return changed ? "coalesce(ex.visits, 0) > 0 and coalesce(ex.dissatisfied, 0) = 0"
+                : "(case when coalesce(c.links_visits, 0) > 0 then case when not exists (select 1 from follow_up_visit sv"
+                + " where sv.case_id = c.id and sv.satisfaction < 4) then 1 else 0 end else 0 end) = 1";
     }
 
     /**

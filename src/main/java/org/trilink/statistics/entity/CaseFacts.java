@@ -32,6 +32,8 @@ public final class CaseFacts {
     public static final int PERFORMED = 1 << 15;
     /** An outcome by the cut-off of a case that was accepted: it has days to outcome. */
     public static final int HAS_DAYS = 1 << 16;
+    /** Followed up by the cut-off, and no visit found the parties less than satisfied (回访满意度 4 or 5). */
+    public static final int SATISFIED = 1 << 17;
 
     private CaseFacts() {
     }

@@ -64,10 +64,15 @@ public class CaseChangeTest {
                     5L), "follow-up-record #4 v2 code 00ff (document 18), signed copy 5"),
             Map.entry(new CaseChange.SignedCopyUploaded(AGREEMENT, "application/pdf", 20480, "ab12cd"),
                     "agreement v1 code 3f2a9c81 (document 17), application/pdf, 20480 bytes, sha256 ab12cd"),
-            Map.entry(new CaseChange.MediationStarted(), ""),
-            Map.entry(new CaseChange.PartyViewedOnline(1, "CASE"), "party 1 viewed CASE online"),
+                        Map.entry(new CaseChange.PartyViewedOnline(1, "CASE"), "party 1 viewed CASE online"),
             Map.entry(new CaseChange.CorrectionRequested(7, 2, List.of("address")), "request 7, party 2: address"),
-            Map.entry(new CaseChange.CorrectionDeclined(7, 2, "地址无误"), "request 7, party 2; 地址无误"));
+            Map.entry(new CaseChange.CorrectionDeclined(7, 2, "地址无误"), "request 7, party 2; 地址无误"),
+            Map.entry(new CaseChange.AgreementSigned(AGREEMENT, 2, "OFFICE_TABLET", "ab12", "cd34"),
+                    "agreement v1 code 3f2a9c81 (document 17), party 2 signed (OFFICE_TABLET), document sha256 ab12"),
+            Map.entry(new CaseChange.AgreementSealed(AGREEMENT, 16, "ef56"),
+                    "agreement v1 code 3f2a9c81 (document 17), signed by every party from document 16,"
+                            + " office certificate sha256 ef56"),
+            Map.entry(new CaseChange.MediationStarted(), ""));
 
     @Test
     void everyKindHasItsOwnRecordAndEveryRecordAKind() {

@@ -57,7 +57,8 @@ class BundlesTest {
                 org.trilink.mediation.entity.Performance.class, org.trilink.mediation.entity.SessionStatus.class,
                 org.trilink.referrals.entity.ReferralStatus.class, org.trilink.platform.security.Role.class,
                 org.trilink.offices.entity.OfficeType.class, org.trilink.cases.entity.AdminResolution.class,
-                org.trilink.mediation.entity.MediatorCapacity.class, org.trilink.documents.entity.DocumentKind.class)) {
+                org.trilink.mediation.entity.MediatorCapacity.class, org.trilink.documents.entity.DocumentKind.class,
+                org.trilink.documents.entity.SigningChannel.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 assertThat(zh.getProperty(key)).as(key).isNotBlank();
