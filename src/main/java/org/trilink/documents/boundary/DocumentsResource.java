@@ -1,5 +1,7 @@
 package org.trilink.documents.boundary;
 
+import org.trilink.platform.problem.BoundedBody;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,10 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -239,20 +238,7 @@ public class DocumentsResource {
     }
 
     private byte[] read(InputStream body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            int n;
-            while ((n = body.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                if (out.size() > maxUploadBytes) {
-                    throw tooLarge();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return BoundedBody.read(body, maxUploadBytes, this::tooLarge);
     }
 
     private ProblemException tooLarge() {
