@@ -56,6 +56,9 @@ public class AgreementSignatures {
     /** Problem type of a signature given for another version than the one to sign now. */
     public static final String STALE_VERSION = "urn:trilink:problem:stale-agreement-version";
 
+    /** Problem type of a second signature by the same party on the same version. */
+    public static final String ALREADY_SIGNED = "urn:trilink:problem:already-signed";
+
     private static final DateTimeFormatter CAPTION = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @PersistenceContext(unitName = "trilink")
@@ -142,24 +145,7 @@ public class AgreementSignatures {
         Party party = c.parties().stream().filter(p -> p.id() == partyId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No party " + partyId + " in case " + c.caseNumber() + "."));
         CaseDocument doc = toSign(c);
-        if (signedFrom(doc).isPresent()) {
-            throw ProblemException.conflict("Every party has already signed version " + doc.versionNo()
-                    + " of the agreement of case " + c.caseNumber() + ".");
-        }
-        if (sha256OfVersionShown == null || !sha256OfVersionShown.strip().equalsIgnoreCase(doc.pdfSha256())) {
-            throw new ProblemException(new Problem(STALE_VERSION, "Stale agreement version", 409,
-                    "The agreement shown is not the version to sign now: version " + doc.versionNo()
-                            + " (SHA-256 " + doc.pdfSha256() + ") is. Show the party that version and sign again.",
-                    null, null, null).withExtensions(Map.of("documentId", doc.id(), "version", doc.versionNo(),
-                    "sha256", doc.pdfSha256())));
-        }
-        boolean already = !em.createQuery("select s from AgreementSignature s where s.documentId = :d"
-                        + " and s.partyId = :p", AgreementSignature.class)
-                .setParameter("d", doc.id()).setParameter("p", partyId).getResultList().isEmpty();
-        if (already) {
-            throw ProblemException.conflict("Party " + (party.ordinal() + 1) + " has already signed version "
-                    + doc.versionNo() + " of the agreement.");
-        }
+        refuseUnsignable(c, party, doc, sha256OfVersionShown);
         byte[] image = checkedImage(png);
         OffsetDateTime now = OffsetDateTime.now(Clock.systemUTC());
         AgreementSignature signature = new AgreementSignature(c.id(), doc.id(), doc.pdfSha256(), party.id(),
@@ -175,6 +161,81 @@ public class AgreementSignatures {
             return new Signed(signature, Optional.of(completed));
         }
         return new Signed(signature, Optional.empty());
+    }
+
+    /** The refusals of {@link #sign} that need no image: all signed, a stale version, this party signed. */
+    private void refuseUnsignable(DisputeCase c, Party party, CaseDocument doc, String sha256OfVersionShown) {
+        if (signedFrom(doc).isPresent()) {
+            throw ProblemException.conflict("Every party has already signed version " + doc.versionNo()
+                    + " of the agreement of case " + c.caseNumber() + ".");
+        }
+        if (sha256OfVersionShown == null || !sha256OfVersionShown.strip().equalsIgnoreCase(doc.pdfSha256())) {
+            throw new ProblemException(new Problem(STALE_VERSION, "Stale agreement version", 409,
+                    "The agreement shown is not the version to sign now: version " + doc.versionNo()
+                            + " (SHA-256 " + doc.pdfSha256() + ") is. Show the party that version and sign again.",
+                    null, null, null).withExtensions(Map.of("documentId", doc.id(), "version", doc.versionNo(),
+                    "sha256", doc.pdfSha256())));
+        }
+        boolean already = !em.createQuery("select s from AgreementSignature s where s.documentId = :d"
+                        + " and s.partyId = :p", AgreementSignature.class)
+                .setParameter("d", doc.id()).setParameter("p", party.id()).getResultList().isEmpty();
+        if (already) {
+            throw new ProblemException(new Problem(ALREADY_SIGNED, "Conflict", 409, "Party " + (party.ordinal() + 1)
+                    + " has already signed version " + doc.versionNo() + " of the agreement.", null, null, null));
+        }
+    }
+
+    /**
+     * For the party's own door (no staff account; the caller has proved the party): where the
+     * signing of the case's agreement stands, or empty when the case has no written agreement
+     * generated to sign.
+     */
+    @Transactional
+    public Optional<Status> statusForParty(long caseId) {
+        DisputeCase c = em.find(DisputeCase.class, caseId);
+        if (c == null || c.outcome() != Outcome.SUCCESS || c.agreementForm() != AgreementForm.WRITTEN) {
+            return Optional.empty();
+        }
+        return latestToSign(c).map(doc -> status(c, doc));
+    }
+
+    /**
+     * Everything {@link #sign} would refuse before it stores anything, without storing: so that the
+     * party's door can refuse a stale version, a second signature or a bad image before it spends
+     * the party's one-time code. Returns the checked image.
+     */
+    @Transactional
+    public byte[] checkSignable(long caseId, long partyId, byte[] png, String sha256OfVersionShown) {
+        DisputeCase c = em.find(DisputeCase.class, caseId);
+        if (c == null) {
+            throw ProblemException.notFound("No case " + caseId + ".");
+        }
+        Party party = c.parties().stream().filter(p -> p.id() == partyId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No party " + partyId + " in case " + c.caseNumber() + "."));
+        refuseUnsignable(c, party, toSign(c), sha256OfVersionShown);
+        return checkedImage(png);
+    }
+
+    /**
+     * Page {@code page} of an agreement version of case {@code caseId} (the one to sign or the
+     * signed one), for the party's own door; 404 for another document.
+     */
+    @Transactional
+    public byte[] agreementPage(long caseId, long documentId, int page) {
+        CaseDocument doc = em.find(CaseDocument.class, documentId);
+        if (doc == null || !doc.caseId().equals(caseId) || doc.kind() != DocumentKind.AGREEMENT) {
+            throw ProblemException.notFound("No agreement " + documentId + " in your case.");
+        }
+        return pagePng(doc.content(), page);
+    }
+
+    /** How many pages a PDF has. */
+    public static int pageCount(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many pages the stored version has. */
@@ -253,7 +314,8 @@ public class AgreementSignatures {
                     .append(s.signedAt().toInstant());
         }
         String contentHash = DocumentContent.sha256(signedWords.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String committee = records.of(c).committee();
+        // the committee from reference data alone: the last signer may be a party online, with no staff account
+        String committee = records.committee(c);
         String note = "电子签署版（据第" + doc.versionNo() + "版，各方当事人电子签名，" + committee
                 + "印章，数字签名 PAdES）　核验码 " + contentHash.substring(0, CaseDocument.CODE_LENGTH);
         byte[] stamped = SignatureStamper.stamp(doc.content(), marks, certificate.seal(committee), note);
@@ -291,12 +353,15 @@ public class AgreementSignatures {
         if (c.outcome() != Outcome.SUCCESS || c.agreementForm() != AgreementForm.WRITTEN) {
             throw ProblemException.conflict("Case " + c.caseNumber() + " has no written agreement to sign.");
         }
+        return latestToSign(c).orElseThrow(() -> ProblemException.conflict("The agreement of case " + c.caseNumber()
+                        + " has not been generated yet: generate it, then the parties sign that version."));
+    }
+
+    private Optional<CaseDocument> latestToSign(DisputeCase c) {
         return em.createQuery("select d from CaseDocument d where d.caseId = :c and d.kind = :k and d.subjectId = 0"
                         + " and d.signedFrom is null order by d.versionNo desc", CaseDocument.class)
                 .setParameter("c", c.id()).setParameter("k", DocumentKind.AGREEMENT).setMaxResults(1)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.conflict("The agreement of case " + c.caseNumber()
-                        + " has not been generated yet: generate it, then the parties sign that version."));
+                .getResultStream().findFirst();
     }
 
     private Optional<CaseDocument> signedFrom(CaseDocument doc) {

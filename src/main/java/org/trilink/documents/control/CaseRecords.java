@@ -92,17 +92,29 @@ public class CaseRecords {
         Map<String, String> names = new HashMap<>();
         offices.offices(null, null).forEach(o -> names.put(o.code(), o.nameZh()));
         String regionName = offices.region(c.regionCode()).map(r -> r.nameZh()).orElse("");
-        Office handling = offices.office(c.handlingOfficeCode()).orElse(null);
-        // The agreement is the people's mediation committee's; a judicial office, police station or
-        // law firm mediates on behalf of the committee of the town where the dispute arose.
-        String committee = handling != null && handling.type() == OfficeType.MEDIATION_COMMITTEE
-                ? handling.nameZh() : regionName + "人民调解委员会";
+        String committee = committee(c, regionName);
         Map<String, String> staff = new HashMap<>();
         for (Staff person : directory.all()) {
             staff.put(person.username(), shortName(person.displayName()));
         }
         return new Snapshot(c, committee, regionName, names, mediators(c), referrals(c), followUps(c), sessions(c),
                 filed(c), staff, acceptingOffice(c));
+    }
+
+    /**
+     * The people's mediation committee whose agreement it is, from reference data only: no staff
+     * account is needed, so that a party signing online completes the agreement too.
+     */
+    public String committee(DisputeCase c) {
+        return committee(c, offices.region(c.regionCode()).map(r -> r.nameZh()).orElse(""));
+    }
+
+    private String committee(DisputeCase c, String regionName) {
+        Office handling = offices.office(c.handlingOfficeCode()).orElse(null);
+        // The agreement is the people's mediation committee's; a judicial office, police station or
+        // law firm mediates on behalf of the committee of the town where the dispute arose.
+        return handling != null && handling.type() == OfficeType.MEDIATION_COMMITTEE
+                ? handling.nameZh() : regionName + "人民调解委员会";
     }
 
     /** Demo display names read "王调解 Wang (mediator)": the document prints the Chinese name. */
