@@ -1281,6 +1281,240 @@ class CaseApiIT {
         }
     }
 
+    /**
+     * Issue 24, "Sign": each party signs the agreement on their own phone, with the pass of FOLLOW
+     * and a fresh code (purpose SIGN). A stale version, a bad drawing, a wrong code, another party's
+     * code and a second signature are refused; after the last party, the sealed version carries the
+     * office's PAdES signature over the whole file, and the history shows the ONLINE signatures by
+     * party:1 and party:2.
+     */
+    @Test
+    void eachPartySignsTheAgreementOnTheirOwnPhone() throws Exception {
+        String phone1 = somePhone();
+        String phone2 = somePhone();
+        String from = someAddress();
+        String intake = """
+                {"channel": "WALK_IN", "disputeType": "NEIGHBOR", "summary": "楼上漏水，协商赔偿 %s",
+                 "regionCode": "310118104", "address": "青浦区赵巷镇某路5号",
+                 "amountInvolved": 3000.00, "peopleInvolved": 2, "riskLevel": "LOW",
+                 "occurredAt": "2026-01-10T09:15:00+08:00",
+                 "parties": [
+                   {"role": "APPLICANT", "kind": "PERSON", "name": "张三", "idNumber": "%s", "phone": "%s"},
+                   {"role": "RESPONDENT", "kind": "PERSON", "name": "李四", "idNumber": "%s", "phone": "%s"}
+                 ]}""".formatted(Api.marker(), someResidentId(), phone1, someResidentId(), phone2);
+        String number = api.as("mediator").body(intake).post("/api/v1/cases").then().statusCode(201).extract()
+                .path("caseNumber");
+        String docs = "/api/v1/cases/" + number + "/documents";
+        move(number, "accept", "{}");
+        move(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}");
+        move(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"被申请人于十日内赔偿申请人三千元\", \"amount\": 3000.00}");
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            String pass1 = follow(sms, from, phone1, number);
+            // no agreement generated yet: nothing to sign
+            door(from).header("X-TriLink-Party-Pass", pass1).get("/api/v1/public/case/agreement").then()
+                    .statusCode(404).contentType(containsString("application/problem+json"));
+
+            io.restassured.response.Response v1 = api.as("mediator").accept("application/pdf")
+                    .post(docs + "/agreement");
+            v1.then().statusCode(201);
+            long v1Id = Long.parseLong(v1.header("X-Document-Id"));
+            String sha = v1.header("ETag").replace("\"", "");
+
+            JsonPath shown = door(from).header("X-TriLink-Party-Pass", pass1).get("/api/v1/public/case/agreement")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(shown.getLong("documentId")).isEqualTo(v1Id);
+            assertThat(shown.getString("sha256")).isEqualTo(sha);
+            assertThat(shown.getInt("version")).isEqualTo(1);
+            assertThat(shown.getList("parties.signed")).containsExactly(false, false);
+            assertThat(shown.getList("parties.you")).containsExactly(true, false);
+            assertThat(shown.getBoolean("signedByYou")).isFalse();
+            assertThat(shown.prettify()).doesNotContain("李四", phone2);
+            int pages = shown.getInt("pageCount");
+            assertThat(pages).isBetween(1, 4);
+            byte[] page = door(from).header("X-TriLink-Party-Pass", pass1).accept("image/png")
+                    .get("/api/v1/public/case/agreement/" + v1Id + "/pages/1").then().statusCode(200)
+                    .contentType("image/png").extract().asByteArray();
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page)).getWidth()).isGreaterThan(800);
+            door(from).header("X-TriLink-Party-Pass", pass1).accept("image/png")
+                    .get("/api/v1/public/case/agreement/" + v1Id + "/pages/" + (pages + 1)).then().statusCode(404);
+            door(from).accept("image/png").get("/api/v1/public/case/agreement/" + v1Id + "/pages/1").then()
+                    .statusCode(401);
+
+            // a code to confirm, asked as for FOLLOW (same answer shape; the SMS says what it is for)
+            int sent = sentTo(sms, phone1);
+            String challenge = askCode(from, "SIGN", phone1, null, number).then().statusCode(202).extract()
+                    .path("challenge");
+            String code = newCodeSentTo(sms, phone1, sent);
+            assertThat(sms.delivered().stream().filter(m -> m.contains(phone1)).map(m -> JsonPath.from(m).getString("text"))
+                    .reduce((a, b) -> b).orElseThrow()).contains("签署");
+            String ink = java.util.Base64.getEncoder().encodeToString(drawnSignature());
+            // refused before the code is spent: the agreement changed since it was shown, a bad drawing
+            sign(from, pass1, ink, "0".repeat(64), challenge, code).then().statusCode(409)
+                    .contentType(containsString("application/problem+json"))
+                    .body("type", equalTo("urn:trilink:problem:stale-agreement-version")).body("sha256", equalTo(sha));
+            sign(from, pass1, java.util.Base64.getEncoder().encodeToString(blankPng()), sha, challenge, code).then()
+                    .statusCode(400).body("errors.field", hasItem("image"));
+            sign(from, pass1, "", sha, challenge, code).then().statusCode(400).body("errors.field", hasItem("image"));
+            sign(from, pass1, "%%%", sha, challenge, code).then().statusCode(400).body("errors.field", hasItem("image"));
+            sign(from, pass1, java.util.Base64.getEncoder().encodeToString("GIF89a not a png".getBytes()), sha,
+                    challenge, code).then().statusCode(415);
+            byte[] huge = new byte[300 * 1024];
+            RANDOM.nextBytes(huge);
+            sign(from, pass1, java.util.Base64.getEncoder().encodeToString(huge), sha, challenge, code).then()
+                    .statusCode(413).contentType(containsString("application/problem+json"));
+            sign(from, "forged", ink, sha, challenge, code).then().statusCode(401);
+            // a wrong code counts a try
+            sign(from, pass1, ink, sha, challenge, code.equals("000000") ? "000001" : "000000").then()
+                    .statusCode(400).body("type", equalTo("urn:trilink:problem:code-wrong"))
+                    .body("triesLeft", equalTo(4));
+            // the other party's SIGN code does not sign for this party
+            String pass2 = follow(sms, someAddress(), phone2, number);
+            sent = sentTo(sms, phone2);
+            String challenge2 = askCode(from, "SIGN", phone2, null, number).then().statusCode(202).extract()
+                    .path("challenge");
+            sign(from, pass1, ink, sha, challenge2, newCodeSentTo(sms, phone2, sent)).then().statusCode(403);
+
+            JsonPath first = sign(from, pass1, ink, sha, challenge, code).then().statusCode(201).extract().jsonPath();
+            assertThat(first.getBoolean("signedByYou")).isTrue();
+            assertThat(first.getString("youSignedAt")).isNotBlank();
+            assertThat(first.getList("parties.signed")).containsExactly(true, false);
+            assertThat(first.getList("parties.channel")).containsExactly("ONLINE", null);
+            assertThat(first.getBoolean("complete")).isFalse();
+            // the code is used once; a second signature with a fresh one: 409
+            sign(from, pass1, ink, sha, challenge, code).then().statusCode(409);
+            sent = sentTo(sms, phone1);
+            String again = askCode(from, "SIGN", phone1, null, number).then().statusCode(202).extract()
+                    .path("challenge");
+            sign(from, pass1, ink, sha, again, newCodeSentTo(sms, phone1, sent)).then().statusCode(409)
+                    .body("type", equalTo("urn:trilink:problem:already-signed"));
+
+            // the last party: the sealed version is made
+            sent = sentTo(sms, phone2);
+            String last = askCode(someAddress(), "SIGN", phone2, null, number).then().statusCode(202).extract()
+                    .path("challenge");
+            JsonPath done = sign(someAddress(), pass2,
+                    java.util.Base64.getEncoder().encodeToString(drawnSignature()), sha, last,
+                    newCodeSentTo(sms, phone2, sent)).then().statusCode(201).extract().jsonPath();
+            assertThat(done.getBoolean("complete")).isTrue();
+            assertThat(done.getList("parties.signed")).containsExactly(true, true);
+            long signedId = done.getLong("signedDocumentId");
+
+            // staff: the signing complete, both ONLINE; the signed version verifies
+            api.as("mediator").get(docs + "/signatures").then().statusCode(200).body("complete", equalTo(true))
+                    .body("signedDocumentId", equalTo((int) signedId))
+                    .body("parties.channel", contains("ONLINE", "ONLINE"));
+            api.as("mediator").get(docs + "/" + signedId + "/verification").then().statusCode(200)
+                    .body("valid", equalTo(true)).body("issuedByTriLink", equalTo(true))
+                    .body("signatures[0].coversWholeFile", equalTo(true))
+                    .body("signatures[0].officeCertificate", equalTo(true))
+                    .body("signatures[0].unchangedSince", equalTo(true));
+            byte[] pdf = api.as("mediator").accept("application/pdf").get(docs + "/" + signedId).then()
+                    .statusCode(200).header("X-Document-Version", "2").extract().asByteArray();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(doc.getSignatureDictionaries()).hasSize(1);
+                var sig = doc.getLastSignatureDictionary();
+                assertThat(sig.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+                int[] range = sig.getByteRange();
+                assertThat(range[0]).isZero();
+                assertThat((long) range[2] + range[3]).as("ByteRange ends at EOF").isEqualTo(pdf.length);
+                org.bouncycastle.asn1.cms.ContentInfo info;
+                try (var in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents())) {
+                    info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+                }
+                var cms = new org.bouncycastle.cms.CMSSignedData(
+                        new org.bouncycastle.cms.CMSProcessableByteArray(sig.getSignedContent(pdf)), info);
+                var signer = cms.getSignerInfos().getSigners().iterator().next();
+                var cert = (org.bouncycastle.cert.X509CertificateHolder) cms.getCertificates()
+                        .getMatches(signer.getSID()).iterator().next();
+                assertThat(signer.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+                        .build(cert))).isTrue();
+                assertThat(cert.getSubject().toString()).contains("TriLink demo");
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                        .contains("电子签署版", "电子签名");
+            }
+            // the party sees it complete, and the follow page's papers name the sealed version
+            door(from).header("X-TriLink-Party-Pass", pass1).get("/api/v1/public/case/agreement").then()
+                    .statusCode(200).body("complete", equalTo(true)).body("signedDocumentId", equalTo((int) signedId));
+
+            // the history: each party's ONLINE signature, then the seal
+            JsonPath history = api.as("mediator").get("/api/v1/cases/" + number + "/history").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(history.getList("findAll { it.type == 'AGREEMENT_SIGNED' }.actor", String.class))
+                    .containsExactly("party:1", "party:2");
+            assertThat(history.getList("findAll { it.type == 'AGREEMENT_SIGNED' }.change.channel", String.class))
+                    .containsExactly("ONLINE", "ONLINE");
+            assertThat(history.getList("type", String.class)).contains("AGREEMENT_SEALED", "PARTY_VIEWED_ONLINE");
+            // the audit trail: the signatures, never a phone
+            JsonPath audit = api.as("admin").queryParam("name", number).queryParam("size", 200)
+                    .get("/api/v1/security-events").then().statusCode(200).extract().jsonPath();
+            assertThat(audit.getList("events.kind", String.class)).contains("PUBLIC_AGREEMENT_SIGNED");
+            assertThat(audit.prettify()).doesNotContain(phone1).doesNotContain(phone2);
+            String openapi = api.anonymous().get("/openapi").then().statusCode(200).extract().asString();
+            assertThat(openapi).contains("/api/v1/public/case/agreement",
+                    "/api/v1/public/case/agreement/signatures", "/api/v1/public/case/agreement/{id}/pages/{page}");
+        }
+    }
+
+    /** The FOLLOW pass of the party with this phone in this case, by a code from the local gateway. */
+    private String follow(SmsGateway sms, String from, String phone, String caseNumber) throws Exception {
+        int sent = sentTo(sms, phone);
+        String challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
+                .path("challenge");
+        return door(from).body("{\"code\": \"" + newCodeSentTo(sms, phone, sent) + "\"}")
+                .post("/api/v1/public/codes/" + challenge).then().statusCode(200)
+                .body("caseNumber", equalTo(caseNumber)).extract().path("pass");
+    }
+
+    /** How many SMS the local gateway delivered to this phone. */
+    private static int sentTo(SmsGateway sms, String phone) {
+        return (int) sms.delivered().stream().filter(m -> m.contains("\"" + phone + "\"")).count();
+    }
+
+    /** The code of an SMS to this phone after the first {@code before} (codes for a case go out beside the answer). */
+    private static String newCodeSentTo(SmsGateway sms, String phone, int before) throws Exception {
+        Eventually.within(java.time.Duration.ofSeconds(10), () -> sentTo(sms, phone) > before);
+        return codeSentTo(sms, phone);
+    }
+
+    private io.restassured.response.Response sign(String from, String pass, String image, String sha256,
+                                                  String challenge, String code) {
+        return door(from).header("X-TriLink-Party-Pass", pass)
+                .body("{\"image\": \"" + image + "\", \"sha256\": \"" + sha256 + "\", \"challenge\": \"" + challenge
+                        + "\", \"code\": \"" + code + "\"}")
+                .post("/api/v1/public/case/agreement/signatures");
+    }
+
+    /** A staff move on the case at its current version (If-Match), which must succeed. */
+    private void move(String number, String what, String body) {
+        long version = api.as("mediator").get("/api/v1/cases/" + number + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body(body)
+                .post("/api/v1/cases/" + number + "/" + what).then().statusCode(200);
+    }
+
+    /** Strokes on a transparent background, as the sign page's canvas sends them. */
+    private static byte[] drawnSignature() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(340, 170, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(17, 17, 17));
+        g.setStroke(new java.awt.BasicStroke(3, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        g.drawArc(30, 40, 80, 90, 20, 250);
+        g.drawArc(120, 50, 70, 80, 60, 230);
+        g.drawLine(20, 140, 310, 120);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] blankPng() throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 100,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB), "png", out);
+        return out.toByteArray();
+    }
+
     @Test
     void anOfficePrintsItsPosterWithTheQrCodeOfItsApplyPage() throws Exception {
         byte[] pdf = api.as("mediator").accept("application/pdf").get("/api/v1/offices/JO-ZHAOXIANG/poster").then()

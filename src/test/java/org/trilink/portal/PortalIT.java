@@ -1364,6 +1364,119 @@ class PortalIT {
         }
     }
 
+    /**
+     * Issue 24, "Sign": a party follows the case on a phone (390 px), finds "签署协议" beside the
+     * agreement, reads its pages, draws a signature with a finger (pointer events on the canvas),
+     * confirms it with a fresh code and sees it signed; the office sees the ONLINE signature.
+     */
+    @Test
+    void aPartySignsTheAgreementOnAPhone() throws Exception {
+        java.util.Random random = new java.util.Random();
+        String phone = "139" + String.format("%08d", random.nextInt(100_000_000));
+        String other = "139" + String.format("%08d", random.nextInt(100_000_000));
+        String intake = """
+                {"channel": "WALK_IN", "disputeType": "NEIGHBOR", "summary": "楼上漏水，协商赔偿 %s",
+                 "regionCode": "310118104", "address": "青浦区赵巷镇某路7号",
+                 "amountInvolved": 3000.00, "peopleInvolved": 2, "riskLevel": "LOW",
+                 "occurredAt": "2026-01-10T09:15:00+08:00",
+                 "parties": [
+                   {"role": "APPLICANT", "kind": "PERSON", "name": "周八", "phone": "%s"},
+                   {"role": "RESPONDENT", "kind": "PERSON", "name": "吴九", "phone": "%s"}
+                 ]}""".formatted(Api.marker(), phone, other);
+        String caseNumber = api.as("mediator").body(intake).post("/api/v1/cases").then().statusCode(201).extract()
+                .path("caseNumber");
+        staffMove(caseNumber, "accept", "{}");
+        staffMove(caseNumber, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}");
+        staffMove(caseNumber, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"被申请人于十日内修复漏水并赔偿申请人三千元\", \"amount\": 3000.00}");
+        api.as("mediator").accept("application/pdf").post("/api/v1/cases/" + caseNumber + "/documents/agreement")
+                .then().statusCode(201);
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try (org.trilink.testing.SmsGateway sms = new org.trilink.testing.SmsGateway(18925, "it-sms-secret")) {
+            // the sign page without a pass: off to the follow page
+            browser.open("public/sign.xhtml");
+            browser.waitFor(By.id("follow:caseNumber"));
+
+            browser.driver().findElement(By.cssSelector("[id='follow:consent'] .ui-chkbox-box")).click();
+            browser.type("follow:caseNumber", caseNumber);
+            browser.type("follow:phone", phone);
+            browser.clickAjax("follow:sendCode");
+            browser.waitFor(By.id("follow:code"));
+            browser.type("follow:code", codeFor(sms, phone));
+            browser.clickAjax("follow:verify");
+            browser.waitFor(By.id("statusWords"));
+            browser.click("follow:toSign");
+
+            browser.waitFor(By.id("pad"));
+            int pages = browser.all(By.cssSelector("img.tl-door-page")).size();
+            assertThat(pages).isBetween(1, 4);
+            Object loaded = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return Array.from(document.querySelectorAll('img.tl-door-page')).every(i => i.naturalWidth > 800);");
+            assertThat(loaded).isEqualTo(true);
+            assertThat(browser.text(By.id("intro"))).contains("第1版");
+            assertThat(browser.text(By.id("sign:signers"))).contains("申请人（您）").contains("未签署");
+            assertNoSideways();
+
+            // signing without a drawing: said beside the pad
+            browser.clickAjax("sign:submit");
+            assertThat(browser.text(By.id("sign:imageMessage"))).contains("请在方框内手写签名");
+            assertThat(browser.text(By.id("sign:codeMessage"))).contains("发送验证码");
+
+            // a signature drawn with the finger (pointer events), kept across the code's round trip
+            org.openqa.selenium.WebElement pad = browser.byId("pad");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", pad);
+            new org.openqa.selenium.interactions.Actions(browser.driver())
+                    .moveToElement(pad, -130, 10).clickAndHold()
+                    .moveByOffset(25, -40).moveByOffset(20, 60).moveByOffset(25, -55).moveByOffset(20, 50)
+                    .release()
+                    .moveToElement(pad, 10, -30).clickAndHold()
+                    .moveByOffset(30, 45).moveByOffset(40, -35).moveByOffset(50, 30)
+                    .release().perform();
+            String drawn = browser.byId("sign:image").getAttribute("value");
+            assertThat(drawn).startsWith("data:image/png;base64,");
+            int before = sms.delivered().size();
+            browser.clickAjax("sign:sendCode");
+            org.trilink.testing.Eventually.within(java.time.Duration.ofSeconds(10), () -> sms.delivered().size() > before);
+            assertThat(browser.byId("sign:image").getAttribute("value")).isEqualTo(drawn);
+            browser.type("sign:code", codeFor(sms, phone));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.byId("pad"));
+            browser.screenshot("door-sign-390");
+
+            browser.clickAjax("sign:submit");
+            browser.waitFor(By.id("signedWord"));
+            assertThat(browser.text(By.id("signedWord"))).isEqualTo("已签署");
+            assertThat(browser.text(By.id("signedAt"))).startsWith("签署时间");
+            assertThat(browser.text(By.id("allSigned"))).contains("尚未签署");
+            assertThat(browser.all(By.cssSelector("[id='sign:signers'] li.tl-door-signed"))).hasSize(1)
+                    .allSatisfy(li -> assertThat(li.getText()).contains("（您）").contains("已签署"));
+            assertThat(browser.all(By.id("sign:toVerify"))).hasSize(1);
+            assertNoSideways();
+            browser.screenshot("door-signed-390");
+
+            // back on the follow page: nothing left to sign
+            browser.click("sign:back");
+            browser.waitFor(By.id("statusWords"));
+            assertThat(browser.all(By.id("follow:toSign"))).isEmpty();
+
+            io.restassured.path.json.JsonPath staff = api.as("mediator")
+                    .get("/api/v1/cases/" + caseNumber + "/documents/signatures").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(staff.getList("parties.signed")).containsExactly(true, false);
+            assertThat(staff.getString("parties[0].channel")).isEqualTo("ONLINE");
+        }
+    }
+
+    /** A staff move on a case at its current version (If-Match), through the API. */
+    private void staffMove(String caseNumber, String what, String body) {
+        long version = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + version + "\"").body(body)
+                .post("/api/v1/cases/" + caseNumber + "/" + what).then().statusCode(200);
+    }
+
     /** The latest code the local SMS gateway delivered to this phone. */
     private static String codeFor(org.trilink.testing.SmsGateway sms, String phone) throws Exception {
         org.trilink.testing.Eventually.within(java.time.Duration.ofSeconds(10),

@@ -10,6 +10,7 @@ import org.trilink.door.control.DoorSettings;
 import org.trilink.door.control.PartyCases;
 import org.trilink.door.control.PartyPass;
 import org.trilink.door.control.PartyPasses;
+import org.trilink.door.control.PartySignatures;
 import org.trilink.door.control.PublicCodes;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.ProblemException;
@@ -36,6 +37,9 @@ public class FollowBacking implements Serializable {
     PartyCases cases;
 
     @Inject
+    PartySignatures signatures;
+
+    @Inject
     PartySession session;
 
     @Inject
@@ -51,6 +55,7 @@ public class FollowBacking implements Serializable {
     private String code;
     private PartyCases.Standing standing;
     private PartyCases.OwnData ownData;
+    private boolean agreementToSign;
     private String newName;
     private String newIdNumber;
     private String newPhone;
@@ -99,6 +104,7 @@ public class FollowBacking implements Serializable {
         try {
             PartyPass pass = passes.valid(held.token());
             standing = cases.standing(pass, DoorPage.address(clientAddress));
+            agreementToSign = signatures.awaitsSignature(pass);
             ownData = null;
         } catch (ProblemException refused) {
             session.leave();
@@ -161,6 +167,11 @@ public class FollowBacking implements Serializable {
 
     public PartyCases.Standing getStanding() {
         return standing;
+    }
+
+    /** Whether the case's agreement waits for this party's signature (the sign button). */
+    public boolean isAgreementToSign() {
+        return agreementToSign;
     }
 
     public PartyCases.OwnData getOwnData() {

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trilink.door.control.DoorOffices;
@@ -27,6 +28,7 @@ import org.trilink.door.control.DoorSettings;
 import org.trilink.door.control.PartyCases;
 import org.trilink.door.control.PartyPass;
 import org.trilink.door.control.PartyPasses;
+import org.trilink.door.control.PartySignatures;
 import org.trilink.door.control.PublicCodes;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.ClientAddress;
@@ -62,6 +64,9 @@ public class PublicResource {
     DoorOffices offices;
 
     @Inject
+    PartySignatures signatures;
+
+    @Inject
     ClientAddress clientAddress;
 
     @Context
@@ -94,12 +99,12 @@ public class PublicResource {
 
     /** A code asked for. */
     public static class CodeBody {
-        /** APPLY or FOLLOW */
+        /** APPLY, FOLLOW or SIGN (a fresh code to confirm a signature: phone and case number as for FOLLOW) */
         public String purpose;
         public String phone;
         /** APPLY: the office applied to */
         public String officeCode;
-        /** FOLLOW: the case number */
+        /** FOLLOW, SIGN: the case number */
         public String caseNumber;
         /** true: the party agrees to the privacy notice of noticeVersion */
         public Boolean consent;
@@ -119,7 +124,7 @@ public class PublicResource {
         try {
             purpose = body.purpose == null ? null : PartyPass.Purpose.valueOf(body.purpose);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("purpose", "APPLY or FOLLOW");
+            throw ProblemException.badRequest("purpose", "APPLY, FOLLOW or SIGN");
         }
         PublicCodes.Challenge c = codes.request(new PublicCodes.CodeRequest(purpose, body.phone, body.officeCode,
                 body.caseNumber, Boolean.TRUE.equals(body.consent), body.noticeVersion, body.locale), address());
@@ -196,6 +201,63 @@ public class PublicResource {
         long id = cases.requestCorrection(passes.valid(token), new PartyCases.Proposed(body.name, body.idNumber,
                 body.phone, body.address, body.note), address());
         return Response.status(201).entity(new CorrectionFiled(id, "OPEN")).build();
+    }
+
+    @GET
+    @Path("case/agreement")
+    @Operation(summary = "The agreement to sign (with a FOLLOW pass): document id, version, SHA-256 of the file,"
+            + " page count, which parties have signed (positions and roles only) and whether you have; 404 when the"
+            + " case has no written agreement yet. The view is recorded")
+    @APIResponse(responseCode = "404", description = "No written agreement to sign yet")
+    public PartySignatures.ToSign agreement(@HeaderParam(PASS) String token) {
+        return signatures.agreement(passes.valid(token), address());
+    }
+
+    @GET
+    @Path("case/agreement/{id}/pages/{page}")
+    @Produces("image/png")
+    @Operation(summary = "A page of the agreement (the version to sign or the signed one) as a PNG image, 110 dpi;"
+            + " header X-Page-Count")
+    public Response agreementPage(@HeaderParam(PASS) String token, @PathParam("id") long id,
+                                  @PathParam("page") int page) {
+        byte[] png = signatures.page(passes.valid(token), id, page);
+        return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** A party's signature: the drawing, the version shown, and the code (purpose SIGN) that confirms it. */
+    public static class SignatureBody {
+        /** The handwritten signature: PNG, base64 (a data URL "data:image/png;base64,..." too) */
+        public String image;
+        /** SHA-256 of the agreement file shown (GET case/agreement's sha256) */
+        public String sha256;
+        /** The challenge of POST codes with purpose SIGN */
+        public String challenge;
+        /** The code that SMS brought */
+        public String code;
+    }
+
+    @POST
+    @Path("case/agreement/signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign the agreement (with a FOLLOW pass): the drawing as a PNG in base64, the SHA-256 of the"
+            + " version shown, and a fresh code asked with purpose SIGN. 201 with where the signing stands; when the"
+            + " last party signs, TriLink stores the sealed version with the office's PAdES signature (complete=true,"
+            + " signedDocumentId)")
+    @APIResponse(responseCode = "201", description = "Signed")
+    @APIResponse(responseCode = "400", description = "No, a blank or an unreadable image; a wrong code (triesLeft)")
+    @APIResponse(responseCode = "403", description = "The code is not a SIGN code for this case and party")
+    @APIResponse(responseCode = "404", description = "No written agreement to sign")
+    @APIResponse(responseCode = "409", description = "The agreement changed since it was shown"
+            + " (urn:trilink:problem:stale-agreement-version), or you signed already (urn:trilink:problem:already-signed)")
+    @APIResponse(responseCode = "410", description = "The code expired, was used or tried five times")
+    @APIResponse(responseCode = "413", description = "The image or the body is too large")
+    @APIResponse(responseCode = "415", description = "The image is not a PNG")
+    public Response sign(@HeaderParam(PASS) String token,
+                         @NotNull(message = "a JSON body is required") SignatureBody body) {
+        PartyPass pass = passes.valid(token);
+        PartySignatures.ToSign signed = signatures.sign(pass, new PartySignatures.Signing(SignatureImages.decode(body.image),
+                body.sha256, body.challenge, body.code), address());
+        return Response.status(201).entity(signed).build();
     }
 
     @DELETE

@@ -17,7 +17,14 @@ public record PartyPass(String token, Purpose purpose, String phoneHash, Long ca
         /** apply online to an office */
         APPLY,
         /** follow a case one is party to */
-        FOLLOW
+        FOLLOW,
+        /** confirm one's signature on the case's agreement (a fresh code, asked as for FOLLOW) */
+        SIGN;
+
+        /** Whether a code for this purpose is asked with a case number and opens that case. */
+        public boolean forCase() {
+            return this != APPLY;
+        }
     }
 
     public boolean forCase() {

@@ -86,7 +86,7 @@ public class PublicCodes {
     public Challenge request(CodeRequest r, String address) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (r.purpose() == null) {
-            errors.add(new Problem.FieldError("purpose", "APPLY or FOLLOW"));
+            errors.add(new Problem.FieldError("purpose", "APPLY, FOLLOW or SIGN"));
         }
         if (r.phone() == null || !IdentityNumbers.isMobile(r.phone().strip())) {
             errors.add(new Problem.FieldError("phone", "a mobile number: 11 digits starting with 1"));
@@ -102,7 +102,7 @@ public class PublicCodes {
             if (office == null) {
                 errors.add(new Problem.FieldError("officeCode", "unknown or inactive office"));
             }
-        } else if (r.purpose() == PartyPass.Purpose.FOLLOW
+        } else if (r.purpose() != null && r.purpose().forCase()
                 && (r.caseNumber() == null || r.caseNumber().isBlank() || r.caseNumber().length() > 40)) {
             errors.add(new Problem.FieldError("caseNumber", "the case number, e.g. TL2026-000123"));
         }
@@ -116,7 +116,7 @@ public class PublicCodes {
         Integer position = null;
         String officeCode = office == null ? null : office.code();
         String caseNumber = null;
-        if (r.purpose() == PartyPass.Purpose.FOLLOW) {
+        if (r.purpose().forCase()) {
             Optional<DisputeCase> found = em.createQuery("select c from DisputeCase c where c.caseNumber = :n",
                     DisputeCase.class).setParameter("n", r.caseNumber().strip()).getResultStream().findFirst();
             if (found.isPresent()) {
@@ -166,10 +166,11 @@ public class PublicCodes {
                 .setParameter(7, code == null ? null : keys.codeHash(challenge, code)).setParameter(8, at)
                 .setParameter(9, at.plusMinutes(settings.codeMinutes())).setParameter(10, consentId).executeUpdate();
         String outcome = "no match, nothing sent";
-        if (send && r.purpose() == PartyPass.Purpose.FOLLOW) {
+        if (send && r.purpose().forCase()) {
             // sent beside the answer, so that its time (the gateway's round trip) does not tell a
             // match from none; a failure is logged (never the number) and the party asks again
-            String text = Templates.render(r.locale(), "door.code.sms", code, settings.codeMinutes());
+            String text = Templates.render(r.locale(), r.purpose() == PartyPass.Purpose.SIGN ? "door.sign.sms"
+                    : "door.code.sms", code, settings.codeMinutes());
             String id = "code-" + challenge.substring(0, 16);
             executor.execute(() -> {
                 NotificationChannels.Result sent = channels.sendSmsNow(id, phone, text);
