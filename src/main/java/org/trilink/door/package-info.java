@@ -4,7 +4,8 @@
  * proves a phone by a one-time SMS code ({@code control/PublicCodes}) and then holds a pass
  * ({@code control/PartyPasses}) that opens what that phone may do: apply online (the case goes
  * through the staff intake's own rules, channel ONLINE), follow a case, see and ask to correct
- * their personal data. Staff see correction requests on the case and print each office's QR poster.
- * docs/public-door.md tells how the next stage (sign, rate) builds on the pass.
+ * their personal data, and sign the mediation agreement with a fresh code ({@code control/PartySignatures}).
+ * Staff see correction requests on the case and print each office's QR poster. docs/public-door.md
+ * tells how the stages after following (sign, rate) build on the pass.
  */
 package org.trilink.door;
