@@ -1364,6 +1364,11 @@ class CaseApiIT {
             assertThat(mine.getList("events.kind", String.class)).contains("PUBLIC_SERVICE_RATED");
             assertThat(mine.prettify()).doesNotContain(phone).doesNotContain("回访太晚了");
         }
+        // the rate page without a pass sends the party to the follow page; the API is described
+        api.anonymous().redirects().follow(false).get("/public/rate.xhtml").then().statusCode(302)
+                .header("Location", containsString("/public/follow.xhtml"));
+        assertThat(api.anonymous().get("/openapi").then().statusCode(200).extract().asString())
+                .contains("/api/v1/public/case/rating", "/api/v1/public/case/papers/{id}");
     }
 
     /** A case of the party with this phone (party 1), mediated to a written agreement, its PDF generated. */
