@@ -202,7 +202,8 @@ final class DemoCaseWriter {
         // written around the moves that keep it: the cases' summary of referrals, visits and offices
         // (the demo data is also written into older schemas by the migration tests: before V41 there are no ratings)
         boolean ratings;
-        try (java.sql.ResultSet t = db.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        try (java.sql.ResultSet t = db.getMetaData().getTables(db.getCatalog(), db.getSchema(), "%",
+                new String[] {"TABLE"})) {
             boolean found = false;
             while (t.next()) {
                 found |= "party_rating".equalsIgnoreCase(t.getString("TABLE_NAME"));
