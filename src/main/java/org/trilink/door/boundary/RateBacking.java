@@ -109,7 +109,10 @@ public class RateBacking implements Serializable {
         }
         String type = p.type() == null ? "" : p.type();
         if (type.equals("urn:trilink:problem:already-rated") || type.equals("urn:trilink:problem:not-yet-ratable")) {
-            rating = ratings.of(pass());
+            PartyPass pass = pass();
+            if (pass != null) {
+                rating = ratings.of(pass);
+            }
             context.addMessage(null, DoorPage.error(labels.text(type.endsWith("already-rated")
                     ? "door.error.alreadyRated" : "door.error.notYetRatable")));
             context.validationFailed();
