@@ -1515,6 +1515,127 @@ class CaseApiIT {
         return out.toByteArray();
     }
 
+    /**
+     * Issue 24, rate and papers: after the follow-up visit a party rates the service once (1-5 and a
+     * comment), not before it; the rating is in the case's history and the audit trail. The party
+     * downloads the agreement listed among its papers, and gets the same 404 for another case's
+     * document as for one that does not exist.
+     */
+    @Test
+    void aPartyRatesTheServiceOnceAfterTheFollowUpVisitAndDownloadsItsPapers() throws Exception {
+        String phone = somePhone();
+        String otherPhone = somePhone();
+        String from = someAddress();
+        String visited = concludedWithAgreement(phone);
+        String notYet = concludedWithAgreement(otherPhone);
+        staffMove(visited, "follow-ups", "{\"method\": \"PHONE\", \"performance\": \"PERFORMED\", \"satisfaction\": 5,"
+                + " \"notes\": \"已按期履行\"}").then().statusCode(201);
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            String pass = followPass(sms, from, phone, visited);
+            String early = followPass(sms, from, otherPhone, notYet);
+
+            // before the follow-up visit: not yet
+            door(from).header("X-TriLink-Party-Pass", early).get("/api/v1/public/case/rating").then().statusCode(200)
+                    .body("followedUp", equalTo(false)).body("mayRate", equalTo(false));
+            door(from).header("X-TriLink-Party-Pass", early).body("{\"score\": 4}").post("/api/v1/public/case/rating")
+                    .then().statusCode(409).contentType(containsString("application/problem+json"))
+                    .body("type", equalTo("urn:trilink:problem:not-yet-ratable"));
+
+            // after it: once, 1 to 5 stars
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case/rating").then().statusCode(200)
+                    .body("followedUp", equalTo(true)).body("mayRate", equalTo(true)).body("rated", equalTo(false));
+            for (String bad : List.of("{\"score\": 0}", "{\"score\": 6}", "{}",
+                    "{\"score\": 3, \"comment\": \"" + "长".repeat(501) + "\"}")) {
+                door(from).header("X-TriLink-Party-Pass", pass).body(bad).post("/api/v1/public/case/rating").then()
+                        .statusCode(400).contentType(containsString("application/problem+json"))
+                        .body("errors.field", anyOf(hasItem("score"), hasItem("comment")));
+            }
+            door("10.9.9.9").body("{\"score\": 2}").post("/api/v1/public/case/rating").then().statusCode(401);
+            door(from).header("X-TriLink-Party-Pass", pass).body("{\"score\": 2, \"comment\": \"回访太晚了\"}")
+                    .post("/api/v1/public/case/rating").then().statusCode(201).body("rated", equalTo(true))
+                    .body("score", equalTo(2)).body("comment", equalTo("回访太晚了"));
+            door(from).header("X-TriLink-Party-Pass", pass).body("{\"score\": 5}").post("/api/v1/public/case/rating")
+                    .then().statusCode(409).body("type", equalTo("urn:trilink:problem:already-rated"));
+            door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case/rating").then().statusCode(200)
+                    .body("mayRate", equalTo(false)).body("rated", equalTo(true)).body("score", equalTo(2));
+
+            // the papers: this case's agreement as PDF; another case's document is as unknown as none
+            List<Integer> papers = door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case").then()
+                    .statusCode(200).body("papers.kind", everyItem(equalTo("AGREEMENT"))).extract().jsonPath()
+                    .getList("papers.id", Integer.class);
+            assertThat(papers).hasSize(1);
+            byte[] pdf = door(from).header("X-TriLink-Party-Pass", pass).accept("application/pdf, application/problem+json")
+                    .get("/api/v1/public/case/papers/" + papers.get(0)).then().statusCode(200)
+                    .contentType("application/pdf").header("Cache-Control", containsString("no-store"))
+                    .extract().asByteArray();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("人民调解协议书");
+            }
+            int othersPaper = door(from).header("X-TriLink-Party-Pass", early).get("/api/v1/public/case").then()
+                    .statusCode(200).extract().jsonPath().getInt("papers[0].id");
+            var foreign = door(from).header("X-TriLink-Party-Pass", pass).accept("application/pdf, application/problem+json")
+                    .get("/api/v1/public/case/papers/" + othersPaper);
+            var none = door(from).header("X-TriLink-Party-Pass", pass).accept("application/pdf, application/problem+json")
+                    .get("/api/v1/public/case/papers/" + (othersPaper + 1_000_000));
+            foreign.then().statusCode(404).contentType(containsString("application/problem+json"));
+            none.then().statusCode(404).contentType(containsString("application/problem+json"));
+            assertThat(foreign.jsonPath().getString("detail").replace(String.valueOf(othersPaper), "N"))
+                    .isEqualTo(none.jsonPath().getString("detail").replace(String.valueOf(othersPaper + 1_000_000), "N"));
+
+            // in the history: the rating and the download, by the party
+            JsonPath history = api.as("mediator").get("/api/v1/cases/" + visited + "/history").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(history.getList("type", String.class)).containsSubsequence("FOLLOW_UP_RECORDED", "PARTY_RATED",
+                    "PARTY_VIEWED_ONLINE");
+            Map<String, Object> rated = history.getMap("find { it.type == 'PARTY_RATED' }");
+            assertThat(rated.get("actor")).isEqualTo("party:1");
+            assertThat(history.getString("find { it.type == 'PARTY_RATED' }.change.score")).isEqualTo("2");
+            assertThat(history.getList("findAll { it.type == 'PARTY_VIEWED_ONLINE' }.change.what", String.class))
+                    .contains("paper v1");
+            // audited, with no phone
+            JsonPath mine = api.as("admin").queryParam("name", visited).queryParam("size", 200)
+                    .get("/api/v1/security-events").then().statusCode(200).extract().jsonPath();
+            assertThat(mine.getList("events.kind", String.class)).contains("PUBLIC_SERVICE_RATED");
+            assertThat(mine.prettify()).doesNotContain(phone).doesNotContain("回访太晚了");
+        }
+        // the rate page without a pass sends the party to the follow page; the API is described
+        api.anonymous().redirects().follow(false).get("/public/rate.xhtml").then().statusCode(302)
+                .header("Location", containsString("/public/follow.xhtml"));
+        assertThat(api.anonymous().get("/openapi").then().statusCode(200).extract().asString())
+                .contains("/api/v1/public/case/rating", "/api/v1/public/case/papers/{id}");
+    }
+
+    /** A case of the party with this phone (party 1), mediated to a written agreement, its PDF generated. */
+    private String concludedWithAgreement(String phone) {
+        String number = api.as("mediator").body(Api.intake(Api.marker()).replace("13800138000", phone)
+                        .replace("POLICE_110", "WALK_IN"))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("caseNumber");
+        staffMove(number, "accept", "{}").then().statusCode(200);
+        staffMove(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}").then()
+                .statusCode(200);
+        staffMove(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"物业公司于十日内修复漏水\"}").then().statusCode(200);
+        api.as("mediator").accept("application/pdf").post("/api/v1/cases/" + number + "/documents/agreement").then()
+                .statusCode(201);
+        return number;
+    }
+
+    private io.restassured.response.Response staffMove(String number, String what, String body) {
+        long v = api.as("mediator").get("/api/v1/cases/" + number + "/actions").then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+        return api.as("mediator").header("If-Match", "\"" + v + "\"").body(body)
+                .post("/api/v1/cases/" + number + "/" + what);
+    }
+
+    /** A FOLLOW pass for the party with this phone, by a code from the tests' SMS gateway. */
+    private String followPass(SmsGateway sms, String from, String phone, String caseNumber) throws Exception {
+        String challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
+                .path("challenge");
+        String code = codeSentTo(sms, phone);
+        return door(from).body("{\"code\": \"" + code + "\"}").post("/api/v1/public/codes/" + challenge).then()
+                .statusCode(200).body("purpose", equalTo("FOLLOW")).extract().path("pass");
+    }
+
     @Test
     void anOfficePrintsItsPosterWithTheQrCodeOfItsApplyPage() throws Exception {
         byte[] pdf = api.as("mediator").accept("application/pdf").get("/api/v1/offices/JO-ZHAOXIANG/poster").then()

@@ -41,7 +41,7 @@ class TypedCaseChangesMigrationTest {
     /** Kinds of change made after V17 (issue 24's door and electronic signing): never stored as free text. */
     static final java.util.Set<CaseChange.Kind> AFTER_V17 = java.util.EnumSet.of(CaseChange.Kind.PARTY_VIEWED_ONLINE,
             CaseChange.Kind.CORRECTION_REQUESTED, CaseChange.Kind.CORRECTION_DECLINED, CaseChange.Kind.AGREEMENT_SIGNED,
-            CaseChange.Kind.AGREEMENT_SEALED);
+            CaseChange.Kind.AGREEMENT_SEALED, CaseChange.Kind.PARTY_RATED);
 
     @Test
     void convertsEveryRowOfTheDemoDataOnH2() throws Exception {

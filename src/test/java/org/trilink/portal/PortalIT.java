@@ -1469,12 +1469,76 @@ class PortalIT {
         }
     }
 
-    /** A staff move on a case at its current version (If-Match), through the API. */
+    /**
+     * Issue 24, rate: after the follow-up visit a party following the case on a phone (390 px) sees
+     * its agreement with a download and a "rate" button; rates 5 stars with the keyboard (native
+     * radio buttons) and is thanked once; the follow page then says it was rated.
+     */
+    @Test
+    void aPartyRatesTheServiceOnAPhoneAfterTheFollowUpVisit() throws Exception {
+        String phone = "139" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        String caseNumber = api.as("mediator").body(Api.intake(Api.marker()).replace("13800138000", phone)
+                        .replace("POLICE_110", "WALK_IN"))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("caseNumber");
+        staffMove(caseNumber, "accept", "{}");
+        staffMove(caseNumber, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}");
+        staffMove(caseNumber, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                + " \"terms\": \"物业公司于十日内修复漏水\"}");
+        api.as("mediator").accept("application/pdf").post("/api/v1/cases/" + caseNumber + "/documents/agreement")
+                .then().statusCode(201);
+        staffMove(caseNumber, "follow-ups", "{\"method\": \"PHONE\", \"performance\": \"PERFORMED\","
+                + " \"satisfaction\": 4}");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        // without a pass the rate page sends the party to the follow page
+        browser.open("public/rate.xhtml");
+        browser.waitFor(By.id("follow:caseNumber"));
+        try (org.trilink.testing.SmsGateway sms = new org.trilink.testing.SmsGateway(18925, "it-sms-secret")) {
+            browser.driver().findElement(By.cssSelector("[id='follow:consent'] .ui-chkbox-box")).click();
+            browser.type("follow:caseNumber", caseNumber);
+            browser.type("follow:phone", phone);
+            browser.clickAjax("follow:sendCode");
+            browser.waitFor(By.id("follow:code"));
+            browser.type("follow:code", codeFor(sms, phone));
+            browser.clickAjax("follow:verify");
+            browser.waitFor(By.id("statusWords"));
+        }
+        assertThat(browser.text(By.id("follow:papers"))).contains("人民调解协议书").contains("下载");
+        browser.screenshot("door-follow-papers-390");
+        browser.click("follow:rate");
+        browser.waitFor(By.id("rate:score"));
+        assertThat(browser.pageText()).contains(caseNumber).contains("5星");
+        assertNoSideways();
+        // the keyboard: the first star, then the arrow keys move the choice as in any radio group
+        org.openqa.selenium.WebElement first = browser.byId("rate:score:0");
+        first.sendKeys(org.openqa.selenium.Keys.SPACE);
+        for (int i = 0; i < 4; i++) {
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        }
+        assertThat(browser.byId("rate:score:4").isSelected()).isTrue();
+        browser.type("rate:comment", "调解员很耐心，回访也很及时");
+        browser.screenshot("door-rate-choose-390");
+        browser.clickAjax("rate:submitRating");
+        browser.waitFor(By.id("thanks"));
+        assertThat(browser.text(By.id("thanks"))).isEqualTo("谢谢您的评价");
+        assertThat(browser.pageText()).contains("已评价 5 星");
+        assertThat(browser.all(By.id("rate:submitRating"))).isEmpty();
+        assertNoSideways();
+        browser.screenshot("door-rate-390");
+        // back on the follow page: rated, no button
+        browser.click("rate:back");
+        browser.waitFor(By.id("rated"));
+        assertThat(browser.text(By.id("rated"))).isEqualTo("已评价 5 星");
+        assertThat(browser.all(By.id("follow:rate"))).isEmpty();
+        assertThat(api.as("mediator").get("/api/v1/cases/" + caseNumber + "/history").then().statusCode(200)
+                .extract().jsonPath().getList("type", String.class)).contains("PARTY_RATED");
+    }
+
+    /** A staff move with the case's current version. */
     private void staffMove(String caseNumber, String what, String body) {
-        long version = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200)
-                .extract().jsonPath().getLong("version");
-        api.as("mediator").header("If-Match", "\"" + version + "\"").body(body)
-                .post("/api/v1/cases/" + caseNumber + "/" + what).then().statusCode(200);
+        long v = api.as("mediator").get("/api/v1/cases/" + caseNumber + "/actions").then().statusCode(200).extract()
+                .jsonPath().getLong("version");
+        api.as("mediator").header("If-Match", "\"" + v + "\"").body(body)
+                .post("/api/v1/cases/" + caseNumber + "/" + what).then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }
 
     /** The latest code the local SMS gateway delivered to this phone. */

@@ -235,6 +235,11 @@ public final class HistoryWords {
             }
             case PARTY_VIEWED_ONLINE -> {
                 CaseChange.PartyViewedOnline v = (CaseChange.PartyViewedOnline) change;
+                // a paper downloaded is "paper v<N>": the version is the argument
+                if (v.what().startsWith("paper v")) {
+                    yield text("history.partyViewed.PAPER", String.valueOf(v.position()),
+                            v.what().substring("paper v".length()));
+                }
                 String key = "history.partyViewed." + v.what();
                 yield text(key, String.valueOf(v.position()));
             }
@@ -261,6 +266,11 @@ public final class HistoryWords {
                 CaseChange.AgreementSealed a = (CaseChange.AgreementSealed) change;
                 yield text("history.agreementSealed", document(a.document()),
                         a.certificateSha256().substring(0, Math.min(16, a.certificateSha256().length())));
+            }
+            case PARTY_RATED -> {
+                CaseChange.PartyRated r = (CaseChange.PartyRated) change;
+                yield rest(text("history.partyRated", String.valueOf(r.position()), String.valueOf(r.score())),
+                        r.comment());
             }
             // free text, shown as typed: notes, the risk change's reason
             case ACCEPTED -> registered(((CaseChange.Accepted) change).registerNumber(),

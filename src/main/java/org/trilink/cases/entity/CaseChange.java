@@ -74,7 +74,8 @@ public sealed interface CaseChange {
         CORRECTION_REQUESTED(CorrectionRequested.class),
         CORRECTION_DECLINED(CorrectionDeclined.class),
         AGREEMENT_SIGNED(AgreementSigned.class),
-        AGREEMENT_SEALED(AgreementSealed.class);
+        AGREEMENT_SEALED(AgreementSealed.class),
+        PARTY_RATED(PartyRated.class);
 
         private final Class<? extends CaseChange> record;
 
@@ -710,6 +711,21 @@ public sealed interface CaseChange {
         public String text() {
             return document.text() + ", signed by every party from document " + signedFromDocumentId
                     + ", office certificate sha256 " + certificateSha256;
+        }
+    }
+
+    /**
+     * A party rated the service through the parties' door after the follow-up visit (issue 24,
+     * 评价): 1 to 5 stars and the party's own comment, if any (at most 500 characters). Once per
+     * party; the satisfaction rate counts it beside the visits' ratings.
+     */
+    record PartyRated(int position, int score, String comment) implements CaseChange {
+        public Kind kind() {
+            return Kind.PARTY_RATED;
+        }
+
+        public String text() {
+            return withRest("party " + position + " rated " + score + " of 5", comment);
         }
     }
 }

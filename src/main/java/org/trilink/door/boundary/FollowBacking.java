@@ -11,6 +11,7 @@ import org.trilink.door.control.PartyCases;
 import org.trilink.door.control.PartyPass;
 import org.trilink.door.control.PartyPasses;
 import org.trilink.door.control.PartySignatures;
+import org.trilink.door.control.PartyRatings;
 import org.trilink.door.control.PublicCodes;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.ProblemException;
@@ -40,6 +41,9 @@ public class FollowBacking implements Serializable {
     PartySignatures signatures;
 
     @Inject
+    PartyRatings ratings;
+
+    @Inject
     PartySession session;
 
     @Inject
@@ -56,6 +60,7 @@ public class FollowBacking implements Serializable {
     private PartyCases.Standing standing;
     private PartyCases.OwnData ownData;
     private boolean agreementToSign;
+    private PartyRatings.Rating rating;
     private String newName;
     private String newIdNumber;
     private String newPhone;
@@ -105,6 +110,7 @@ public class FollowBacking implements Serializable {
             PartyPass pass = passes.valid(held.token());
             standing = cases.standing(pass, DoorPage.address(clientAddress));
             agreementToSign = signatures.awaitsSignature(pass);
+            rating = ratings.of(pass);
             ownData = null;
         } catch (ProblemException refused) {
             session.leave();
@@ -138,11 +144,39 @@ public class FollowBacking implements Serializable {
         }
     }
 
+    /**
+     * A paper listed for the party, as PDF for p:fileDownload (the download is recorded in the
+     * case's history); null, with a message, when the pass has ended or the paper is not the party's.
+     */
+    public org.primefaces.model.StreamedContent paper(long id) {
+        try {
+            PartyCases.PaperFile paper = cases.paper(passes.valid(token()), id, DoorPage.address(clientAddress));
+            byte[] content = paper.content();
+            return org.primefaces.model.DefaultStreamedContent.builder().name(paper.fileName())
+                    .contentType("application/pdf").contentLength((long) content.length)
+                    .stream(() -> new java.io.ByteArrayInputStream(content)).build();
+        } catch (ProblemException refused) {
+            DoorPage.show(refused, labels, "follow");
+            return null;
+        }
+    }
+
+    /** Whether this party may rate now (after the follow-up visit, not yet rated): the rate button. */
+    public boolean isMayRate() {
+        return rating != null && rating.mayRate();
+    }
+
+    /** "已评价 N 星" once this party rated; null before. */
+    public String getRatedWords() {
+        return rating == null || !rating.rated() ? null : labels.text("door.ratedStars", String.valueOf(rating.score()));
+    }
+
     public void leave() {
         passes.end(token());
         session.leave();
         standing = null;
         ownData = null;
+        rating = null;
         challenge = null;
         code = null;
     }

@@ -29,6 +29,7 @@ import org.trilink.door.control.PartyCases;
 import org.trilink.door.control.PartyPass;
 import org.trilink.door.control.PartyPasses;
 import org.trilink.door.control.PartySignatures;
+import org.trilink.door.control.PartyRatings;
 import org.trilink.door.control.PublicCodes;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.ClientAddress;
@@ -65,6 +66,9 @@ public class PublicResource {
 
     @Inject
     PartySignatures signatures;
+
+    @Inject
+    PartyRatings ratings;
 
     @Inject
     ClientAddress clientAddress;
@@ -258,6 +262,54 @@ public class PublicResource {
         PartySignatures.ToSign signed = signatures.sign(pass, new PartySignatures.Signing(SignatureImages.decode(body.image),
                 body.sha256, body.challenge, body.code), address());
         return Response.status(201).entity(signed).build();
+    }
+
+    @GET
+    @Path("case/papers/{id}")
+    @Produces({"application/pdf", "application/problem+json"})
+    @Operation(summary = "A paper meant for the party (with a FOLLOW pass): one of the agreement versions listed in"
+            + " papers, as PDF; 404 for any other document id. Each download is recorded in the case's history")
+    public Response paper(@HeaderParam(PASS) String token, @PathParam("id") String id) {
+        PartyPass pass = passes.valid(token);
+        long documentId;
+        try {
+            documentId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("No paper " + id + " for you in this case.");
+        }
+        PartyCases.PaperFile paper = cases.paper(pass, documentId, address());
+        return Response.ok(paper.content(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + paper.fileName() + "\"")
+                // the agreement carries whole ID numbers: no shared cache may keep it
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("case/rating")
+    @Operation(summary = "Whether the party may rate the service (after the follow-up visit, once) or how it rated"
+            + " (with a FOLLOW pass)")
+    public PartyRatings.Rating rating(@HeaderParam(PASS) String token) {
+        return ratings.of(passes.valid(token));
+    }
+
+    /** A rating: 1 to 5 stars and an optional comment. */
+    public static class RatingBody {
+        /** 1 (poor) to 5 (very satisfied) */
+        public Integer score;
+        /** at most 500 characters */
+        public String comment;
+    }
+
+    @POST
+    @Path("case/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate the service after the follow-up visit (with a FOLLOW pass): 201; 400 for a score outside"
+            + " 1-5 or a comment over 500 characters; 409 before the follow-up visit or when this party rated already"
+            + " (a rating is given once)")
+    public Response rate(@HeaderParam(PASS) String token,
+                         @NotNull(message = "a JSON body is required") RatingBody body) {
+        PartyRatings.Rating rated = ratings.rate(passes.valid(token), body.score, body.comment, address());
+        return Response.created(URI.create("public/case/rating")).entity(rated).build();
     }
 
     @DELETE

@@ -102,8 +102,16 @@ public class PartyCases {
                           String creditCode, String phone, String address) implements java.io.Serializable {
     }
 
-    /** A paper meant for the parties: which document, which version, its verification code. */
-    public record Paper(String kind, int version, String verificationCode, OffsetDateTime generatedAt) implements java.io.Serializable {
+    /**
+     * A paper meant for the parties: the document's id (to download it: GET case/papers/{id}),
+     * which document, which version, its verification code.
+     */
+    public record Paper(long id, String kind, int version, String verificationCode, OffsetDateTime generatedAt)
+            implements java.io.Serializable {
+    }
+
+    /** A paper handed to its party: the PDF and the name to save it under. */
+    public record PaperFile(String fileName, byte[] content, int version) {
     }
 
     /** A session still to come. */
@@ -176,13 +184,30 @@ public class PartyCases {
 
     private List<Paper> papers(DisputeCase c) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select kind, version_no, content_hash, generated_at from case_document d"
+        List<Object[]> rows = em.createNativeQuery("select id, kind, version_no, content_hash, generated_at from case_document d"
                         + " where case_id = ? and kind = 'AGREEMENT' and version_no = (select max(version_no)"
                         + " from case_document e where e.case_id = d.case_id and e.kind = d.kind"
                         + " and e.subject_id = d.subject_id) order by generated_at")
                 .setParameter(1, c.id()).getResultList();
-        return rows.stream().map(r -> new Paper((String) r[0], ((Number) r[1]).intValue(),
-                ((String) r[2]).substring(0, 12), PartyPasses.time(r[3]))).toList();
+        return rows.stream().map(r -> new Paper(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
+                ((String) r[3]).substring(0, 12), PartyPasses.time(r[4]))).toList();
+    }
+
+    /**
+     * A paper of the pass's case that the parties are meant to have: only the versions the follow
+     * page lists ({@link Standing#papers}); any other id, of this case or another, is the same 404.
+     * Each download is a view in the history ("paper v<N>") and in the audit trail.
+     */
+    @Transactional
+    public PaperFile paper(PartyPass pass, long documentId, String address) {
+        DisputeCase c = caseOf(pass);
+        Paper paper = papers(c).stream().filter(p -> p.id() == documentId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No paper " + documentId + " for you in this case."));
+        byte[] content = (byte[]) em.createNativeQuery("select content from case_document where id = ?")
+                .setParameter(1, documentId).getSingleResult();
+        viewed(c, pass, "paper v" + paper.version(), address);
+        return new PaperFile(c.caseNumber() + "-" + paper.kind().toLowerCase(java.util.Locale.ROOT) + "-v"
+                + paper.version() + ".pdf", content, paper.version());
     }
 
     /** 张三 → 张*, 欧阳娜娜 → 欧***; an organisation's name is public. */

@@ -60,7 +60,7 @@ public class OutboundReferrals {
                     SESSION_RESCHEDULED, SESSION_CANCELLED, SESSION_HELD, OUTCOME_RECORDED, LEDGER_OUTCOME,
                     FOLLOW_UP_RECORDED, FOLLOW_UP_OVERDUE, RISK_CHANGED, CLOSED, ADMIN_FILED, ADMIN_RESOLVED,
                     PARTY_CORRECTED, DOCUMENT_GENERATED, DOCUMENT_DOWNLOADED, SIGNED_COPY_UPLOADED,
-                    PARTY_VIEWED_ONLINE, CORRECTION_REQUESTED, CORRECTION_DECLINED, AGREEMENT_SIGNED, AGREEMENT_SEALED -> null;
+                    PARTY_VIEWED_ONLINE, CORRECTION_REQUESTED, CORRECTION_DECLINED, AGREEMENT_SIGNED, AGREEMENT_SEALED, PARTY_RATED -> null;
         };
         if (referred != null && referred.referralId() != null) {
             refer(recorded.disputeCase(), referred.referralId(), referred.toOffice());

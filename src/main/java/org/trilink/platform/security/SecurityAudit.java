@@ -40,7 +40,7 @@ public class SecurityAudit {
         TWO_FACTOR_DISABLED, TWO_FACTOR_RESET, TWO_FACTOR_FAILED, RECOVERY_CODE_USED,
         /* the parties' door (issue 24): actor "party", subject the case number when there is one */
         PUBLIC_CODE_SENT, PUBLIC_CODE_FAILED, PUBLIC_CODE_VERIFIED, PUBLIC_LIMIT_REACHED, PUBLIC_APPLIED,
-        PUBLIC_CASE_VIEWED, PUBLIC_CORRECTION_REQUESTED, PUBLIC_AGREEMENT_SIGNED
+        PUBLIC_CASE_VIEWED, PUBLIC_CORRECTION_REQUESTED, PUBLIC_AGREEMENT_SIGNED, PUBLIC_SERVICE_RATED
     }
 
     public record Event(long id, OffsetDateTime occurredAt, Kind kind, String actor, String subject, String address,

@@ -35,6 +35,8 @@ public class CaseLinkFacts {
             case RECEIVED -> ((CaseChange.Received) change).partnerCode() != null;
             case REFERRED, REFERRAL_ACCEPTED, REFERRAL_REJECTED, REFERRAL_RECALLED, REFERRAL_OVERDUE, JOINED,
                     FOLLOW_UP_RECORDED -> true;
+            // a party's own rating counts in the satisfaction rate from its time (links_settled_at)
+            case PARTY_RATED -> true;
             case ACCEPTED, DECLINED, MEDIATOR_ASSIGNED, MEDIATION_STARTED, SESSION_SCHEDULED, SESSION_RESCHEDULED,
                     SESSION_CANCELLED, SESSION_HELD, OUTCOME_RECORDED, LEDGER_OUTCOME, FOLLOW_UP_OVERDUE,
                     RISK_CHANGED, CLOSED, ADMIN_FILED, ADMIN_RESOLVED, PARTY_CORRECTED, DOCUMENT_GENERATED,
@@ -58,8 +60,11 @@ public class CaseLinkFacts {
         refresh(written.caseIds());
     }
 
-    /** Most case ids in one statement (each is bound three times). */
+    /** Most case ids in one statement (each is bound {@link #TABLES} times). */
     static final int IDS_PER_STATEMENT = 100;
+
+    /** The tables the summary reads, each with its own case id condition: referrals, visits, participants, ratings. */
+    static final int TABLES = 4;
 
     @PersistenceContext(unitName = "trilink")
     EntityManager em;
@@ -72,6 +77,7 @@ public class CaseLinkFacts {
                 .setParameter(1, caseId)
                 .setParameter(2, caseId)
                 .setParameter(3, caseId)
+                .setParameter(4, caseId)
                 .executeUpdate();
     }
 
@@ -92,7 +98,7 @@ public class CaseLinkFacts {
             Query merge = em.createNativeQuery(merge("in (" + String.join(", ", Collections.nCopies(part.size(), "?"))
                     + ")"));
             int i = 1;
-            for (int table = 0; table < 3; table++) {
+            for (int table = 0; table < TABLES; table++) {
                 for (Long id : part) {
                     merge.setParameter(i++, id);
                 }
@@ -103,10 +109,19 @@ public class CaseLinkFacts {
 
     /**
      * The statement that rewrites the summary of the cases whose id matches {@code caseIdCondition}
-     * (e.g. {@code "= ?"} or {@code "between ? and ?"}, its parameters given three times, once per
-     * table), in SQL that H2 and PostgreSQL both run. A case without any link keeps null columns.
+     * (e.g. {@code "= ?"} or {@code "between ? and ?"}, its parameters given {@link #TABLES} times,
+     * once per table: referrals, follow-up visits, participants, the parties' ratings), in SQL that
+     * H2 and PostgreSQL both run. A case without any link keeps null columns.
      */
     public static String merge(String caseIdCondition) {
+        return merge(caseIdCondition, true);
+    }
+
+    /**
+     * As {@link #merge(String)}; without {@code ratings} for a schema before V41 (no {@code
+     * party_rating}), its parameters then given once per table but the ratings'.
+     */
+    public static String merge(String caseIdCondition, boolean ratings) {
         return "merge into dispute_case c using ("
             + " select x.case_id as case_id, cast(sum(x.sent) as integer) as sent,"
             + " cast(sum(x.accepted) as integer) as accepted, cast(sum(x.rejected) as integer) as rejected,"
@@ -125,6 +140,9 @@ public class CaseLinkFacts {
             + " null, v.visited_at from follow_up_visit v where v.case_id " + caseIdCondition
             + " union all select p.case_id, 0, 0, 0, 0, 0, 0, 0, p.office_code, null"
             + " from case_participant p where p.case_id " + caseIdCondition + " and p.part <> 'HANDLING'"
+            // a party's rating counts from its time on: it settles the facts no earlier (SATISFIED)
+            + (!ratings ? "" : " union all select pr.case_id, 0, 0, 0, 0, 0, 0, 0, null, pr.rated_at"
+            + " from party_rating pr where pr.case_id " + caseIdCondition)
             + " ) x group by x.case_id"
             + ") l on (c.id = l.case_id)"
             + " when matched then update set links_sent = l.sent, links_accepted = l.accepted,"

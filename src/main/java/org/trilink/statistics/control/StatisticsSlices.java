@@ -199,6 +199,7 @@ public class StatisticsSlices {
             args = new ArrayList<>(head);
             args.addAll(List.of(cutOff, cutOff, cutOff, lowestId, highestId, cutOff));   // referrals
             args.addAll(List.of(lowestId, highestId, cutOff));                           // follow-up visits
+            args.addAll(List.of(lowestId, highestId, cutOff));                           // parties' ratings
             args.addAll(cohort);
             args.addAll(scopeArgs);
             execute(c, snapshot(cohortColumn(p), scope, postgres, fixedOffset, true, months.size()), args.toArray());
@@ -263,7 +264,7 @@ public class StatisticsSlices {
      * (outcome time); cutOff and the zone x2 (days, see {@link #localDays}); cutOff x3 (facts); the
      * slice day: for each of the {@code months} later months in the slice, latest first, the instant
      * its first day starts and that day, then the slice's first day; with {@code changed}: referrals: cutOff x3, the id range, cutOff; follow-ups: the id range,
-     * cutOff; the cohort: kind, start, end, the id range, cutOff; then the scope's. (The referrals
+     * cutOff; the parties' ratings: the id range, cutOff; the cohort: kind, start, end, the id range, cutOff; then the scope's. (The referrals
      * and visits of the whole id range are a few in a hundred of its cases; only the changed
      * cases' match.)
      */
@@ -323,6 +324,9 @@ public class StatisticsSlices {
             + "   union all select v.case_id, 0, 0, 0, 0, 1, case when v.performance = 'PERFORMED' then 1 else 0 end,"
             + "   case when v.satisfaction < 4 then 1 else 0 end"
             + "   from follow_up_visit v where v.case_id between ? and ? and v.visited_at < ?"
+            // the parties' own ratings by then (issue 24): one below 4 makes the case unsatisfied
+            + "   union all select pr.case_id, 0, 0, 0, 0, 0, 0, case when pr.score < 4 then 1 else 0 end"
+            + "   from party_rating pr where pr.case_id between ? and ? and pr.rated_at < ?"
             + " ) x group by x.case_id) ex on ex.case_id = c.id")
             + " where c.matter_kind = ? and " + cohortColumn + " >= ? and " + cohortColumn + " < ?"
             + " and c.id between ? and ?"
@@ -334,7 +338,9 @@ public class StatisticsSlices {
 
     /**
      * The satisfied flag's condition: followed up by the cut-off, and no visit by then rated below 4
-     * (回访满意度). A case unchanged since the cut-off has all its visits before it, so its visits
+     * (回访满意度), nor any party in its own rating (评价, {@code party_rating}, issue 24: a rating
+     * settles the case's facts at its time, so an unchanged case's ratings too are all before the
+     * cut-off). A case unchanged since the cut-off has all its visits before it, so its visits
      * are read without a time (no parameter: the statement's parameters stay as they are), only
      * for a case with visits (the CASE keeps the lookup, on follow_up_case_idx, off the rest); a
      * changed case's come from the visits as they stood at the cut-off.
@@ -342,7 +348,8 @@ public class StatisticsSlices {
     static String satisfied(boolean changed) {
         return changed ? "coalesce(ex.visits, 0) > 0 and coalesce(ex.dissatisfied, 0) = 0"
                 : "(case when coalesce(c.links_visits, 0) > 0 then case when not exists (select 1 from follow_up_visit sv"
-                + " where sv.case_id = c.id and sv.satisfaction < 4) then 1 else 0 end else 0 end) = 1";
+                + " where sv.case_id = c.id and sv.satisfaction < 4) and not exists (select 1 from party_rating pr"
+                + " where pr.case_id = c.id and pr.score < 4) then 1 else 0 end else 0 end) = 1";
     }
 
     /**

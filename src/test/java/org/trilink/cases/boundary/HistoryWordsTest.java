@@ -167,6 +167,19 @@ class HistoryWordsTest {
                 .isEqualTo("Follow-up due: 15 Feb 2026, Office: Zhaoxiang Judicial Office");
     }
 
+    /** Issue 24, stage 2: a party's own rating, and a paper a party downloaded through the door. */
+    @Test
+    void aPartysRatingAndPaperDownload() {
+        assertThat(zh().words().format(new org.trilink.cases.entity.CaseChange.PartyRated(2, 2, "回访太晚了")))
+                .isEqualTo("当事人2评价服务：2星；回访太晚了");
+        assertThat(en().words().format(new org.trilink.cases.entity.CaseChange.PartyRated(1, 5, null)))
+                .isEqualTo("Party 1 rated the service: 5 stars");
+        assertThat(zh().words().format(new org.trilink.cases.entity.CaseChange.PartyViewedOnline(1, "paper v3")))
+                .isEqualTo("当事人1在线下载文书（第3版）");
+        assertThat(en().words().format(new org.trilink.cases.entity.CaseChange.PartyViewedOnline(1, "CASE")))
+                .isEqualTo("Party 1 viewed the case online");
+    }
+
     @Test
     void mediatorAssigned() {
         assertThat(zh().format("MEDIATOR_ASSIGNED", "mediator as PEOPLES_MEDIATOR of JO-ZHAOXIANG"))

@@ -72,6 +72,7 @@ public class CaseChangeTest {
             Map.entry(new CaseChange.AgreementSealed(AGREEMENT, 16, "ef56"),
                     "agreement v1 code 3f2a9c81 (document 17), signed by every party from document 16,"
                             + " office certificate sha256 ef56"),
+            Map.entry(new CaseChange.PartyRated(2, 4, "调解员很耐心"), "party 2 rated 4 of 5; 调解员很耐心"),
             Map.entry(new CaseChange.MediationStarted(), ""));
 
     @Test

@@ -112,7 +112,8 @@ class AvertedPeopleSnapshotTest {
         List<Object> args = new ArrayList<>(List.of("new", CUT_OFF, CUT_OFF, 28800, 28800, CUT_OFF, CUT_OFF, CUT_OFF,
                 java.time.LocalDate.of(2000, 1, 1)));
         if (changed) {
-            args.addAll(List.of(CUT_OFF, CUT_OFF, CUT_OFF, lowest, highest, CUT_OFF, lowest, highest, CUT_OFF));
+            args.addAll(List.of(CUT_OFF, CUT_OFF, CUT_OFF, lowest, highest, CUT_OFF, lowest, highest, CUT_OFF, lowest,
+                    highest, CUT_OFF));
         }
         args.addAll(List.of("PEOPLES_MEDIATION", OffsetDateTime.parse("2000-01-01T00:00:00+08:00"), CUT_OFF, lowest,
                 highest, CUT_OFF));
