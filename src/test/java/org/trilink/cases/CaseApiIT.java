@@ -1000,6 +1000,20 @@ class CaseApiIT {
         return door(address).body(body).post("/api/v1/public/codes");
     }
 
+    /** SMS delivered to this phone so far. */
+    private static int sent(SmsGateway sms, String phone) {
+        return (int) sms.delivered().stream().filter(m -> m.contains("\"" + phone + "\"")).count();
+    }
+
+    /**
+     * The code of a new SMS to this phone, once more than {@code seen} reached it: a FOLLOW code goes
+     * out beside the answer, so right after asking the latest SMS may still be the previous one.
+     */
+    private static String codeSentTo(SmsGateway sms, String phone, int seen) throws Exception {
+        Eventually.within(java.time.Duration.ofSeconds(10), () -> sent(sms, phone) > seen);
+        return codeSentTo(sms, phone);
+    }
+
     /** The code the local SMS gateway delivered to this phone (the latest). */
     private static String codeSentTo(SmsGateway sms, String phone) throws Exception {
         Eventually.within(java.time.Duration.ofSeconds(10),
@@ -1212,17 +1226,19 @@ class CaseApiIT {
                     .getString("challenge")).then().statusCode(410);
 
             // five minutes: a fresh code, its clock moved on, no longer opens anything
+            int seen = sent(sms, phone);
             String challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
                     .path("challenge");
-            String fresh = codeSentTo(sms, phone);
+            String fresh = codeSentTo(sms, phone, seen);
             api.as("admin").post("/api/v1/test-fixtures/codes/" + challenge + "/older/301").then().statusCode(200)
                     .body("lifetimeSeconds", equalTo(300));
             door(from).body("{\"code\": \"" + fresh + "\"}").post("/api/v1/public/codes/" + challenge).then()
                     .statusCode(410);
             // and one within its minutes opens the case that phone belongs to
+            seen = sent(sms, phone);
             challenge = askCode(from, "FOLLOW", phone, null, caseNumber).then().statusCode(202).extract()
                     .path("challenge");
-            fresh = codeSentTo(sms, phone);
+            fresh = codeSentTo(sms, phone, seen);
             api.as("admin").post("/api/v1/test-fixtures/codes/" + challenge + "/older/240").then().statusCode(200);
             String pass = door(from).body("{\"code\": \"" + fresh + "\"}").post("/api/v1/public/codes/" + challenge)
                     .then().statusCode(200).body("caseNumber", equalTo(caseNumber)).body("purpose", equalTo("FOLLOW"))
