@@ -2,6 +2,7 @@ package org.trilink.platform.problem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -22,6 +23,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the JSON bodies of the staff API strictly (issue 21): an unknown field, a fraction
@@ -38,6 +40,13 @@ import java.util.List;
 public class StrictJsonBodies implements MessageBodyReader<Object> {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /**
+     * Made once: {@code Json.createReader} looks the JSON provider up with a ServiceLoader on every
+     * call, which searched the server's jars for its service file on every request (about a tenth
+     * of an intake's CPU, two checks a body; docs/benchmarks.md).
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -81,7 +90,7 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
     /** Nothing, or a 400 naming every unknown field, fraction for a whole number and NUL of {@code json} as {@code type}. */
     static void check(String json, Type type) {
         JsonValue tree;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             tree = reader.readValue();
         } catch (JsonParsingException e) {
             throw malformed();
