@@ -1,9 +1,6 @@
 package org.trilink.cases.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +9,7 @@ import org.trilink.cases.entity.CaseEvent;
 import org.trilink.cases.entity.DisputeCase;
 import org.trilink.cases.entity.Party;
 import org.trilink.platform.validation.IdentityNumbers;
+import org.trilink.platform.JsonTrees;
 
 /** What the API answers about cases. Personal data is masked unless {@code full} is asked for. */
 public final class CaseViews {
@@ -87,10 +85,7 @@ public final class CaseViews {
     public record EventView(long id, String type, OffsetDateTime occurredAt, String actor, String officeCode,
                             String detail, String before, String after, JsonObject change, boolean backfilled) {
         public static EventView of(CaseEvent e) {
-            JsonObject change;
-            try (JsonReader reader = Json.createReader(new StringReader(e.changeJson()))) {
-                change = reader.readObject();
-            }
+            JsonObject change = JsonTrees.object(e.changeJson());
             return new EventView(e.id(), e.type(), e.occurredAt(), e.actor(), e.officeCode(), e.detail(),
                     e.beforeState(), e.afterState(), change, e.backfilled());
         }

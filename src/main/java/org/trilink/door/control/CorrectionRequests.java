@@ -2,12 +2,10 @@ package org.trilink.door.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.trilink.cases.control.CaseAccess;
@@ -19,6 +17,7 @@ import org.trilink.cases.entity.Move;
 import org.trilink.cases.entity.Party;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.security.CurrentUser;
+import org.trilink.platform.JsonTrees;
 
 /**
  * Parties' requests to correct their personal data, as the office's staff handle them: applied as
@@ -128,7 +127,7 @@ public class CorrectionRequests {
     }
 
     private static Request request(Object[] r) {
-        JsonObject proposed = Json.createReader(new StringReader((String) r[3])).readObject();
+        JsonObject proposed = JsonTrees.object((String) r[3]);
         return new Request(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), PartyPasses.time(r[2]),
                 proposed.getString("name", null), proposed.getString("idNumber", null),
                 proposed.getString("phone", null), proposed.getString("address", null), (String) r[4], (String) r[5],

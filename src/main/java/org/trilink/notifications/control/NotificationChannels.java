@@ -13,7 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,7 @@ import java.util.Properties;
 import org.trilink.cases.control.PartyContacts;
 import org.trilink.outbox.entity.OutboxMessage;
 import org.trilink.platform.security.Signatures;
+import org.trilink.platform.JsonTrees;
 
 /**
  * The pluggable channels behind the outbox's EMAIL and SMS messages: e-mail over SMTP (Jakarta
@@ -67,7 +67,7 @@ public class NotificationChannels {
     }
 
     public Result send(OutboxMessage m) {
-        JsonObject payload = Json.createReader(new StringReader(m.payload())).readObject();
+        JsonObject payload = JsonTrees.object(m.payload());
         return switch (m.kind()) {
             case Notifications.EMAIL -> email(m, payload);
             case Notifications.SMS -> sms(m, payload);

@@ -1,7 +1,6 @@
 package org.trilink.partners.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,11 +9,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trilink.partners.control.RefusalLog;
 import org.trilink.platform.security.Signatures;
+import org.trilink.platform.JsonTrees;
 
 /**
  * Every refused request to the partners' door (4xx, 5xx, including the 413 of the size limit
@@ -54,7 +53,7 @@ public class PartnerRefusals implements ContainerResponseFilter {
             return "";
         }
         try {
-            JsonObject problem = Json.createReader(new StringReader(s)).readObject();
+            JsonObject problem = JsonTrees.object(s);
             StringBuilder reason = new StringBuilder(problem.getString("detail", problem.getString("title", "")));
             JsonValue errors = problem.get("errors");
             if (errors != null && errors.getValueType() == JsonValue.ValueType.ARRAY) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -16,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +33,7 @@ import org.trilink.partners.entity.PartnerReferral;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
 import org.trilink.platform.problem.StrictJson;
+import org.trilink.platform.JsonTrees;
 
 /**
  * Takes a partner's referral message from any channel: checks every field and code, then
@@ -69,10 +68,7 @@ public class PartnerIntake {
     public ReferralMessage parse(byte[] body) {
         String json = new String(body, StandardCharsets.UTF_8);
         try {
-            JsonValue tree;
-            try (JsonReader reader = Json.createReader(new StringReader(json))) {
-                tree = reader.readValue();
-            }
+            JsonValue tree = JsonTrees.value(json);
             if (tree.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed();
             }

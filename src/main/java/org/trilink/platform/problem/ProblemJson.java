@@ -5,8 +5,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.StringReader;
 import java.util.Map;
+import org.trilink.platform.JsonTrees;
 
 /**
  * Writes a problem as JSON by hand, so that the extension members sit at the top level as
@@ -39,7 +39,7 @@ final class ProblemJson {
         if (p.extensions() != null) {
             for (Map.Entry<String, Object> e : p.extensions().entrySet()) {
                 String json = JSONB.toJson(e.getValue());
-                o.add(e.getKey(), Json.createReader(new StringReader(json)).readValue());
+                o.add(e.getKey(), JsonTrees.value(json));
             }
         }
         return o.build().toString();

@@ -1,8 +1,5 @@
 package org.trilink.platform.problem;
 
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -17,13 +14,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import org.trilink.platform.JsonTrees;
 
 /**
  * Reads the JSON bodies of the staff API strictly (issue 21): an unknown field, a fraction
@@ -41,12 +37,6 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    /**
-     * Made once: {@code Json.createReader} looks the JSON provider up with a ServiceLoader on every
-     * call, which searched the server's jars for its service file on every request (about a tenth
-     * of an intake's CPU, two checks a body; docs/benchmarks.md).
-     */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -90,8 +80,9 @@ public class StrictJsonBodies implements MessageBodyReader<Object> {
     /** Nothing, or a 400 naming every unknown field, fraction for a whole number and NUL of {@code json} as {@code type}. */
     static void check(String json, Type type) {
         JsonValue tree;
-        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
-            tree = reader.readValue();
+        try {
+            // one reader factory for the server (JsonTrees): a provider look-up per body cost a tenth of an intake
+            tree = JsonTrees.value(json);
         } catch (JsonParsingException e) {
             throw malformed();
         }
