@@ -1472,6 +1472,81 @@ class CaseApiIT {
         }
     }
 
+    /**
+     * Issue 24, the whole way: a party applies online; the office's staff find the application in
+     * their inbox, accept it, mediate it to a written agreement and generate it; both parties sign
+     * it on their phones; the sealed version verifies as the office's, and the applicant downloads
+     * it from the door.
+     */
+    @Test
+    void anOnlineApplicationIsWorkedByStaffToTheSignedAgreement() throws Exception {
+        String marker = Api.marker();
+        String applicant = somePhone();
+        String respondent = somePhone();
+        String from = someAddress();
+        // the kept test database outlives a day's runs: the office's daily limit starts afresh
+        api.as("admin").post("/api/v1/test-fixtures/codes/office-limits/forget").then().statusCode(200);
+        try (SmsGateway sms = new SmsGateway(18925, "it-sms-secret")) {
+            int sent = sentTo(sms, applicant);
+            String challenge = askCode(from, "APPLY", applicant, "JO-ZHAOXIANG", null).then().statusCode(202)
+                    .extract().path("challenge");
+            String pass = door(from).body("{\"code\": \"" + newCodeSentTo(sms, applicant, sent) + "\"}")
+                    .post("/api/v1/public/codes/" + challenge).then().statusCode(200).extract().path("pass");
+            String number = door(from).header("X-TriLink-Party-Pass", pass).body("""
+                    {"disputeType": "NEIGHBOR", "summary": "邻居装修噪音扰民 %s", "regionCode": "310118104",
+                     "address": "青浦区赵巷镇某路9号", "occurredAt": "2026-01-10T09:00:00+08:00",
+                     "parties": [
+                       {"role": "APPLICANT", "kind": "PERSON", "name": "陈一", "idNumber": "%s", "phone": "%s"},
+                       {"role": "RESPONDENT", "kind": "PERSON", "name": "林二", "phone": "%s"}
+                     ]}""".formatted(marker, someResidentId(), applicant, respondent))
+                    .post("/api/v1/public/applications").then().statusCode(201).extract().path("caseNumber");
+
+            // staff: in the inbox, then accepted, mediated and concluded with a written agreement
+            api.as("mediator").queryParam("status", "RECEIVED").queryParam("channel", "ONLINE").queryParam("q", marker)
+                    .get("/api/v1/cases").then().statusCode(200).body("items.caseNumber", contains(number));
+            move(number, "accept", "{}");
+            move(number, "mediators", "{\"username\": \"mediator\", \"capacity\": \"PEOPLES_MEDIATOR\"}");
+            move(number, "outcome", "{\"result\": \"SUCCESS\", \"agreementForm\": \"WRITTEN\","
+                    + " \"terms\": \"被申请人装修限于工作日8时至18时\"}");
+            String docs = "/api/v1/cases/" + number + "/documents";
+            io.restassured.response.Response generated = api.as("mediator").accept("application/pdf")
+                    .post(docs + "/agreement");
+            generated.then().statusCode(201);
+            String sha = generated.header("ETag").replace("\"", "");
+
+            // each party signs on their own phone (the applicant with the pass of the application)
+            String respondentPass = follow(sms, someAddress(), respondent, number);
+            for (String[] party : new String[][] {{applicant, pass}, {respondent, respondentPass}}) {
+                sent = sentTo(sms, party[0]);
+                String signing = askCode(from, "SIGN", party[0], null, number).then().statusCode(202).extract()
+                        .path("challenge");
+                sign(from, party[1], java.util.Base64.getEncoder().encodeToString(drawnSignature()), sha, signing,
+                        newCodeSentTo(sms, party[0], sent)).then().statusCode(201);
+            }
+            long sealed = api.as("mediator").get(docs + "/signatures").then().statusCode(200)
+                    .body("complete", equalTo(true)).body("parties.channel", contains("ONLINE", "ONLINE"))
+                    .extract().jsonPath().getLong("signedDocumentId");
+            api.as("mediator").get(docs + "/" + sealed + "/verification").then().statusCode(200)
+                    .body("valid", equalTo(true)).body("signatures[0].officeCertificate", equalTo(true))
+                    .body("signatures[0].coversWholeFile", equalTo(true));
+
+            // the applicant finds the sealed version among the papers and downloads it
+            JsonPath standing = door(from).header("X-TriLink-Party-Pass", pass).get("/api/v1/public/case").then()
+                    .statusCode(200).body("status", equalTo("CONCLUDED")).extract().jsonPath();
+            assertThat(standing.getList("papers.id", Long.class)).contains(sealed);
+            byte[] pdf = door(from).header("X-TriLink-Party-Pass", pass).accept("application/pdf")
+                    .get("/api/v1/public/case/papers/" + sealed).then().statusCode(200).extract().asByteArray();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(doc.getSignatureDictionaries()).hasSize(1);
+            }
+
+            List<String> history = api.as("mediator").get("/api/v1/cases/" + number + "/history").then()
+                    .statusCode(200).extract().jsonPath().getList("type");
+            assertThat(history).containsSubsequence("RECEIVED", "ACCEPTED", "AGREEMENT_SIGNED", "AGREEMENT_SIGNED",
+                    "AGREEMENT_SEALED");
+        }
+    }
+
     /** The FOLLOW pass of the party with this phone in this case, by a code from the local gateway. */
     private String follow(SmsGateway sms, String from, String phone, String caseNumber) throws Exception {
         int sent = sentTo(sms, phone);
