@@ -3,6 +3,8 @@ package org.trilink.door.boundary;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.trilink.door.control.PartyPass;
+import org.trilink.door.control.PartyPasses;
 import org.trilink.platform.faces.Labels;
 import org.trilink.platform.problem.Problem;
 import org.trilink.platform.problem.ProblemException;
@@ -12,6 +14,25 @@ import org.trilink.platform.security.ClientAddress;
 final class DoorPage {
 
     private DoorPage() {
+    }
+
+    /**
+     * The session's pass if the database still honours it and it names a case; else null, and a
+     * pass no longer honoured is forgotten by the session (the pages of a case send the party to
+     * the follow page then).
+     */
+    static PartyPass casePass(PartySession session, PartyPasses passes) {
+        PartyPass held = session.pass();
+        if (held == null || !held.forCase()) {
+            return null;
+        }
+        try {
+            PartyPass pass = passes.valid(held.token());
+            return pass.forCase() ? pass : null;
+        } catch (ProblemException expired) {
+            session.leave();
+            return null;
+        }
     }
 
     static String address(ClientAddress clientAddress) {

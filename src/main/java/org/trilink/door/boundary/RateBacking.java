@@ -80,19 +80,8 @@ public class RateBacking implements Serializable {
         return null;
     }
 
-    /** The session's pass if the database still honours it and it names a case; else null (and the session forgets it). */
     private PartyPass pass() {
-        PartyPass held = session.pass();
-        if (held == null || !held.forCase()) {
-            return null;
-        }
-        try {
-            PartyPass pass = passes.valid(held.token());
-            return pass.forCase() ? pass : null;
-        } catch (ProblemException expired) {
-            session.leave();
-            return null;
-        }
+        return DoorPage.casePass(session, passes);
     }
 
     /** Field errors beside their fields; a conflict (not yet, or rated already) as the page's message. */

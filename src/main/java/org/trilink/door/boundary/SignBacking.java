@@ -172,18 +172,11 @@ public class SignBacking implements java.io.Serializable {
 
     /** The session's pass, checked again; none or one without a case: to the follow page, and null. */
     private PartyPass pass() throws IOException {
-        PartyPass held = session.pass();
-        if (held == null || !held.forCase()) {
+        PartyPass pass = DoorPage.casePass(session, passes);
+        if (pass == null) {
             toFollow();
-            return null;
         }
-        try {
-            return passes.valid(held.token());
-        } catch (ProblemException expired) {
-            session.leave();
-            toFollow();
-            return null;
-        }
+        return pass;
     }
 
     private static void toFollow() throws IOException {
