@@ -351,7 +351,22 @@ public class District {
 
     /** The run's figures as the API lists them: the part of the answer that must be the same for every run. */
     static String figures(String json) {
-        int i = json.indexOf("\"figures\"");
+        // the run's own "figures", not those of its comparisons (JSON-B writes "comparisons" first)
+        int i = -1;
+        int level = 0;
+        for (int k = 0; k < json.length() && i < 0; k++) {
+            char ch = json.charAt(k);
+            if (ch == '{' || ch == '[') {
+                level++;
+            } else if (ch == '}' || ch == ']') {
+                level--;
+            } else if (level == 1 && json.startsWith("\"figures\"", k)) {
+                i = k;
+            }
+        }
+        if (i < 0) {
+            throw new IllegalStateException("no figures in " + json);
+        }
         int open = json.indexOf('[', i);
         int depth = 0;
         for (int k = open; k < json.length(); k++) {
