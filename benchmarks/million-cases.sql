@@ -33,8 +33,8 @@ select 100000000 + g,
 from generate_series(1, 1000000) g
 join bench_office o on o.n = 1 + g % (select count(*) from bench_office);
 
-insert into case_participant (case_id, office_code, part, since)
-select id, handling_office_code, 'HANDLING', received_at from dispute_case where id > 100000000;
+insert into case_participant (case_id, office_code, part, since, case_received_at)
+select id, handling_office_code, 'HANDLING', received_at, received_at from dispute_case where id > 100000000;
 
 insert into party (id, case_id, ordinal, role, kind, name, id_number, phone)
 select 200000000 + 2 * (id - 100000000), id, 0, 'APPLICANT', 'PERSON', '申请人' || (id - 100000000),

@@ -19,7 +19,7 @@ INSERT INTO party (id, case_id, ordinal, role, kind, name, id_number, phone)
 VALUES (nextval('bench_id_seq'), :id, 1, 'RESPONDENT', 'PERSON', '李四', '310118197502' || lpad(:d::text, 2, '0') || '456X', '13900139000');
 INSERT INTO case_event (id, case_id, type, occurred_at, actor, office_code, detail, before_state, after_state)
 VALUES (nextval('bench_id_seq'), :id, 'RECEIVED', now(), 'police', 'PS-ZHAOXIANG', '{"channel":"POLICE_110","disputeType":"NEIGHBOR","fromLedger":false}', NULL, 'RECEIVED');
-INSERT INTO case_participant (case_id, office_code, part, since) VALUES (:id, 'PS-ZHAOXIANG', 'HANDLING', now());
+INSERT INTO case_participant (case_id, office_code, part, since, case_received_at) VALUES (:id, 'PS-ZHAOXIANG', 'HANDLING', now(), now());
 INSERT INTO personal_data_view (id, case_id, viewer, office_code, viewed_at, purpose)
 VALUES (nextval('bench_id_seq'), :id, 'police', 'PS-ZHAOXIANG', now(), 'INTAKE');
 END;

@@ -85,8 +85,8 @@ public class District {
                     + " admin_resolution, admin_resolved_at, created_by, version)"
                     + " values (?, ?, ?, ?, ?, 'APPLICATION', ?, 'benchmark dispute', ?, ?, 'LOW', ?, ?, ?, ?, ?, ?, ?, ?,"
                     + " ?, ?, ?, ?, ?, 'benchmark', 0)");
-                 PreparedStatement ps = c.prepareStatement("insert into case_participant (case_id, office_code, part, since)"
-                         + " values (?, ?, ?, ?)");
+                 PreparedStatement ps = c.prepareStatement("insert into case_participant (case_id, office_code, part, since,"
+                         + " case_received_at) values (?, ?, ?, ?, ?)");
                  PreparedStatement rs = c.prepareStatement("insert into referral (id, case_id, from_office_code,"
                          + " to_office_code, reason, status, sent_at, sent_by, deadline, overdue, decided_at)"
                          + " values (?, ?, 'HOTLINE-12345', ?, 'benchmark', ?, ?, 'benchmark', ?, ?, ?)");
@@ -129,6 +129,7 @@ public class District {
                     ps.setString(2, office[0]);
                     ps.setString(3, "HANDLING");
                     ps.setObject(4, received);
+                    ps.setObject(5, received);
                     ps.addBatch();
                     if (id % 20 == 0) {
                         for (String[] p : police) {
@@ -137,6 +138,7 @@ public class District {
                                 ps.setString(2, p[0]);
                                 ps.setString(3, "JOINT");
                                 ps.setObject(4, received);
+                                ps.setObject(5, received);
                                 ps.addBatch();
                             }
                         }

@@ -47,11 +47,11 @@ cross join lateral (select timestamptz '2019-01-01 00:00:00+08'
                     as received) t
 join bench_office o on o.n = g % 11;
 
-insert into case_participant (case_id, office_code, part, since)
-select id, handling_office_code, 'HANDLING', received_at from dispute_case where created_by = 'benchmark';
+insert into case_participant (case_id, office_code, part, since, case_received_at)
+select id, handling_office_code, 'HANDLING', received_at, received_at from dispute_case where created_by = 'benchmark';
 
-insert into case_participant (case_id, office_code, part, since)
-select c.id, p.code, 'JOINT', c.received_at
+insert into case_participant (case_id, office_code, part, since, case_received_at)
+select c.id, p.code, 'JOINT', c.received_at, c.received_at
 from dispute_case c join bench_police p on p.region_code = c.region_code
 where c.created_by = 'benchmark' and c.id % 20 = 0;
 

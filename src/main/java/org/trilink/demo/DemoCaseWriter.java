@@ -75,6 +75,9 @@ final class DemoCaseWriter {
     }
 
     void write(List<DemoCaseGenerator.DemoCase> cases) throws SQLException {
+        // the migration tests also write the demo data into older schemas: before V42 a participation
+        // has no copy of its case's time of receipt
+        boolean receiptOnParticipations = hasColumn("case_participant", "case_received_at");
         try (PreparedStatement c = db.prepareStatement("insert into dispute_case (id, case_number, matter_kind, status,"
                 + " channel, intake_mode, dispute_type, summary, region_code, address, amount_involved, people_involved,"
                 + " risk_level, receiving_office_code, handling_office_code, occurred_at, received_at, accepted_at,"
@@ -89,7 +92,7 @@ final class DemoCaseWriter {
              PreparedStatement e = db.prepareStatement("insert into case_event (id, case_id, type, occurred_at, actor,"
                      + " office_code, detail, before_state, after_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement part = db.prepareStatement("insert into case_participant (case_id, office_code, part,"
-                     + " since) values (?, ?, ?, ?)");
+                     + " since" + (receiptOnParticipations ? ", case_received_at) values (?, ?, ?, ?, ?)" : ") values (?, ?, ?, ?)"));
              PreparedStatement r = db.prepareStatement("insert into referral (id, case_id, from_office_code,"
                      + " to_office_code, reason, status, sent_at, sent_by, deadline, decided_at, decided_by, version)"
                      + " values (?, ?, ?, ?, ?, ?, ?, 'police', ?, ?, ?, 0)");
@@ -168,6 +171,9 @@ final class DemoCaseWriter {
                     part.setString(2, row.office());
                     part.setString(3, row.part());
                     time(part, 4, row.since());
+                    if (receiptOnParticipations) {
+                        time(part, 5, d.receivedAt());
+                    }
                     part.addBatch();
                 }
                 for (DemoCaseGenerator.ReferralRow row : d.referrals()) {
@@ -213,6 +219,18 @@ final class DemoCaseWriter {
         try (PreparedStatement links = db.prepareStatement(CaseLinkFacts.merge("is not null", ratings))) {
             links.executeUpdate();
         }
+    }
+
+    private boolean hasColumn(String table, String column) throws SQLException {
+        try (ResultSet columns = db.getMetaData().getColumns(db.getCatalog(), db.getSchema(), "%", "%")) {
+            while (columns.next()) {
+                if (table.equalsIgnoreCase(columns.getString("TABLE_NAME"))
+                        && column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void flush(PreparedStatement... statements) throws SQLException {

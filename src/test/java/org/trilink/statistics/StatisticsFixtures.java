@@ -186,7 +186,7 @@ public class StatisticsFixtures {
             c.markAverted(new Averted(true, criminalPeople, petitionPeople != null, petitionPeople));
         }
         if (joint != null) {
-            em.persist(new CaseParticipant(c.id(), joint, CaseParticipant.Part.JOINT, at));
+            em.persist(new CaseParticipant(c, joint, CaseParticipant.Part.JOINT, at));
         }
         // as statistics' observer does when a joint mediator's office joins (CaseLinkFacts)
         links.refresh(c.id());

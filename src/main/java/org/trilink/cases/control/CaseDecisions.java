@@ -91,7 +91,7 @@ public class CaseDecisions {
             throw ProblemException.conflict("Office " + office.code() + " already takes part in case " + caseNumber + ".");
         }
         if (p == null) {
-            em.persist(new CaseParticipant(c.id(), office.code(), CaseParticipant.Part.JOINT, now));
+            em.persist(new CaseParticipant(c, office.code(), CaseParticipant.Part.JOINT, now));
         } else {
             p.changePart(CaseParticipant.Part.JOINT, now);
         }

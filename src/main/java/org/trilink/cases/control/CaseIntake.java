@@ -171,7 +171,7 @@ public class CaseIntake {
                     p.address()));
         }
         em.persist(c);
-        em.persist(new CaseParticipant(c.id(), officeCode, CaseParticipant.Part.HANDLING, now));
+        em.persist(new CaseParticipant(c, officeCode, CaseParticipant.Part.HANDLING, now));
         arrived.accept(c);
         if (receivedAt != null) {
             history.backfill(c, new CaseChange.Received(c.channel(), c.disputeType(), null, true, ledger), null,

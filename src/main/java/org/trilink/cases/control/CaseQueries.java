@@ -79,22 +79,29 @@ public class CaseQueries {
     public List<DisputeCase> page(CaseFilter filter, int first, int size, String sortField, boolean ascending) {
         String order = sortField != null && SORTABLE.contains(sortField)
                 ? " order by c." + sortField + (ascending ? " asc" : " desc") + ", c.id" + (ascending ? " asc" : " desc")
-                : " order by c.receivedAt desc, c.id desc";
+                : null; // newest first: by the participations' copy of the time of receipt where the list is theirs
         return query("select c", filter, order, DisputeCase.class).setFirstResult(first).setMaxResults(size)
                 .getResultList();
     }
 
-    /** {@code select} (over alias c) of the cases the caller may see under the filter, in {@code order}. */
+    /**
+     * {@code select} (over alias c) of the cases the caller may see under the filter, in {@code order}
+     * (null: newest first; "" for none).
+     */
     private <T> TypedQuery<T> query(String select, CaseFilter filter, String order, Class<T> type) {
         access.requireCaseWorker();
         Map<String, Object> params = new HashMap<>();
         // the referrals waiting at the office: their cases are narrowed to exactly those ids, all
         // addressed to the caller's office, which may open them before it takes part in them
         boolean addressed = filter.desk() != null && filter.desk().addressedToOffice();
-        String where = where(filter, params) + (addressed ? "" : access.visibilityClause());
-        TypedQuery<T> query = em.createQuery(select + " from DisputeCase c where 1 = 1" + where + order, type);
+        boolean participations = !addressed && access.listsParticipations();
+        String from = participations ? " from DisputeCase c" + CaseAccess.participationsJoin() : " from DisputeCase c where 1 = 1";
+        if (order == null) {
+            order = participations ? CaseAccess.LIST_ORDER : " order by c.receivedAt desc, c.id desc";
+        }
+        TypedQuery<T> query = em.createQuery(select + from + where(filter, params) + order, type);
         params.forEach(query::setParameter);
-        if (!addressed) {
+        if (participations) {
             access.bindVisibility(query);
         }
         return query;

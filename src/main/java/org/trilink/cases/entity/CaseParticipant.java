@@ -35,11 +35,16 @@ public class CaseParticipant {
 
     private OffsetDateTime since;
 
+    /** The case's time of receipt, copied: an office's list is read in this order from the participations' index (V42). */
+    @Column(name = "case_received_at", updatable = false)
+    private OffsetDateTime caseReceivedAt;
+
     protected CaseParticipant() {
     }
 
-    public CaseParticipant(Long caseId, String officeCode, Part part, OffsetDateTime since) {
-        this.caseId = caseId;
+    public CaseParticipant(DisputeCase c, String officeCode, Part part, OffsetDateTime since) {
+        this.caseId = c.id();
+        this.caseReceivedAt = c.receivedAt();
         this.officeCode = officeCode;
         this.part = part;
         this.since = since;

@@ -138,7 +138,7 @@ public class Referrals {
                 }
                 CaseParticipant handling = em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), target.code()));
                 if (handling == null) {
-                    em.persist(new CaseParticipant(c.id(), target.code(), CaseParticipant.Part.HANDLING, decidedAt));
+                    em.persist(new CaseParticipant(c, target.code(), CaseParticipant.Part.HANDLING, decidedAt));
                 } else {
                     handling.changePart(CaseParticipant.Part.HANDLING, decidedAt);
                 }
@@ -178,7 +178,7 @@ public class Referrals {
             }
             CaseParticipant handling = em.find(CaseParticipant.class, new CaseParticipant.Key(c.id(), to));
             if (handling == null) {
-                em.persist(new CaseParticipant(c.id(), to, CaseParticipant.Part.HANDLING, now));
+                em.persist(new CaseParticipant(c, to, CaseParticipant.Part.HANDLING, now));
             } else {
                 handling.changePart(CaseParticipant.Part.HANDLING, now);
             }
