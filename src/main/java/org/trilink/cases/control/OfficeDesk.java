@@ -79,9 +79,6 @@ public class OfficeDesk {
                 + " coalesce(sum(case when c.follow_up_due < ?3 then 1 else 0 end), 0),"
                 + " coalesce(sum(case when c.follow_up_due = ?3 then 1 else 0 end), 0)" + followUpsFrom())
                 .setParameter(1, today.plusDays(followUpWindowDays)).setParameter(3, today);
-        if (!user.admin()) {
-            q.setParameter(2, office);
-        }
         Object[] row = (Object[]) q.getSingleResult();
         return new Counts(waiting.waiting(), waiting.overdue(), waiting.dueToday(), ((Number) row[0]).longValue(),
                 ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
@@ -111,9 +108,6 @@ public class OfficeDesk {
     private List<Long> followUpIds(String state, LocalDate today) {
         Query q = em.createNativeQuery("select c.id" + followUpsFrom() + state)
                 .setParameter(1, today.plusDays(followUpWindowDays));
-        if (!user.admin()) {
-            q.setParameter(2, user.officeCode() == null ? "-" : user.officeCode());
-        }
         if (!state.isEmpty()) {
             q.setParameter(3, today);
         }
@@ -177,9 +171,22 @@ public class OfficeDesk {
                 " order by c.received_at desc, c.id desc", null);
     }
 
+    /**
+     * The caller's office written into the statement, not bound: with a bound office PostgreSQL
+     * switches, after five runs on a connection, to one plan for every office, and chose walking all
+     * cases newest first, which suits an office holding 900,000 of 10 M cases and took a police
+     * station holding a few 7.5-16.5 s. Written in, each office keeps a plan of its own. Office codes
+     * are letters, digits and hyphens (reference data); anything else stands for no office.
+     */
     private String officeClause(String column) {
-        return user.admin() ? "" : " and " + column + " = ?2";
+        if (user.admin()) {
+            return "";
+        }
+        String office = user.officeCode();
+        return " and " + column + " = '" + (office != null && OFFICE_CODE.matcher(office).matches() ? office : "-") + "'";
     }
+
+    private static final java.util.regex.Pattern OFFICE_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private Tray tray(String from, String select, String order, Object first) {
         Query count = em.createNativeQuery("select count(*) from (select 1 as one" + from + " fetch first "
@@ -190,9 +197,6 @@ public class OfficeDesk {
         for (Query q : List.of(count, items)) {
             if (from.contains("?1") || order.contains("?1") && q == items) {
                 q.setParameter(1, first);
-            }
-            if (!user.admin()) {
-                q.setParameter(2, user.officeCode() == null ? "-" : user.officeCode());
             }
         }
         long total = ((Number) count.getSingleResult()).longValue();
