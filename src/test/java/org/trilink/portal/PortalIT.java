@@ -1169,12 +1169,22 @@ class PortalIT {
 
     /** Opens a selectOneMenu with the mouse and clicks the option with this label, then waits for its ajax. */
     private void clickOption(String clientId, String label) {
-        browser.byId(clientId).click();
-        By option = By.xpath("//*[starts-with(@id,'" + clientId + "_')]//li[normalize-space(.)='" + label + "']");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> d.findElements(option).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed));
-        browser.all(option).stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElseThrow().click();
-        browser.waitForAjax();
+        // a menu just re-rendered by an ajax answer (a refused confirm) sometimes let the first
+        // click on its option go by while its widget was set up again (CI, PostgreSQL run): the
+        // choice is made again until the menu shows it, as a user would
+        By chosen = By.id(clientId + "_label");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            browser.byId(clientId).click();
+            By option = By.xpath("//*[starts-with(@id,'" + clientId + "_')]//li[normalize-space(.)='" + label + "']");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> d.findElements(option).stream().anyMatch(org.openqa.selenium.WebElement::isDisplayed));
+            browser.all(option).stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElseThrow().click();
+            browser.waitForAjax();
+            if (browser.all(chosen).isEmpty() || label.equals(browser.text(chosen).strip())) {
+                return;
+            }
+        }
+        assertThat(browser.text(chosen).strip()).as("the menu " + clientId + " shows the chosen option").isEqualTo(label);
     }
 
     /** Keyboard users see where they are: the header's links and the page's buttons show a focus outline. */
