@@ -196,13 +196,7 @@ public final class PortalRenderBenchmark {
         params.put("cases:office_input", "");
         params.put("cases:from_input", "");
         params.put("cases:to_input", "");
-        params.put("jakarta.faces.ViewState", viewState(page));
-        params.put("primefaces.nonce", nonce(page));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "cases/list.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
-        return answer.body();
+        return partial(page, params);
     }
 
     private void signIn(String user) throws Exception {
@@ -240,8 +234,12 @@ public final class PortalRenderBenchmark {
         params.put("cases:table_skipChildren", "true");
         params.put("cases:table_encodeFeature", "true");
         params.put("cases", "cases");
+        return partial(page, params);
+    }
+
+    /** An ajax request of the list page, with its view state and its Content-Security-Policy nonce (PrimeFaces refuses one without). */
+    private String partial(String page, Map<String, String> params) throws Exception {
         params.put("jakarta.faces.ViewState", viewState(page));
-        // the page's Content-Security-Policy nonce: PrimeFaces refuses an ajax request without it
         params.put("primefaces.nonce", nonce(page));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "cases/list.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
