@@ -10,7 +10,7 @@
 # each with demo data: the "new database" figure), and, if the package step could not, the tuned
 # variant's Payara root directory and class-data-sharing archive (src/main/payara/prepare-start).
 # Each start: poll /health/ready (public, answered by the application once migrations and demo
-# data checks are done) every 0.2 s, then fetch /login; RSS (VmRSS) when ready and after 5
+# data checks are done) and /login every 0.2 s until both answer 200 (ready), then fetch /login; RSS (VmRSS) when ready and after 5
 # /login and 5 API calls; CPU seconds (user+sys) of the server process until ready, which the
 # other workers' load disturbs less than the wall clock. Prints medians and tuned/baseline ratios.
 #
@@ -20,7 +20,7 @@
 #   STARTUP_PORT          18080             (HTTP; never 8080/8181/8443/8190)
 #   STARTUP_RUN           target/startup-bench   (H2 database, logs, results)
 #   STARTUP_BASELINE_JAVA -Xmx768m          (today's ./mvnw -Prun; the heap the README run had)
-#   STARTUP_TUNED_JAVA    the JVM options of src/main/payara/jvm-options (the archive and launcher added)
+#   STARTUP_TUNED_JAVA    (none)            (JVM options added after src/main/payara/jvm-options, which src/main/payara/start reads)
 #   STARTUP_TUNED_ENV     MALLOC_ARENA_MAX=2 (fewer glibc malloc arenas: less RSS)
 #   PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD   (127.0.0.1 5432 test postgres postgres); schema trilink_startup
 set -euo pipefail
@@ -42,7 +42,7 @@ POSTBOOT=$ROOT/src/main/payara/post-boot-commands.asadmin
 MICRO_ROOT=$ROOT/target/runtime/micro-root
 ARCHIVE=$ROOT/target/runtime/trilink.jsa
 BASELINE_JAVA=${STARTUP_BASELINE_JAVA:--Xmx768m}
-TUNED_JAVA=${STARTUP_TUNED_JAVA:-$(grep -v '^#' src/main/payara/jvm-options | xargs)}
+TUNED_JAVA=${STARTUP_TUNED_JAVA:-}
 TUNED_ENV=${STARTUP_TUNED_ENV:-MALLOC_ARENA_MAX=2}
 
 for f in "$MICRO" "$DRIVER" "$WAR"; do
@@ -75,23 +75,26 @@ cluster_opts() { # $1 off|on
 
 # One start: prints "ready_ms login_ms cpu_s rss_ready_mb rss_after_mb"
 start_once() { # $1 label $2 db $3 cluster $4 variant
-    local log=$RUN/logs/$1.log java_opts launch="-jar $MICRO --addlibs $DRIVER" extra_env=
-    if [[ $4 == baseline ]]; then
-        java_opts=$BASELINE_JAVA
-    else
-        # Payara's launcher in its fixed root directory, the driver beside it (src/main/payara/prepare-start)
-        java_opts="$TUNED_JAVA -XX:SharedArchiveFile=$ARCHIVE"
-        launch="@$ROOT/target/runtime/launch.args fish.payara.micro.impl.RootDirLauncher"
-        extra_env=$TUNED_ENV
-    fi
+    local log=$RUN/logs/$1.log
     local t0 t1 t2 pid cpu rss1 rss2
     t0=$(date +%s%N)
-    # shellcheck disable=SC2046,SC2086 # option lists are split into words on purpose
-    env $(db_env "$2") $extra_env TRILINK_DEMO_DATA=true setsid java $java_opts $launch $(cluster_opts "$3") \
-        --port "$PORT" --contextroot / --postbootcommandfile "$POSTBOOT" --deploy "$WAR" \
-        >"$log" 2>&1 </dev/null &
+    if [[ $4 == baseline ]]; then
+        # shellcheck disable=SC2046,SC2086 # option lists are split into words on purpose
+        env $(db_env "$2") TRILINK_DEMO_DATA=true setsid java $BASELINE_JAVA -jar "$MICRO" --addlibs "$DRIVER" \
+            $(cluster_opts "$3") --port "$PORT" --contextroot / --postbootcommandfile "$POSTBOOT" --deploy "$WAR" \
+            >"$log" 2>&1 </dev/null &
+    else
+        # as a server starts: src/main/payara/start (its launcher, root directory, archive and options);
+        # TUNED_JAVA as JAVA_OPTS, which come after jvm-options and so win
+        # shellcheck disable=SC2046,SC2086
+        env $(db_env "$2") $TUNED_ENV TRILINK_DEMO_DATA=true JAVA_OPTS="$TUNED_JAVA" setsid \
+            src/main/payara/start "$ROOT/target/runtime" "$WAR" $(cluster_opts "$3") --port "$PORT" --contextroot / \
+            >"$log" 2>&1 </dev/null &
+    fi
     pid=$!
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready") == 200 ]]; do
+    # ready: /health/ready and the login page both answer 200 (the first request a person makes)
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready") == 200 \
+             && $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/login") == 200 ]]; do
         if ! kill -0 "$pid" 2>/dev/null; then say "$1 died; see $log"; tail -5 "$log" >&2; return 1; fi
         if (( ($(date +%s%N) - t0) / 1000000000 > 900 )); then say "$1 not ready in 15 min"; kill "$pid"; return 1; fi
         sleep 0.2
@@ -115,7 +118,7 @@ say "load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 
 # The tuned variant's root directory and archive, if the package step did not make them
-if [[ ! -s $ARCHIVE || ! -f $ROOT/target/runtime/launch.args ]]; then
+if [[ ! -s $ARCHIVE || ! -f $ROOT/target/runtime/launch.args || ! -f $MICRO_ROOT/config/domain.xml.pristine ]]; then
     say "making the Payara root directory and CDS archive (src/main/payara/prepare-start)"
     src/main/payara/prepare-start "$ROOT/target/runtime" "$WAR" || say "no archive: the tuned variant runs without one"
 fi
@@ -156,7 +159,7 @@ done
 echo
 echo "load average: $LOAD_START at the start, $(cut -d' ' -f1 /proc/loadavg) at the end ($(nproc) cores)"
 echo "baseline: $BASELINE_JAVA, payara-micro.jar unpacked to a temporary directory"
-echo "tuned:    $TUNED_ENV java $TUNED_JAVA -XX:SharedArchiveFile=target/runtime/trilink.jsa, launcher in target/runtime/micro-root"
+echo "tuned:    src/main/payara/start: $TUNED_ENV java $(grep -v "^#" src/main/payara/jvm-options | xargs) $TUNED_JAVA, the archive target/runtime/trilink.jsa, launcher in target/runtime/micro-root (back to its prepared state at every start)"
 awk -F'\t' '$1 == "new" { printf "new database with demo data (%s, baseline): ready after %.1f s\n", $2, $6 / 1000 }' "$RESULTS"
 echo
 awk -F'\t' -v n="$N" '
