@@ -207,25 +207,22 @@ final class DemoCaseWriter {
         }
         // written around the moves that keep it: the cases' summary of referrals, visits and offices
         // (the demo data is also written into older schemas by the migration tests: before V41 there are no ratings)
-        boolean ratings;
-        try (java.sql.ResultSet t = db.getMetaData().getTables(db.getCatalog(), db.getSchema(), "%",
-                new String[] {"TABLE"})) {
-            boolean found = false;
-            while (t.next()) {
-                found |= "party_rating".equalsIgnoreCase(t.getString("TABLE_NAME"));
-            }
-            ratings = found;
-        }
+        boolean ratings = hasTable("party_rating");
         try (PreparedStatement links = db.prepareStatement(CaseLinkFacts.merge("is not null", ratings))) {
             links.executeUpdate();
         }
     }
 
+    private boolean hasTable(String table) throws SQLException {
+        return hasColumn(table, null);
+    }
+
+    /** Whether the schema has the table and, unless {@code column} is null, that column (names compared without case: H2 folds up, PostgreSQL down). */
     private boolean hasColumn(String table, String column) throws SQLException {
         try (ResultSet columns = db.getMetaData().getColumns(db.getCatalog(), db.getSchema(), "%", "%")) {
             while (columns.next()) {
                 if (table.equalsIgnoreCase(columns.getString("TABLE_NAME"))
-                        && column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                        && (column == null || column.equalsIgnoreCase(columns.getString("COLUMN_NAME")))) {
                     return true;
                 }
             }

@@ -21,6 +21,16 @@ public class Configured {
     @ConfigProperty(name = "trilink.district.code", defaultValue = "310118")
     String districtCode;
 
+    /**
+     * 1,000: a new filter's count reads up to this many matches, and at 10 M cases counting 10,001 of
+     * a judicial office's neighbour disputes took 1.4 s, 1,001 took 0.13 s (docs/benchmarks.md);
+     * fifty pages are more than anyone pages through before narrowing the filter. The case list and
+     * the desk's trays both count this far, so that "1,000+" means the same on both.
+     */
+    @Inject
+    @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "1000")
+    int listCountCap;
+
     public boolean production() {
         return "production".equalsIgnoreCase(profile);
     }
@@ -32,5 +42,10 @@ public class Configured {
 
     public String districtCode() {
         return districtCode;
+    }
+
+    /** A list or tray counts matching cases up to this many; beyond it, it says "more than". */
+    public int listCountCap() {
+        return listCountCap;
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.trilink.cases.entity.DisputeCase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trilink.platform.Configured;
 
 /** Lists the cases a caller may see, narrowed by a filter, a page at a time. */
@@ -30,15 +29,6 @@ public class CaseQueries {
     @Inject
     OfficeDesk desk;
 
-    /**
-     * 1,000: a new filter's count reads up to this many matches, and at 10 M cases counting 10,001 of
-     * a judicial office's neighbour disputes took 1.4 s, 1,001 took 0.13 s (docs/benchmarks.md);
-     * fifty pages are more than anyone pages through before narrowing the filter.
-     */
-    @Inject
-    @ConfigProperty(name = "trilink.portal.list-count-cap", defaultValue = "1000")
-    int countCap;
-
     private static final CaseFilter NO_FILTER = new CaseFilter(null, null, null, null, null, null, null, null, null);
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -55,7 +45,7 @@ public class CaseQueries {
 
     /** A list counts matching cases up to this many; beyond it, it says "more than". */
     public int countCap() {
-        return countCap;
+        return configured.listCountCap();
     }
 
     /**
@@ -69,12 +59,12 @@ public class CaseQueries {
             access.requireCaseWorker();
             // the list as it first opens: 1-2 ms from the participations' index, where the join
             // with a million cases took 20-300 ms depending on where PostgreSQL's scan started
-            OptionalLong visible = access.countVisibleUpTo(countCap);
+            OptionalLong visible = access.countVisibleUpTo(countCap());
             if (visible.isPresent()) {
                 return visible.getAsLong();
             }
         }
-        return query("select c.id", filter, "", Long.class).setMaxResults(countCap + 1).getResultList().size();
+        return query("select c.id", filter, "", Long.class).setMaxResults(countCap() + 1).getResultList().size();
     }
 
     /**
