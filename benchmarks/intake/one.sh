@@ -9,6 +9,8 @@
 #   shared machine the load of other work changes within minutes, so each build has its own baseline.
 # Usage (from the project root):
 #   benchmarks/intake/one.sh [seconds=45] [clients=16] A.war [B.war ...]
+# A WAR's own Payara post-boot commands, to measure a server setting A/B with the same WAR: a file
+# A.asadmin beside A.war is used instead of src/main/payara/post-boot-commands.asadmin.
 # PROFILE=1 records 30 s of JFR (default settings) on each instance after its measurement, into
 # the run directory; TABLES=1 prints the schema's table counters per intake (pg_stat_user_tables).
 # The last lines are the figures, a FIGURES line per WAR: the intake's rate p50 p95 p99 created
@@ -33,6 +35,10 @@ LUA=$PWD/benchmarks/intake/intake.lua
 MICRO=$PWD/target/runtime/payara-micro.jar
 DRIVER=$PWD/target/runtime/postgresql.jar
 mkdir -p "$RUN"
+if ! command -v wrk >/dev/null; then
+    echo "installing wrk (Debian package)"
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
 OUT=$RUN/results.txt
 : >"$OUT"; : >"$RUN/summary.txt"
 PID=
@@ -48,7 +54,9 @@ jit_ticks() {
     echo "$s"
 }
 for war in "${WARS[@]}"; do
-    say "== $war"
+    postboot=${war%.war}.asadmin
+    [[ -f $postboot ]] || postboot=src/main/payara/post-boot-commands.asadmin
+    say "== $war ($postboot)"
     PGOPTIONS='--client-min-messages=warning' psql -q -X -v ON_ERROR_STOP=1 \
         -c "drop schema if exists $SCHEMA cascade" -c "create schema $SCHEMA"
     t0=$(date +%s)
@@ -59,7 +67,7 @@ for war in "${WARS[@]}"; do
     TRILINK_SECURITY_TRUSTED_PROXIES=127.0.0.1 TRILINK_STATISTICS_SCHEDULE_ENABLED=false MALLOC_ARENA_MAX=2 \
     setsid nohup java $(grep -v '^#' src/main/payara/jvm-options | xargs) -jar "$MICRO" --nocluster \
         --name trilink-ab --port "$PORT" --contextroot / --addlibs "$DRIVER" \
-        --postbootcommandfile src/main/payara/post-boot-commands.asadmin --deploy "$war" \
+        --postbootcommandfile "$postboot" --deploy "$war" \
         >"$RUN/instance.log" 2>&1 </dev/null &
     PID=$!
     for _ in $(seq 1 400); do
