@@ -26,36 +26,19 @@ NAMES=(A B)
 PORTS=(18381 18382)
 SCHEMAS=(trilink_intake_a trilink_intake_b)
 RUN=${RUN:-$PWD/target/intake-ab}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
-export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
-LUA=$PWD/benchmarks/intake/intake.lua
-MICRO=$PWD/target/runtime/payara-micro.jar
-DRIVER=$PWD/target/runtime/postgresql.jar
+# shellcheck source=benchmarks/intake/common.sh
+. benchmarks/intake/common.sh
 mkdir -p "$RUN"
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk (Debian package)"
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
 OUT=$RUN/results.txt
 : >"$OUT"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; true' EXIT
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT"; }
-jit_ticks() {
-    local s=0 t
-    for t in /proc/"$1"/task/*; do
-        case $(cat "$t/comm" 2>/dev/null) in
-        C1* | C2*) s=$((s + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
-        esac
-    done
-    echo "$s"
-}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 for i in 0 1; do
     war=${WARS[$i]}
-    postboot=${war%.war}.asadmin
-    [[ -f $postboot ]] || postboot=src/main/payara/post-boot-commands.asadmin
+    postboot=$(postboot_for "$war")
     say "== ${NAMES[$i]}: $war ($postboot), port ${PORTS[$i]}, schema ${SCHEMAS[$i]}"
     PGOPTIONS='--client-min-messages=warning' psql -q -X -v ON_ERROR_STOP=1 \
         -c "drop schema if exists ${SCHEMAS[$i]} cascade" -c "create schema ${SCHEMAS[$i]}"

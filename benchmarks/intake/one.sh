@@ -29,33 +29,16 @@ WARM_JIT=${WARM_JIT:-0.03}
 PORT=${PORT:-18381}
 SCHEMA=${SCHEMA:-trilink_intake_one}
 RUN=${RUN:-$PWD/target/intake-one}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
-export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
-LUA=$PWD/benchmarks/intake/intake.lua
-MICRO=$PWD/target/runtime/payara-micro.jar
-DRIVER=$PWD/target/runtime/postgresql.jar
+# shellcheck source=benchmarks/intake/common.sh
+. benchmarks/intake/common.sh
 mkdir -p "$RUN"
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk (Debian package)"
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
 OUT=$RUN/results.txt
 : >"$OUT"; : >"$RUN/summary.txt"
 PID=
 trap '[[ -n $PID ]] && kill "$PID" 2>/dev/null; true' EXIT
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT"; }
-jit_ticks() {
-    local s=0 t
-    for t in /proc/"$PID"/task/*; do
-        case $(cat "$t/comm" 2>/dev/null) in
-        C1* | C2*) s=$((s + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
-        esac
-    done
-    echo "$s"
-}
 for war in "${WARS[@]}"; do
-    postboot=${war%.war}.asadmin
-    [[ -f $postboot ]] || postboot=src/main/payara/post-boot-commands.asadmin
+    postboot=$(postboot_for "$war")
     say "== $war ($postboot)"
     PGOPTIONS='--client-min-messages=warning' psql -q -X -v ON_ERROR_STOP=1 \
         -c "drop schema if exists $SCHEMA cascade" -c "create schema $SCHEMA"
@@ -78,9 +61,9 @@ for war in "${WARS[@]}"; do
     say "answers after $(($(date +%s) - t0)) s"
     t=0 last=0
     while ((t < WARMUP)); do
-        before=$(jit_ticks)
+        before=$(jit_ticks "$PID")
         rate=$(wrk -t2 -c"$CLIENTS" -d30s -s "$LUA" "http://127.0.0.1:$PORT/api/v1/cases" | awk '/^RESULT/ { print $2 }')
-        after=$(jit_ticks)
+        after=$(jit_ticks "$PID")
         t=$((t + 30))
         jit=$(echo "scale=2; ($after - $before) / 3000" | bc)
         say "  warm ${t} s: $rate intakes/s, JIT $jit cores"
