@@ -60,7 +60,7 @@ for i in 0 1; do
     done
 done
 
-# one round of load on instance $1: prints "rate cpu-ms-per-intake"
+# one round of load on instance $1 for $2 seconds: prints "rate cpu-ms-per-intake p50 p95 errors"
 round() {
     local i=$1 seconds=$2 t0 t1 result
     t0=$(awk '{ print $14 + $15 }' "/proc/${PIDS[$i]}/stat")
@@ -70,7 +70,7 @@ round() {
     echo "$result" | awk -v t="$((t1 - t0))" '{ printf "%s %.2f %s %s %s\n", $2, ($6 > 0 ? 10 * t / $6 : 0), $3, $4, $7 }'
 }
 
-warm=(0 0) last=(0 0) done_=(0 0) t=0
+last=(0 0) done_=(0 0) t=0
 while ((t < WARMUP)) && ! ((done_[0] && done_[1])); do
     t=$((t + 30))
     for i in 0 1; do
