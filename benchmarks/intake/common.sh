@@ -1,4 +1,4 @@
-# What the one-instance intake benchmarks (one.sh, ab.sh) share; sourced from the project root.
+# What the intake benchmarks (one.sh, ab.sh, run.sh) share; sourced from the project root.
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
 export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 LUA=$PWD/benchmarks/intake/intake.lua

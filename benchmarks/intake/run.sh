@@ -36,17 +36,11 @@ WARM_JIT=${WARM_JIT:-0.03}
 ROUNDS=${ROUNDS:-3}
 export TRILINK_CLUSTER_SCHEMA=${TRILINK_CLUSTER_SCHEMA:-trilink_intake_bench}
 export TRILINK_CLUSTER_RUN=${TRILINK_CLUSTER_RUN:-$PWD/target/intake-bench}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-test}
-export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
+# shellcheck source=benchmarks/intake/common.sh
+. benchmarks/intake/common.sh
 # the monthly statistics schedule and demo case volume are not what is measured
 export TRILINK_STATISTICS_SCHEDULE_ENABLED=false
-LUA=$PWD/benchmarks/intake/intake.lua
 OUT=$TRILINK_CLUSTER_RUN/results.txt
-
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk (Debian package)"
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
 
 if [[ -z ${TRILINK_LOCKED:-} ]]; then
     exec env TRILINK_LOCKED=1 flock /tmp/trilink-payara.lock "$0" "$@"
@@ -58,31 +52,22 @@ psql -q -X -v ON_ERROR_STOP=1 -c "drop schema if exists $TRILINK_CLUSTER_SCHEMA 
 mkdir -p "$TRILINK_CLUSTER_RUN"
 : >"$OUT"
 echo "== WAR: ${TRILINK_CLUSTER_WAR:-$PWD/target/trilink.war}" | tee -a "$OUT"
-rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")/status"; }
+rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(pid_of "$1")/status"; }
 # SECONDS_RUN of intake load at a base URL; two wrk threads carry the clients (two cores here)
 load() {
     echo "intake $1: $CLIENTS clients, $SECONDS_RUN s"
     wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "$1/api/v1/cases"
 }
-# CPU ticks (1/100 s) used so far by an instance's JIT compiler threads
-jit_ticks() {
-    local pid s=0 t
-    pid=$(cat "$TRILINK_CLUSTER_RUN/instance-$1.pid")
-    for t in /proc/"$pid"/task/*; do
-        case $(cat "$t/comm" 2>/dev/null) in
-        C1* | C2*) s=$((s + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
-        esac
-    done
-    echo "$s"
-}
+# the process of instance $1
+pid_of() { cat "$TRILINK_CLUSTER_RUN/instance-$1.pid"; }
 # warms instance $1 (at URL $2) until the JIT is done and the rate is flat (see WARMUP above)
 warm() {
     local i=$1 url=$2 t=0 before after rate last=0 jit
     echo "warming instance $i at $url: 30 s rounds until flat, $WARM_MIN-$WARMUP s" | tee -a "$OUT"
     while ((t < WARMUP)); do
-        before=$(jit_ticks "$i")
+        before=$(jit_ticks "$(pid_of "$i")")
         rate=$(wrk -t2 -c"$CLIENTS" -d30s -s "$LUA" "$url/api/v1/cases" | awk '/^RESULT/ { print $2 }')
-        after=$(jit_ticks "$i")
+        after=$(jit_ticks "$(pid_of "$i")")
         t=$((t + 30))
         jit=$(echo "scale=2; ($after - $before) / 3000" | bc)
         echo "  ${t} s: $rate intakes/s, JIT compiler threads $jit cores" | tee -a "$OUT"
