@@ -80,7 +80,7 @@ start() { # war schema log
     TRILINK_PARTNERS_DELIVERY_MAX_RETRY=PT1S TRILINK_PARTNERS_DELIVERY_GIVE_UP_AFTER=PT10M \
     TRILINK_PARTNERS_DELIVERY_TIMEOUT=PT3S \
     java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-        --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+        --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
         --deploy "$1" >"$3" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 600); do

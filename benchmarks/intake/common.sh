@@ -4,6 +4,7 @@ export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 LUA=$PWD/benchmarks/intake/intake.lua
 MICRO=$PWD/target/runtime/payara-micro.jar
 DRIVER=$PWD/target/runtime/postgresql.jar
+LIBS=$PWD/target/runtime/lib   # the WAR's libraries, which it leaves out
 if ! command -v wrk >/dev/null; then
     echo "installing wrk (Debian package)"
     apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }

@@ -29,7 +29,7 @@ export PGPASSWORD=${PGPASSWORD:-postgres}
 JDBC_OPTIONS=${JDBC_OPTIONS:-}
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=$SCHEMA$JDBC_OPTIONS"
 BASE=http://localhost:$PORT
-CP="target/test-classes:target/classes:target/trilink/WEB-INF/lib/*:target/runtime/postgresql.jar"
+CP="target/test-classes:target/classes:target/runtime/lib/*:target/runtime/postgresql.jar"
 mkdir -p "$DATA"
 
 gen() { # rows office first-year last-year name format
@@ -50,7 +50,7 @@ TRILINK_DB_DATASOURCE=org.postgresql.ds.PGSimpleDataSource TRILINK_DB_URL="$JDBC
 TRILINK_DB_USER=postgres TRILINK_DB_PASSWORD=$PGPASSWORD TRILINK_DB_SCHEMA="$SCHEMA" \
 TRILINK_DEMO_DATA_CASES=${DEMO_CASES:-0} TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
 java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-  --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+  --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
   --deploy "${WAR:-target/trilink.war}" > "${LOG:-$DATA/payara.log}" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

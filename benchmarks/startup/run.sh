@@ -37,6 +37,7 @@ export PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 SCHEMA=trilink_startup
 MICRO=$ROOT/target/runtime/payara-micro.jar
 DRIVER=$ROOT/target/runtime/postgresql.jar
+LIBS=$ROOT/target/runtime/lib
 WAR=$ROOT/target/trilink.war
 POSTBOOT=$ROOT/src/main/payara/post-boot-commands.asadmin
 MICRO_ROOT=$ROOT/target/runtime/micro-root
@@ -80,7 +81,7 @@ start_once() { # $1 label $2 db $3 cluster $4 variant
     t0=$(date +%s%N)
     if [[ $4 == baseline ]]; then
         # shellcheck disable=SC2046,SC2086 # option lists are split into words on purpose
-        env $(db_env "$2") TRILINK_DEMO_DATA=true setsid java $BASELINE_JAVA -jar "$MICRO" --addlibs "$DRIVER" \
+        env $(db_env "$2") TRILINK_DEMO_DATA=true setsid java $BASELINE_JAVA -jar "$MICRO" --addlibs "$DRIVER:$LIBS" \
             $(cluster_opts "$3") --port "$PORT" --contextroot / --postbootcommandfile "$POSTBOOT" --deploy "$WAR" \
             >"$log" 2>&1 </dev/null &
     else

@@ -16,7 +16,7 @@ start_server() {
   TRILINK_DB_SCHEMA="${TRILINK_DB_SCHEMA:-$SCHEMA}" \
   TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
   java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-    --addlibs target/runtime/postgresql.jar --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+    --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
     --deploy "$1" >> "$2" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 900); do

@@ -36,7 +36,7 @@ import org.trilink.partners.control.LedgerReader;
  * collection) and its resident memory (/proc); every {@code -Danalyze=20} seconds the import's
  * tables are analysed, as autovacuum would (off on this machine). Prints one line per file and
  * the load average.
- * <pre>java -cp target/test-classes:target/classes:'target/trilink/WEB-INF/lib/*':target/runtime/postgresql.jar \
+ * <pre>java -cp target/test-classes:target/classes:'target/runtime/lib/*':target/runtime/postgresql.jar \
  *   org.trilink.bench.LedgerImportBenchmark BASE JDBC SERVER_PID label=file@OFFICE ...</pre>
  * (benchmarks/ledger/run.sh starts the server and passes these.)
  */
