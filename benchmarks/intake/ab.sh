@@ -48,7 +48,7 @@ for i in 0 1; do
     TRILINK_DB_POOL_SIZE=24 TRILINK_INSTANCE_NAME=trilink-ab$i TRILINK_SECURITY_HTTPS=true \
     TRILINK_SECURITY_TRUSTED_PROXIES=127.0.0.1 TRILINK_STATISTICS_SCHEDULE_ENABLED=false MALLOC_ARENA_MAX=2 \
     setsid nohup java $(grep -v '^#' src/main/payara/jvm-options | xargs) -jar "$MICRO" --nocluster \
-        --name "trilink-ab$i" --port "${PORTS[$i]}" --contextroot / --addlibs "$DRIVER:$LIBS" \
+        --name "trilink-ab$i" --port "${PORTS[$i]}" --contextroot / --addlibs "$(libs_for "$war")" \
         --postbootcommandfile "$postboot" --deploy "$war" \
         >"$RUN/instance-$i.log" 2>&1 </dev/null &
     PIDS[$i]=$!

@@ -27,3 +27,9 @@ postboot_for() {
     local own=${1%.war}.asadmin
     if [[ -f $own ]]; then echo "$own"; else echo src/main/payara/post-boot-commands.asadmin; fi
 }
+
+# The server libraries for WAR $1: the driver and target/runtime/lib for a WAR without its
+# libraries (since b125810); the driver alone for an older WAR that carries them in WEB-INF/lib
+libs_for() {
+    if unzip -l "$1" 2>/dev/null | grep -q 'WEB-INF/lib/camel-'; then echo "$DRIVER"; else echo "$DRIVER:$LIBS"; fi
+}

@@ -49,7 +49,7 @@ for war in "${WARS[@]}"; do
     TRILINK_DB_POOL_SIZE=24 TRILINK_INSTANCE_NAME=trilink-ab TRILINK_SECURITY_HTTPS=true \
     TRILINK_SECURITY_TRUSTED_PROXIES=127.0.0.1 TRILINK_STATISTICS_SCHEDULE_ENABLED=false MALLOC_ARENA_MAX=2 \
     setsid nohup java $(grep -v '^#' src/main/payara/jvm-options | xargs) -jar "$MICRO" --nocluster \
-        --name trilink-ab --port "$PORT" --contextroot / --addlibs "$DRIVER:$LIBS" \
+        --name trilink-ab --port "$PORT" --contextroot / --addlibs "$(libs_for "$war")" \
         --postbootcommandfile "$postboot" --deploy "$war" \
         >"$RUN/instance.log" 2>&1 </dev/null &
     PID=$!

@@ -1,6 +1,6 @@
 # Sourced by the statistics benchmarks (run.sh, compare.sh, kill9.sh): the real WAR in Payara Micro
 # on a PostgreSQL schema, and a statistics run over the API. The caller sets DB, SCHEMA, PORT and
-# PGPASSWORD first.
+# PGPASSWORD first; BENCH_JAVA_OPTS adds JVM options (a profiler, say).
 BASE=http://localhost:$PORT
 AUTH=(-u drafter:drafter-demo)
 BODY='{"matterKind":"PEOPLES_MEDIATION","from":"2019-01-01","to":"2019-12-31"}'
@@ -15,7 +15,7 @@ start_server() {
   TRILINK_DB_USER=${TRILINK_DB_USER:-postgres} TRILINK_DB_PASSWORD=${TRILINK_DB_PASSWORD:-$PGPASSWORD} \
   TRILINK_DB_SCHEMA="${TRILINK_DB_SCHEMA:-$SCHEMA}" \
   TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
-  java -Xmx512m -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
     --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
     --deploy "$1" >> "$2" 2>&1 &
   SERVER=$!
