@@ -1,6 +1,7 @@
 # Sourced by the statistics benchmarks (run.sh, compare.sh, kill9.sh): the real WAR in Payara Micro
 # on a PostgreSQL schema, and a statistics run over the API. The caller sets DB, SCHEMA, PORT and
-# PGPASSWORD first; BENCH_JAVA_OPTS adds JVM options (a profiler, say).
+# PGPASSWORD first; BENCH_JAVA_OPTS adds JVM options (a profiler, say), BENCH_POSTBOOT replaces the
+# post-boot commands (a server setting measured with the same WAR).
 BASE=http://localhost:$PORT
 AUTH=(-u drafter:drafter-demo)
 BODY='{"matterKind":"PEOPLES_MEDIATION","from":"2019-01-01","to":"2019-12-31"}'
@@ -16,7 +17,7 @@ start_server() {
   TRILINK_DB_SCHEMA="${TRILINK_DB_SCHEMA:-$SCHEMA}" \
   TRILINK_STATISTICS_SCHEDULE_ENABLED=false \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/runtime/payara-micro.jar --nocluster --port "$PORT" --contextroot / \
-    --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile src/main/payara/post-boot-commands.asadmin \
+    --addlibs target/runtime/postgresql.jar:target/runtime/lib --postbootcommandfile "${BENCH_POSTBOOT:-src/main/payara/post-boot-commands.asadmin}" \
     --deploy "$1" >> "$2" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 900); do
